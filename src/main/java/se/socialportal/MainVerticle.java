@@ -1,0 +1,101 @@
+package se.socialportal;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.socialportal.demo.DemoData;
+import se.socialportal.platform.config.AppConfig;
+import se.socialportal.platform.config.ConfigLoader;
+import se.socialportal.platform.config.Setting;
+import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.HttpServerVerticle;
+import se.socialportal.platform.http.HttpSettings;
+import se.socialportal.platform.http.RouterAssembly;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Reads the configuration, starts the database, builds the shared clients and deploys the verticles. Nothing else:
+ * every capability lives in its own room.
+ */
+public final class MainVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+
+  private final JsonObject overrides;
+  private final boolean fresh;
+  private final PrometheusMeterRegistry meterRegistry;
+  private final List<Consumer<Services>> onStarted;
+  private Database database;
+  private volatile Services services;
+  private final AtomicInteger httpPort = new AtomicInteger();
+
+  /**
+   * @param overrides configuration that beats the environment (tests point it at their own database and ports)
+   * @param onStarted called with the shared services once everything listens (tests use it to reach internals)
+   */
+  public MainVerticle(JsonObject overrides, boolean fresh, PrometheusMeterRegistry meterRegistry,
+                      List<Consumer<Services>> onStarted) {
+    this.overrides = overrides;
+    this.fresh = fresh;
+    this.meterRegistry = meterRegistry;
+    this.onStarted = onStarted;
+  }
+
+  @Override
+  public Future<?> start() {
+    return ConfigLoader.load(vertx, overrides).compose(config -> {
+      // Validate everything the HTTP side needs before the (slow) database starts.
+      HttpSettings http = HttpSettings.from(config, meterRegistry);
+      config.mode();
+      return Database.start(vertx, config, fresh).compose(started -> {
+        database = started;
+        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http);
+        return seedDemoData(built).map(built);
+      });
+    }).compose(built -> {
+      services = built;
+      return vertx.deployVerticle(
+        () -> new HttpServerVerticle(built.http(),
+          v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
+          httpPort::set),
+        new DeploymentOptions().setInstances(built.http().instances()));
+    }).onSuccess(ignored -> {
+      announce(services.config());
+      onStarted.forEach(listener -> listener.accept(services));
+    });
+  }
+
+  private Future<Void> seedDemoData(Services built) {
+    if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
+      return Future.succeededFuture();
+    }
+    return DemoData.seed(built.pool());
+  }
+
+  private void announce(AppConfig config) {
+    String url = config.optional(Setting.PUBLIC_URL)
+      .orElse((services.http().tls() ? "https" : "http") + "://localhost:" + httpPort.get()) + "/";
+    if (config.isDemo()) {
+      LOG.info("Socialportalen is running in DEMO mode. Open {}", url);
+    } else {
+      LOG.info("Socialportalen is running on {}", url);
+    }
+  }
+
+  public int httpPort() {
+    return httpPort.get();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return database == null ? Future.succeededFuture() : database.close(vertx);
+  }
+}

@@ -1,0 +1,48 @@
+package se.socialportal.platform.config;
+
+/**
+ * Every configuration key the server reads, with what it means. The key is also the environment variable's name;
+ * the default values live in {@code conf/defaults.json} on the classpath (one entry per key, checked by
+ * {@code ConfigLoaderTest}), and README.md lists every key (checked by {@code SettingDocumentationTest}).
+ */
+public enum Setting {
+  MODE("demo, production or auto. auto = demo when no database is configured, otherwise production."),
+  HTTP_HOST("Address the HTTP server binds to."),
+  HTTP_PORT("HTTP port."),
+  HTTP_INSTANCES("Number of HTTP verticle instances; 0 = one per CPU core."),
+  PUBLIC_URL("The address residents use (e.g. https://e-tjanster.kommun.se); printed at startup and used for BankID returnUrl. Empty = http://localhost:HTTP_PORT."),
+  TLS_CERT("PEM certificate chain for HTTPS on HTTP_PORT. Empty = plain HTTP (put a TLS-terminating proxy in front)."),
+  TLS_KEY("PEM private key for TLS_CERT."),
+  TRUSTED_PROXIES("Comma-separated IP addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed."),
+  BODY_LIMIT_KB("Largest JSON request body in KiB."),
+  METRICS_TOKEN("If set, /metrics requires 'Authorization: Bearer <token>'."),
+  DATABASE_URL("postgresql://user:password@host:port/database[?sslmode=require]. Takes precedence over the PG* variables."),
+  PGHOST("PostgreSQL host (when DATABASE_URL is not set)."),
+  PGPORT("PostgreSQL port."),
+  PGDATABASE("PostgreSQL database."),
+  PGUSER("PostgreSQL user."),
+  PGPASSWORD("PostgreSQL password."),
+  PGSSLMODE("disable, require or verify-full."),
+  DB_POOL_SIZE("Connections in the reactive pool per server."),
+  DATA_DIR("Demo mode: where the embedded PostgreSQL keeps its files between runs."),
+  DEMO_DATA("Demo mode: create the demo tenant, demo residents and demo staff."),
+  BANKID_URL("BankID RP API base URL, e.g. https://appapi2.test.bankid.com/rp/v6.0. Demo mode: empty = the built-in simulator."),
+  BANKID_RP_CERT("PKCS#12 file with the relying party certificate (e.g. FPTestcert5_20240610.p12)."),
+  BANKID_RP_CERT_PASSWORD("Password of BANKID_RP_CERT (qwerty123 for BankID's public test certificate)."),
+  BANKID_CA("PEM file with the CA that issued BankID's server certificate."),
+  BANKID_SIMULATOR_PORT("Demo mode: HTTPS port of the BankID simulator; 0 = any free port."),
+  BANKID_CERTIFICATE_POLICIES("Comma-separated certificatePolicies sent in every order; empty = BankID's defaults."),
+  SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
+  SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+
+  private final String description;
+
+  Setting(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

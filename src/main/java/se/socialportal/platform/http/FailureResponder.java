@@ -1,0 +1,121 @@
+package se.socialportal.platform.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that turns a failure into a response: {@code {"error", "message", "requestId"}} (plus {@code fields}
+ * for validation) in the person's language for API calls, a short page for browser navigation. Unexpected failures
+ * are logged with the request id and with anything personnummer-like masked, and answered without detail.
+ */
+public final class FailureResponder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FailureResponder.class);
+  private static final Pattern PERSONNUMMER_LIKE = Pattern.compile("(?<![0-9])(19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9])");
+  private static final Map<Integer, String> CODES = Map.of(
+    400, "bad_request", 401, "unauthenticated", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
+    413, "body_too_large", 415, "unsupported_media_type", 429, "too_many_requests", 503, "unavailable");
+
+  private FailureResponder() {
+  }
+
+  public static void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Throwable failure = ctx.failure();
+    ApiException problem;
+    if (failure instanceof ApiException) {
+      problem = (ApiException) failure;
+    } else if (failure instanceof DecodeException) {
+      problem = ApiException.badRequest("malformed_json");
+    } else if (failure instanceof HttpException) {
+      problem = fromStatus(((HttpException) failure).getStatusCode());
+    } else if (failure == null) {
+      problem = fromStatus(ctx.statusCode());
+    } else {
+      problem = ApiException.of(500, "internal_error");
+      LOG.error("{} unexpected failure on {} {}", RequestIds.of(ctx), ctx.request().method(),
+        AccessLog.safePath(ctx.request().path()), masked(failure));
+    }
+    String language = Messages.language(ctx);
+    String message = Messages.text(language, "error." + problem.code(), problem.args().toArray());
+    if (wantsHtml(ctx)) {
+      ctx.response().setStatusCode(problem.status())
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(page(language, message, RequestIds.of(ctx)));
+      return;
+    }
+    JsonObject body = new JsonObject()
+      .put("error", problem.code())
+      .put("message", message)
+      .put("requestId", RequestIds.of(ctx));
+    if (!problem.fields().isEmpty()) {
+      JsonArray fields = new JsonArray();
+      for (ApiException.FieldProblem field : problem.fields()) {
+        fields.add(new JsonObject()
+          .put("field", field.field())
+          .put("error", field.code())
+          .put("message", Messages.text(language, "field." + field.code(), field.args().toArray())));
+      }
+      body.put("fields", fields);
+    }
+    if (problem.status() == 429) {
+      ctx.response().putHeader("Retry-After", "60");
+    }
+    Responses.json(ctx, problem.status(), body);
+  }
+
+  private static ApiException fromStatus(int status) {
+    int effective = status >= 400 ? status : 500;
+    return ApiException.of(effective, CODES.getOrDefault(effective, "internal_error"));
+  }
+
+  private static boolean wantsHtml(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/api/")) {
+      return false;
+    }
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
+  private static String page(String language, String message, String requestId) {
+    String back = Messages.text(language, "page.error.back");
+    String reference = Messages.text(language, "page.error.reference");
+    return "<!doctype html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+      + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      + "<title>" + escape(message) + "</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>"
+      + "<body><main class=\"page\"><h1>" + escape(message) + "</h1>"
+      + "<p>" + escape(reference) + " <code>" + escape(requestId) + "</code></p>"
+      + "<p><a href=\"/\">" + escape(back) + "</a></p></main></body></html>";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /** An exception message can quote input (a constraint detail, a parse error); mask personnummer-like numbers. */
+  static Throwable masked(Throwable failure) {
+    String message = failure.getMessage() == null ? "" : PERSONNUMMER_LIKE.matcher(failure.getMessage()).replaceAll("[masked]");
+    RuntimeException copy = new RuntimeException(failure.getClass().getName() + ": " + message);
+    copy.setStackTrace(failure.getStackTrace());
+    if (failure.getCause() != null && failure.getCause() != failure) {
+      copy.initCause(masked(failure.getCause()));
+    }
+    return copy;
+  }
+
+  static List<String> knownCodes() {
+    return List.copyOf(CODES.values());
+  }
+}

@@ -1,0 +1,38 @@
+package se.socialportal.platform.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import se.socialportal.platform.config.AppConfig;
+import se.socialportal.platform.config.ConfigException;
+import se.socialportal.platform.config.Setting;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What the HTTP server needs from the configuration, validated once. */
+public record HttpSettings(String host, int port, int instances, Optional<Path> tlsCert, Optional<Path> tlsKey,
+                           int bodyLimitBytes, ClientAddress clientAddress, Optional<String> metricsToken,
+                           PrometheusMeterRegistry meterRegistry) {
+
+  public static HttpSettings from(AppConfig config, PrometheusMeterRegistry meterRegistry) {
+    Optional<Path> cert = config.readableFile(Setting.TLS_CERT);
+    Optional<Path> key = config.readableFile(Setting.TLS_KEY);
+    if (cert.isPresent() != key.isPresent()) {
+      throw new ConfigException(cert.isPresent() ? Setting.TLS_KEY.name() : Setting.TLS_CERT.name(),
+        "TLS_CERT and TLS_KEY must be set together");
+    }
+    int instances = config.integer(Setting.HTTP_INSTANCES, 0, 64);
+    return new HttpSettings(
+      config.string(Setting.HTTP_HOST),
+      config.port(Setting.HTTP_PORT),
+      instances == 0 ? Runtime.getRuntime().availableProcessors() : instances,
+      cert, key,
+      config.integer(Setting.BODY_LIMIT_KB, 16, 64 * 1024) * 1024,
+      new ClientAddress(config.ipAddresses(Setting.TRUSTED_PROXIES)),
+      config.optional(Setting.METRICS_TOKEN),
+      meterRegistry);
+  }
+
+  public boolean tls() {
+    return tlsCert.isPresent();
+  }
+}

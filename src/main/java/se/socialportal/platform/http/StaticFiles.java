@@ -1,0 +1,38 @@
+package se.socialportal.platform.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The web front end from webroot/ (the working directory in development, the jar in production). Assets may be
+ * cached briefly and revalidated; HTML is always revalidated so a deployment reaches every browser at once.
+ */
+final class StaticFiles {
+
+  private static final int ASSET_MAX_AGE_SECONDS = 600;
+
+  private StaticFiles() {
+  }
+
+  static void mount(Router router) {
+    StaticHandler handler = StaticHandler.create("webroot")
+      .setCachingEnabled(true)
+      .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
+      .setIndexPage("index.html")
+      .setDefaultContentEncoding("UTF-8")
+      .setIncludeHidden(false)
+      .setDirectoryListing(false);
+    router.route().handler(ctx -> {
+      ctx.addHeadersEndHandler(v -> {
+        String type = ctx.response().headers().get("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+          ctx.response().headers().set("Cache-Control", "no-cache");
+        } else if (ctx.response().getStatusCode() == 200) {
+          ctx.response().headers().set("Cache-Control", "public, max-age=" + ASSET_MAX_AGE_SECONDS);
+        }
+      });
+      ctx.next();
+    });
+    router.route().handler(handler);
+  }
+}
