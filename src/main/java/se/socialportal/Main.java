@@ -42,13 +42,7 @@ public final class Main {
     }
     configureLogging();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-      .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-      .withMetrics(new MicrometerMetricsFactory(registry))
-      .build();
+    Vertx vertx = newVertx(registry);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         vertx.close().await(20, TimeUnit.SECONDS);
@@ -61,6 +55,17 @@ public final class Main {
         System.err.println("Socialportalen could not start: " + describe(failure));
         vertx.close().onComplete(ignored -> System.exit(1));
       });
+  }
+
+  /** The Vert.x instance with Micrometer metrics into the given Prometheus registry; tests build theirs the same way. */
+  public static Vertx newVertx(PrometheusMeterRegistry registry) {
+    return Vertx.builder()
+      .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+      .withMetrics(new MicrometerMetricsFactory(registry))
+      .build();
   }
 
   static String describe(Throwable failure) {

@@ -1,0 +1,122 @@
+package se.socialportal.testing;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import se.socialportal.Main;
+import se.socialportal.MainVerticle;
+import se.socialportal.Services;
+import se.socialportal.platform.db.DatabaseSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole server, as a resident would reach it, on a fresh database and free ports. Start one per test class
+ * ({@code @BeforeAll}) and close it in {@code @AfterAll}.
+ */
+public final class TestApp implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final int port;
+  private final Services services;
+  private final DatabaseSettings database;
+
+  private TestApp(Vertx vertx, int port, Services services, DatabaseSettings database) {
+    this.vertx = vertx;
+    this.port = port;
+    this.services = services;
+    this.database = database;
+  }
+
+  public static TestApp start(String name) {
+    return start(name, new JsonObject());
+  }
+
+  /** @param overrides configuration on top of the test defaults (demo mode, own database, free port, one instance) */
+  public static TestApp start(String name, JsonObject overrides) {
+    DatabaseSettings database = TestDatabase.fresh(name);
+    int port = freePort();
+    JsonObject config = new JsonObject()
+      .put("MODE", "demo")
+      .put("DATABASE_URL", "postgresql://" + database.user() + ":" + database.password() + "@" + database.host()
+        + ":" + database.port() + "/" + database.database())
+      .put("HTTP_HOST", "127.0.0.1")
+      .put("HTTP_PORT", String.valueOf(port))
+      .put("HTTP_INSTANCES", "1")
+      .put("DB_POOL_SIZE", "4")
+      .put("DATA_DIR", tempDir())
+      .mergeIn(overrides);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Main.newVertx(registry);
+    AtomicReference<Services> services = new AtomicReference<>();
+    try {
+      vertx.deployVerticle(new MainVerticle(config, false, registry, List.of(services::set)))
+        .await(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("The test server did not start: " + e.getMessage(), e);
+    }
+    return new TestApp(vertx, port, services.get(), database);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public DatabaseSettings database() {
+    return database;
+  }
+
+  /** A client that does not follow redirects and keeps no cookies (use WebClientSession for a browser-like one). */
+  public WebClient client() {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+      .setFollowRedirects(false));
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("socialportal-test").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
