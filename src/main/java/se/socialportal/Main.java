@@ -87,6 +87,8 @@ public final class Main {
     setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
     setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
     setIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "warn");
+    // Vert.x registers the same HTTP gauge once per server instance; Micrometer's warning about it is noise.
+    setIfAbsent("org.slf4j.simpleLogger.log.io.micrometer.core.instrument.MeterRegistry", "error");
   }
 
   private static void setIfAbsent(String key, String value) {

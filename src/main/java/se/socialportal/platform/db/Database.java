@@ -35,7 +35,7 @@ public final class Database {
     int poolSize = config.integer(Setting.DB_POOL_SIZE, 1, 200);
     boolean embed = config.isDemo() && !config.databaseConfigured();
     Optional<DatabaseSettings> configured = embed ? Optional.empty() : Optional.of(DatabaseSettings.from(config));
-    Path dataDirectory = Path.of(config.string(Setting.DATA_DIR), "postgres");
+    Path dataDirectory = Path.of(config.string(Setting.DATA_DIR), "postgres").toAbsolutePath().normalize();
     return vertx.executeBlocking(() -> {
       Optional<EmbeddedDatabase> embedded = Optional.empty();
       DatabaseSettings settings;
@@ -45,12 +45,16 @@ public final class Database {
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, fresh);
         embedded = Optional.of(database);
         settings = database.settings();
-        LOG.info("Embedded PostgreSQL running on port {}, data in {}", settings.port(), dataDirectory.toAbsolutePath());
+        LOG.info("Embedded PostgreSQL running on port {}, data in {}", settings.port(), dataDirectory);
       }
       try {
         var result = Migrations.migrate(settings);
-        LOG.info("Database schema at version {} ({} migrations applied now)",
-          result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted > 0) {
+          LOG.info("Database schema migrated to version {} ({} migrations applied)",
+            result.targetSchemaVersion, result.migrationsExecuted);
+        } else {
+          LOG.info("Database schema is up to date");
+        }
       } catch (RuntimeException e) {
         embedded.ifPresent(EmbeddedDatabase::close);
         throw e;

@@ -43,6 +43,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
       throw new UncheckedIOException("The embedded PostgreSQL could not start: " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("could not lock")) {
+        throw new IllegalStateException("another Socialportalen demo server is using " + dataDirectory.toAbsolutePath()
+          + "; stop it, or give this one its own DATA_DIR", e);
+      }
+      throw e;
     }
   }
 
