@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.demo.DemoData;
+import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
@@ -34,6 +35,7 @@ public final class MainVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meterRegistry;
   private final List<Consumer<Services>> onStarted;
   private Database database;
+  private Identity identity;
   private volatile Services services;
   private final AtomicInteger httpPort = new AtomicInteger();
 
@@ -54,10 +56,14 @@ public final class MainVerticle extends VerticleBase {
     return ConfigLoader.load(vertx, overrides).compose(config -> {
       // Validate everything the HTTP side needs before the (slow) database starts.
       HttpSettings http = HttpSettings.from(config, meterRegistry);
-      config.mode();
+      Identity.validate(config);
+      Clock clock = Clock.systemDefaultZone();
       return Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http);
+        return Identity.start(vertx, config, started.pool(), http, clock);
+      }).compose(identity -> {
+        this.identity = identity;
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity);
         return seedDemoData(built).map(built);
       });
     }).compose(built -> {
@@ -96,6 +102,7 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return database == null ? Future.succeededFuture() : database.close(vertx);
+    Future<Void> identityClosed = identity == null ? Future.succeededFuture() : identity.close(vertx);
+    return identityClosed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
   }
 }

@@ -1,7 +1,13 @@
 package se.socialportal;
 
+import se.socialportal.identity.session.ResidentSessionRoutes;
+import se.socialportal.identity.staff.OidcLoginAttempts;
+import se.socialportal.identity.staff.StaffLoginRoutes;
+import se.socialportal.identity.staff.StaffRepository;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.RoutesModule;
+
+import se.socialportal.tenant.TenantRepository;
 
 import java.util.List;
 
@@ -12,7 +18,12 @@ final class Routes {
   }
 
   static List<RoutesModule> modules(Services services) {
+    var identity = services.identity();
     return List.of(
-      new HealthRoutes(services.vertx(), services.pool()));
+      new HealthRoutes(services.vertx(), services.pool()),
+      new ResidentSessionRoutes(identity.sessions()),
+      new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
+        new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
+        services.http(), services.clock()));
   }
 }

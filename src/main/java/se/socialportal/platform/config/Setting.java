@@ -32,6 +32,13 @@ public enum Setting {
   BANKID_CA("PEM file with the CA that issued BankID's server certificate."),
   BANKID_SIMULATOR_PORT("Demo mode: HTTPS port of the BankID simulator; 0 = any free port."),
   BANKID_CERTIFICATE_POLICIES("Comma-separated certificatePolicies sent in every order; empty = BankID's defaults."),
+  OIDC_ISSUER("Staff login: the OpenID Connect issuer URL of the municipality's identity provider (discovery at /.well-known/openid-configuration). Demo mode: empty = a local provider with demo staff."),
+  OIDC_CLIENT_ID("Staff login: this application's client id at the identity provider."),
+  OIDC_CLIENT_SECRET("Staff login: the client secret (empty for a public client; PKCE is always used)."),
+  OIDC_ROLES_CLAIM("Staff login: the token claim that lists the user's roles or groups."),
+  OIDC_TENANT_CLAIM("Staff login: the token claim that names the user's municipality (a tenant id)."),
+  OIDC_ROLE_MAP("Staff login: idp-group=role pairs, comma-separated, when the IdP's group names differ from ours (handlaggare, socialsekreterare, gruppledare, enhetschef, familjerattssekreterare, attestant, utskott, admin)."),
+  OIDC_DEMO_PORT("Demo mode: port of the local OpenID Connect provider; 0 = any free port."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
   LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");

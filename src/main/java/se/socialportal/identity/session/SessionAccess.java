@@ -1,0 +1,85 @@
+package se.socialportal.identity.session;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import se.socialportal.identity.Tokens;
+import se.socialportal.platform.http.ApiException;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Route handlers that load the session and guard routes: resident-only, staff-only, and the CSRF check on every
+ * state-changing request made with a session (the page sends the session's token in X-CSRF-Token).
+ */
+public final class SessionAccess {
+
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String KEY = "session";
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final SessionStore store;
+  private final SessionCookies cookies;
+
+  public SessionAccess(SessionStore store, SessionCookies cookies) {
+    this.store = store;
+    this.cookies = cookies;
+  }
+
+  public SessionCookies cookies() {
+    return cookies;
+  }
+
+  public SessionStore store() {
+    return store;
+  }
+
+  /** Loads the session if there is one; never fails the request by itself. */
+  public void load(RoutingContext ctx) {
+    store.find(cookies.read(ctx)).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+        return;
+      }
+      result.result().ifPresent(session -> ctx.put(KEY, session));
+      ctx.next();
+    });
+  }
+
+  public static Optional<Session> current(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(KEY));
+  }
+
+  /** The current resident session; for use after {@link #requireResident}. */
+  public static Session resident(RoutingContext ctx) {
+    return current(ctx).filter(Session::isResident).orElseThrow(ApiException::unauthenticated);
+  }
+
+  public void requireResident(RoutingContext ctx) {
+    if (current(ctx).filter(Session::isResident).isEmpty()) {
+      ctx.fail(ApiException.unauthenticated());
+      return;
+    }
+    checkCsrf(ctx);
+  }
+
+  public void requireStaff(RoutingContext ctx) {
+    if (current(ctx).filter(Session::isStaff).isEmpty()) {
+      ctx.fail(ApiException.unauthenticated());
+      return;
+    }
+    checkCsrf(ctx);
+  }
+
+  private static void checkCsrf(RoutingContext ctx) {
+    if (SAFE.contains(ctx.request().method())) {
+      ctx.next();
+      return;
+    }
+    if (!Tokens.same(current(ctx).orElseThrow().csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
+      ctx.fail(ApiException.forbidden("csrf_failed"));
+      return;
+    }
+    ctx.next();
+  }
+}
