@@ -26,6 +26,8 @@ public enum Setting {
   DB_POOL_SIZE("Connections in the reactive pool per server."),
   DATA_DIR("Demo mode: where the embedded PostgreSQL keeps its files between runs."),
   DEMO_DATA("Demo mode: create the demo tenant, demo residents and demo staff."),
+  DEFAULT_TENANT("The municipality (tenant id) residents reach when their host name is not in TENANT_HOSTS."),
+  TENANT_HOSTS("host=tenant pairs, comma-separated: which municipality a resident reaches on which host name (e.g. e-tjanster.flen.se=flen)."),
   BANKID_URL("BankID RP API base URL, e.g. https://appapi2.test.bankid.com/rp/v6.0. Demo mode: empty = the built-in simulator."),
   BANKID_RP_CERT("PKCS#12 file with the relying party certificate (e.g. FPTestcert5_20240610.p12)."),
   BANKID_RP_CERT_PASSWORD("Password of BANKID_RP_CERT (qwerty123 for BankID's public test certificate)."),
