@@ -16,6 +16,7 @@ import se.socialportal.platform.db.Database;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
+import se.socialportal.tenant.TenantResolver;
 
 import java.time.Clock;
 import java.util.List;
@@ -57,13 +58,14 @@ public final class MainVerticle extends VerticleBase {
       // Validate everything the HTTP side needs before the (slow) database starts.
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       Identity.validate(config);
+      TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
       return Database.start(vertx, config, fresh).compose(started -> {
         database = started;
         return Identity.start(vertx, config, started.pool(), http, clock);
       }).compose(identity -> {
         this.identity = identity;
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity);
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants);
         return seedDemoData(built).map(built);
       });
     }).compose(built -> {

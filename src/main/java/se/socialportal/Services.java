@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
+import se.socialportal.tenant.TenantResolver;
 
 import java.time.Clock;
 
@@ -12,5 +13,6 @@ import java.time.Clock;
  * The shared, thread-safe clients built once per process and handed to every verticle instance and route module.
  * Rooms add their long-lived clients here (never per-request state).
  */
-public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity) {
+public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
+                       TenantResolver tenants) {
 }

@@ -1,0 +1,25 @@
+package se.socialportal.robot;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.UUID;
+
+/**
+ * Queues an application version for the robot. Call it on the connection of the transaction that submits (or
+ * changes) the application, so the job exists exactly when the submission does. Queuing the same version twice is a
+ * no-op, which makes retried submissions harmless.
+ */
+public final class RobotJobs {
+
+  private static final String ENQUEUE = "INSERT INTO robot_job (tenant_id, application_id, application_version) "
+    + "VALUES ($1, $2, $3) ON CONFLICT (application_id, application_version) DO NOTHING";
+
+  private RobotJobs() {
+  }
+
+  public static Future<Void> enqueue(SqlClient transaction, String tenantId, UUID applicationId, int version) {
+    return transaction.preparedQuery(ENQUEUE).execute(Tuple.of(tenantId, applicationId, version)).mapEmpty();
+  }
+}
