@@ -1,12 +1,10 @@
-// Resident login with BankID. The server starts the order, draws every QR frame (the secret never reaches the
-// browser) and calls BankID's collect at most every two seconds whatever we do; we poll once a second for a fresh
-// QR frame and status text.
+// Resident login with BankID: start the order, then follow it (bankid-order.js) until a session exists.
 import { api } from './api.js';
+import { followOrder } from './bankid-order.js';
 import { setupLanguage, t } from './i18n.js';
 
-const POLL_MS = 1000;
 let order = null;
-let timer = null;
+let following = null;
 
 const element = (id) => document.getElementById(id);
 
@@ -16,16 +14,9 @@ function showStatus(text, kind = '') {
   status.textContent = text;
 }
 
-function stopPolling() {
-  if (timer) {
-    clearTimeout(timer);
-    timer = null;
-  }
-}
-
 function reset() {
-  stopPolling();
   order = null;
+  following = null;
   element('choose').hidden = false;
   element('progress').hidden = true;
   element('retry').hidden = true;
@@ -45,6 +36,7 @@ async function start(device) {
   }
   order = result.data;
   element('qr-area').hidden = device !== 'other';
+  element('qr').hidden = device !== 'other';
   element('open-app-area').hidden = device !== 'same';
   element('open-app').href = order.autoStartUrl;
   if (order.simulatorUrl) {
@@ -55,40 +47,19 @@ async function start(device) {
     // Start the app right away, as BankID recommends for the same device (in demo mode the simulator link is used).
     window.location.href = order.autoStartUrl;
   }
-  poll();
-}
-
-async function poll() {
-  if (!order) {
-    return;
-  }
-  if (!element('qr-area').hidden) {
-    element('qr').src = `/api/v1/bankid/orders/${order.orderId}/qr?frame=${Date.now()}`;
-  }
-  const result = await api('POST', `/api/v1/bankid/orders/${order.orderId}/collect`, {});
-  if (!order) {
-    return;
-  }
-  if (!result.ok) {
-    fail(result.data?.message || t('login.failed'));
-    return;
-  }
-  const state = result.data;
-  if (state.status === 'complete') {
-    showStatus(t('login.done'), 'success');
-    window.location.assign(state.redirect || '/mina-sidor/');
-    return;
-  }
-  if (state.status === 'failed' || state.status === 'cancelled') {
-    fail(state.message);
-    return;
-  }
-  showStatus(state.message);
-  timer = setTimeout(poll, POLL_MS);
+  following = followOrder(order, {
+    qrImage: element('qr'),
+    onStatus: (text) => showStatus(text),
+    onComplete: (state) => {
+      showStatus(t('login.done'), 'success');
+      window.location.assign(state.redirect || '/mina-sidor/');
+    },
+    onFailure: (text) => fail(text || t('login.failed')),
+  });
 }
 
 function fail(message) {
-  stopPolling();
+  following = null;
   order = null;
   element('qr-area').hidden = true;
   element('open-app-area').hidden = true;
@@ -99,10 +70,8 @@ function fail(message) {
 }
 
 async function cancel() {
-  const current = order;
-  stopPolling();
-  if (current) {
-    await api('POST', `/api/v1/bankid/orders/${current.orderId}/cancel`, {});
+  if (following) {
+    await following.cancel();
   }
   reset();
   element('same-device').focus();

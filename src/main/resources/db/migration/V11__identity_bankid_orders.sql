@@ -10,6 +10,8 @@ CREATE TABLE bankid_order (
   -- For signing: only this person may complete the order (BankID enforces it with requirement.personalNumber).
   expected_person_id uuid       REFERENCES person (id),
   binding_hash      bytea       NOT NULL,
+  -- How the resident uses BankID: 'qr' (another device) or 'same_device'; chooses the RFA texts.
+  flow              text        NOT NULL CHECK (flow IN ('qr', 'same_device_computer', 'same_device_mobile')),
   order_ref         text        NOT NULL UNIQUE,
   auto_start_token  text        NOT NULL,
   qr_start_token    text        NOT NULL,
