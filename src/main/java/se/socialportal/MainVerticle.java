@@ -7,7 +7,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.casework.Casework;
 import se.socialportal.demo.DemoData;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
@@ -65,7 +68,9 @@ public final class MainVerticle extends VerticleBase {
         return Identity.start(vertx, config, started.pool(), http, clock);
       }).compose(identity -> {
         this.identity = identity;
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants);
+        return Casework.start(vertx, config);
+      }).compose(casework -> {
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants, casework);
         return seedDemoData(built).map(built);
       });
     }).compose(built -> {
@@ -74,7 +79,9 @@ public final class MainVerticle extends VerticleBase {
         () -> new HttpServerVerticle(built.http(),
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
           httpPort::set),
-        new DeploymentOptions().setInstances(built.http().instances()));
+        new DeploymentOptions().setInstances(built.http().instances()))
+        .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
+          built.casework().mailbox(), built.clock()), built.casework().letterRetry())));
     }).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
@@ -85,7 +92,7 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    return DemoData.seed(built.pool());
+    return DemoData.seed(built.pool(), built.clock());
   }
 
   private void announce(AppConfig config) {

@@ -1,6 +1,15 @@
 package se.socialportal;
 
+import se.socialportal.audit.AuditReportRoutes;
+import se.socialportal.casework.CaseActions;
+import se.socialportal.casework.CaseView;
+import se.socialportal.casework.CaseworkRoutes;
+import se.socialportal.casework.QueueQuery;
+import se.socialportal.casework.StaffDirectory;
+import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.identity.session.ResidentSessionRoutes;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.LetterRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
 import se.socialportal.identity.staff.StaffRepository;
@@ -24,6 +33,20 @@ final class Routes {
       new ResidentSessionRoutes(identity.sessions()),
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
-        services.http(), services.clock()));
+        services.http(), services.clock()),
+      casework(services),
+      new LetterRoutes(services.pool(), identity.sessions()),
+      new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()));
+  }
+
+  private static CaseworkRoutes casework(Services services) {
+    var casework = services.casework();
+    var expediering = new Expediering(services.vertx(), services.pool(), casework.mailbox(), services.clock());
+    return new CaseworkRoutes(services.identity().sessions(),
+      new QueueQuery(services.pool(), services.clock(), casework.dueAfter()),
+      new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation()),
+      new CaseActions(services.pool(), services.clock()),
+      new DecisionService(services.pool(), services.clock(), casework.rules(), casework.recalculation(), expediering),
+      new StaffDirectory(services.pool()), casework);
   }
 }

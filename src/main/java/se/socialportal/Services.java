@@ -2,6 +2,7 @@ package se.socialportal;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import se.socialportal.casework.Casework;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
@@ -14,5 +15,5 @@ import java.time.Clock;
  * Rooms add their long-lived clients here (never per-request state).
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
-                       TenantResolver tenants) {
+                       TenantResolver tenants, Casework casework) {
 }

@@ -43,7 +43,10 @@ public enum Setting {
   OIDC_DEMO_PORT("Demo mode: port of the local OpenID Connect provider; 0 = any free port."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
-  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
+  LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
+  LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again.");
 
   private final String description;
 

@@ -1,0 +1,88 @@
+package se.socialportal.audit;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import se.socialportal.casework.delegation.CaseworkRules;
+import se.socialportal.casework.delegation.DelegationMatrix;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The delegationsbeslut list the nämnd receives ("Anmälan av delegationsbeslut"), in Flen's layout: Ärendetyp,
+ * Beslutsperiod, Beslutsdatum, Beslutsfattare (name and title), with the totals "Antal beslut" and "Antal
+ * beslutsfattare". CSV with semicolons and a BOM so Excel opens it in Swedish. No one's personnummer or name
+ * as a party is in it: the list is about decisions and who took them.
+ */
+public final class DelegationsbeslutList {
+
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  private static final String DECISIONS = "SELECT d.type, d.outcome, d.delegation_version, d.delegation_row, "
+    + "d.decided_by_kind, d.decided_by, d.decided_by_name, d.decided_by_title, d.decided_at, a.month FROM decision d "
+    + "JOIN application a ON a.id = d.application_id WHERE d.tenant_id = $1 AND d.decided_at >= $2 AND d.decided_at < $3 "
+    + "AND d.delegation_valid ORDER BY d.decided_at, d.id";
+
+  private DelegationsbeslutList() {
+  }
+
+  public static Future<String> csv(SqlClient client, CaseworkRules rules, String tenantId, ReportPeriod period) {
+    return client.preparedQuery(DECISIONS).execute(Tuple.of(tenantId, period.start(), period.end())).map(rows -> {
+      StringBuilder out = new StringBuilder("\uFEFF");
+      out.append("Delegationsbeslut\r\n");
+      out.append("Urval: Ekonomiskt bistånd\r\n");
+      out.append("Period: ").append(period.from()).append(" – ").append(period.to()).append("\r\n");
+      out.append("Ärendetyp;Beslutsperiod;Beslutsdatum;Beslutsfattare\r\n");
+      int count = 0;
+      Set<String> deciders = new HashSet<>();
+      for (Row row : rows) {
+        count++;
+        String decider = "automated".equals(row.getString("decided_by_kind")) ? "Automatiserat beslut"
+          : row.getString("decided_by_name") + " (" + row.getString("decided_by_title") + ")";
+        deciders.add(row.getUUID("decided_by") == null ? "automated" : row.getUUID("decided_by").toString());
+        LocalDate decided = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate();
+        out.append(cell(arendetyp(rules, tenantId, row))).append(';')
+          .append(cell(period(row))).append(';')
+          .append(decided).append(';')
+          .append(cell(decider)).append("\r\n");
+      }
+      out.append("Antal beslut ").append(count).append("\r\n");
+      out.append("Antal beslutsfattare ").append(deciders.size()).append("\r\n");
+      return out.toString();
+    });
+  }
+
+  /** "Avslag enligt …" for a refusal, otherwise the delegation row's label (e.g. "Bistånd 4:1 SoL Ek.B ..."). */
+  static String arendetyp(CaseworkRules rules, String tenantId, Row row) {
+    String version = row.getString("delegation_version");
+    String rowId = row.getString("delegation_row");
+    String label = rules.delegation().getOrDefault(tenantId, List.of()).stream()
+      .filter(matrix -> matrix.version().equals(version)).flatMap(matrix -> matrix.rows().stream())
+      .filter(candidate -> candidate.id().equals(rowId)).map(DelegationMatrix.Row::label).findFirst()
+      .orElse(row.getString("type"));
+    return "avslag".equals(row.getString("outcome")) ? "Avslag – " + label : label;
+  }
+
+  /** The month decided for bistånd; other decisions run until further notice. */
+  static String period(Row row) {
+    String type = row.getString("type");
+    if (List.of("forsorjningsstod", "livsforing_ovrigt", "skulder", "begravning").contains(type)) {
+      LocalDate month = row.getLocalDate("month");
+      return month + " - " + month.withDayOfMonth(month.lengthOfMonth());
+    }
+    return "Tillsvidare";
+  }
+
+  static String cell(String value) {
+    String clean = value.replace("\r", " ").replace("\n", " ");
+    // Excel would run a cell starting with = + - @ as a formula.
+    if (!clean.isEmpty() && "=+-@".indexOf(clean.charAt(0)) >= 0) {
+      clean = "'" + clean;
+    }
+    return clean.contains(";") || clean.contains("\"") ? "\"" + clean.replace("\"", "\"\"") + "\"" : clean;
+  }
+}

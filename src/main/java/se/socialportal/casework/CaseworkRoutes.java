@@ -1,0 +1,121 @@
+package se.socialportal.casework;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.identity.session.Session;
+import se.socialportal.identity.session.SessionAccess;
+import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.RequestIds;
+import se.socialportal.platform.http.Responses;
+import se.socialportal.platform.http.RoutesModule;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The handläggare's API under /api/v1/casework: thin handlers that parse, call a service and answer. */
+public final class CaseworkRoutes implements RoutesModule {
+
+  private static final String BASE = "/api/v1/casework";
+
+  private final SessionAccess sessions;
+  private final QueueQuery queue;
+  private final CaseView view;
+  private final CaseActions actions;
+  private final DecisionService decisions;
+  private final StaffDirectory staff;
+  private final Casework casework;
+
+  public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
+                        DecisionService decisions, StaffDirectory staff, Casework casework) {
+    this.sessions = sessions;
+    this.queue = queue;
+    this.view = view;
+    this.actions = actions;
+    this.decisions = decisions;
+    this.staff = staff;
+    this.casework = casework;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.route(BASE + "/*").handler(sessions::load).handler(sessions::requireStaff);
+    router.get(BASE + "/queue").handler(ctx -> {
+      Map<String, String> params = new HashMap<>();
+      ctx.queryParams().forEach(params::put);
+      Responses.reply(ctx, Future.succeededFuture().compose(v -> queue.list(me(ctx), QueueQuery.Filter.of(params), rid(ctx))));
+    });
+    router.get(BASE + "/cases/:id").handler(ctx -> Responses.reply(ctx, view.read(me(ctx), id(ctx), rid(ctx))));
+    router.post(BASE + "/cases/:id/claim").handler(ctx -> Responses.reply(ctx, actions.claim(me(ctx), id(ctx), rid(ctx))));
+    router.post(BASE + "/cases/:id/assign").handler(ctx -> Responses.reply(ctx, actions.reassign(me(ctx), id(ctx),
+      Optional.ofNullable(body(ctx).getString("staffId")).map(CaseworkRoutes::uuidField), rid(ctx))));
+    router.post(BASE + "/cases/:id/access").handler(ctx -> Responses.reply(ctx, actions.grantAccess(me(ctx), id(ctx),
+      uuidField(body(ctx).getString("staffId")), rid(ctx))));
+    router.post(BASE + "/cases/:id/warnings/:warningId/acknowledge").handler(ctx -> Responses.reply(ctx,
+      actions.acknowledgeWarning(me(ctx), id(ctx), uuidParam(ctx, "warningId"), rid(ctx))));
+    router.post(BASE + "/cases/:id/adjustments").handler(ctx -> Responses.reply(ctx,
+      actions.adjust(me(ctx), id(ctx), body(ctx), rid(ctx))));
+    router.post(BASE + "/cases/:id/approve").handler(ctx -> {
+      JsonObject body = body(ctx);
+      Responses.reply(ctx, decisions.approve(me(ctx), id(ctx), uuidField(body.getString("proposalId")),
+        body.getString("motivering"), rid(ctx)));
+    });
+    router.post(BASE + "/cases/:id/reject").handler(ctx -> {
+      JsonObject body = body(ctx);
+      Responses.reply(ctx, decisions.reject(me(ctx), id(ctx), uuidField(body.getString("proposalId")),
+        body.getString("templateId"), body.getString("motivering"), rid(ctx)));
+    });
+    router.post(BASE + "/cases/:id/close").handler(ctx -> Responses.reply(ctx,
+      decisions.closeWithoutAction(me(ctx), id(ctx), body(ctx).getString("motivering"), rid(ctx))));
+    router.get(BASE + "/templates").handler(ctx -> {
+      JsonArray templates = new JsonArray();
+      casework.rules().templates().forEach(template -> templates.add(new JsonObject().put("id", template.id())
+        .put("outcome", template.outcome()).put("label", template.label()).put("legalBasis", template.legalBasis())
+        .put("text", template.text())));
+      Responses.ok(ctx, new JsonObject().put("version", casework.rules().templatesVersion()).put("templates", templates));
+    });
+    router.get(BASE + "/staff").handler(ctx -> Responses.reply(ctx, staff.colleagues(me(ctx))));
+    router.get(BASE + "/absences").handler(ctx -> Responses.reply(ctx, staff.absences(me(ctx))));
+    router.post(BASE + "/absences").handler(ctx -> Responses.reply(ctx, staff.registerAbsence(me(ctx), body(ctx))));
+  }
+
+  static Session me(RoutingContext ctx) {
+    return SessionAccess.current(ctx).filter(Session::isStaff).orElseThrow(ApiException::unauthenticated);
+  }
+
+  static String rid(RoutingContext ctx) {
+    return RequestIds.of(ctx);
+  }
+
+  static UUID id(RoutingContext ctx) {
+    return uuidParam(ctx, "id");
+  }
+
+  /** A malformed id in the path names nothing: 404, like an id that is not ours. */
+  static UUID uuidParam(RoutingContext ctx, String name) {
+    try {
+      return UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound();
+    }
+  }
+
+  static UUID uuidField(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ApiException.invalid("id", "id_invalid");
+    }
+  }
+
+  static JsonObject body(RoutingContext ctx) {
+    JsonObject body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0
+      ? new JsonObject() : ctx.body().asJsonObject();
+    return body == null ? new JsonObject() : body;
+  }
+}

@@ -1,0 +1,83 @@
+package se.socialportal.letters;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the {@link DecisionLetter} for the decisions taken in one act on an application: the försörjningsstöd
+ * decision and any decisions on needs (livsföring i övrigt, skulder, begravning). No address is ever put in a letter.
+ */
+public final class LetterComposer {
+
+  /** One decision of the set, as the letter needs it. Lines: [{section, label, amount, note?}]. */
+  public record Part(String type, String typeLabel, String outcome, BigDecimal amount, JsonArray lines,
+                     String motivering, List<String> legalBasis, String delegation) {
+  }
+
+  /** Who decided: a person (name, title) on a delegation, possibly standing in for an absent delegate. */
+  public record Decider(String name, String title) {
+  }
+
+  private LetterComposer() {
+  }
+
+  public static DecisionLetter compose(JsonObject tenant, String recipientName, String caseReference, LocalDate date,
+                                       YearMonth month, List<Part> parts, Decider decider) {
+    List<DecisionLetter.Line> lines = new ArrayList<>();
+    List<String> motivering = new ArrayList<>();
+    Set<String> legalBasis = new LinkedHashSet<>();
+    List<String> delegations = new ArrayList<>();
+    BigDecimal granted = BigDecimal.ZERO;
+    for (Part part : parts) {
+      granted = granted.add(part.amount());
+      for (int i = 0; i < part.lines().size(); i++) {
+        JsonObject line = part.lines().getJsonObject(i);
+        lines.add(new DecisionLetter.Line(section(line.getString("section")), line.getString("label"),
+          new BigDecimal(line.getString("amount")), line.getString("note")));
+      }
+      String prefix = parts.size() > 1 ? part.typeLabel() + ": " : "";
+      motivering.add(prefix + part.motivering());
+      legalBasis.addAll(part.legalBasis());
+      delegations.add(part.delegation());
+    }
+    lines.add(new DecisionLetter.Line(DecisionLetter.Section.TOTAL, "Beviljat belopp", granted, null));
+    String namnd = "Socialnämnden";
+    DecisionLetter.Sender sender = new DecisionLetter.Sender(tenant.getString("name"), namnd,
+      tenant.getString("postal_address", ""), tenant.getString("contact_phone", ""),
+      tenant.getString("contact_email", ""));
+    DecisionLetter.Contact contact = new DecisionLetter.Contact("Ekonomiskt bistånd, " + tenant.getString("name"),
+      tenant.getString("contact_phone", ""), tenant.getString("contact_email", ""));
+    return new DecisionLetter(sender, recipientName, caseReference, date, month, outcome(parts), granted, lines,
+      motivering, List.copyOf(legalBasis),
+      DecisionLetter.DecidedBy.person(decider.name(), decider.title(), String.join("; ", delegations)), contact);
+  }
+
+  /** Bifall when every part is granted in full, avslag when nothing is granted, otherwise delvis bifall. */
+  static DecisionLetter.Outcome outcome(List<Part> parts) {
+    boolean allGranted = parts.stream().allMatch(part -> part.outcome().equals("bifall"));
+    boolean noneGranted = parts.stream().allMatch(part -> part.outcome().equals("avslag"));
+    return allGranted ? DecisionLetter.Outcome.BIFALL
+      : noneGranted ? DecisionLetter.Outcome.AVSLAG : DecisionLetter.Outcome.DELVIS_BIFALL;
+  }
+
+  private static DecisionLetter.Section section(String code) {
+    switch (code) {
+      case "riksnorm":
+        return DecisionLetter.Section.RIKSNORM;
+      case "cost":
+        return DecisionLetter.Section.COST;
+      case "income":
+        return DecisionLetter.Section.INCOME;
+      default:
+        return DecisionLetter.Section.NEED;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package se.socialportal.letters;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The decision_letter and decision_letter_decision tables. */
+public final class LetterRepository {
+
+  /** A stored letter without its bytes. */
+  public record LetterInfo(UUID id, UUID applicationId, String tenantId, List<UUID> recipientIds, Instant createdAt,
+                           String mailboxStatus) {
+  }
+
+  private static final String INSERT = "INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
+    + "recipient_ids, pdf, sha256) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+  private static final String LINK = "INSERT INTO decision_letter_decision (letter_id, decision_id) VALUES ($1, $2)";
+  private static final String PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND tenant_id = $2";
+  private static final String INFO = "SELECT id, application_id, tenant_id, recipient_ids, created_at, mailbox_status "
+    + "FROM decision_letter ";
+  private static final String PENDING = "SELECT id, tenant_id, recipient_ids, pdf FROM decision_letter "
+    + "WHERE mailbox_status <> 'delivered' AND mailbox_attempts < 20 ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED";
+  private static final String DELIVERED = "UPDATE decision_letter SET mailbox_status = 'delivered', mailbox_reference = $2, "
+    + "mailbox_attempts = mailbox_attempts + 1, mailbox_at = $3 WHERE id = $1";
+  private static final String FAILED = "UPDATE decision_letter SET mailbox_status = 'failed', "
+    + "mailbox_attempts = mailbox_attempts + 1, mailbox_at = $2 WHERE id = $1";
+
+  private LetterRepository() {
+  }
+
+  public static Future<UUID> insert(SqlClient tx, String tenantId, UUID applicationId, UUID decisionSet,
+                                    List<UUID> recipients, byte[] pdf, List<UUID> decisionIds) {
+    return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, applicationId, decisionSet,
+        recipients.toArray(new UUID[0]), Buffer.buffer(pdf), sha256(pdf)))
+      .map(rows -> rows.iterator().next().getUUID("id"))
+      .compose(letterId -> tx.preparedQuery(LINK)
+        .executeBatch(decisionIds.stream().map(id -> Tuple.of(letterId, id)).toList())
+        .map(letterId));
+  }
+
+  public static Future<Optional<byte[]>> pdf(SqlClient client, UUID letterId, String tenantId) {
+    return client.preparedQuery(PDF).execute(Tuple.of(letterId, tenantId)).map(rows -> rows.size() == 0
+      ? Optional.empty() : Optional.of(rows.iterator().next().getBuffer("pdf").getBytes()));
+  }
+
+  public static Future<Optional<LetterInfo>> info(SqlClient client, UUID letterId, String tenantId) {
+    return client.preparedQuery(INFO + "WHERE id = $1 AND tenant_id = $2").execute(Tuple.of(letterId, tenantId))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(info(rows.iterator().next())));
+  }
+
+  /** Letters addressed to a resident, newest first (Mina sidor). */
+  public static Future<List<LetterInfo>> forRecipient(SqlClient client, UUID personId, String tenantId) {
+    return client.preparedQuery(INFO + "WHERE tenant_id = $2 AND $1 = ANY (recipient_ids) ORDER BY created_at DESC")
+      .execute(Tuple.of(personId, tenantId))
+      .map(rows -> {
+        java.util.ArrayList<LetterInfo> list = new java.util.ArrayList<>();
+        rows.forEach(row -> list.add(info(row)));
+        return list;
+      });
+  }
+
+  public static Future<List<LetterInfo>> forApplication(SqlClient client, UUID applicationId) {
+    return client.preparedQuery(INFO + "WHERE application_id = $1 ORDER BY created_at").execute(Tuple.of(applicationId))
+      .map(rows -> {
+        java.util.ArrayList<LetterInfo> list = new java.util.ArrayList<>();
+        rows.forEach(row -> list.add(info(row)));
+        return list;
+      });
+  }
+
+  /** Letters not yet handed to the mailbox, locked for this caller (other instances skip them). */
+  public static Future<List<Row>> lockPending(SqlClient tx) {
+    return tx.query(PENDING).execute().map(rows -> {
+      java.util.ArrayList<Row> list = new java.util.ArrayList<>();
+      rows.forEach(list::add);
+      return list;
+    });
+  }
+
+  public static Future<Void> delivered(SqlClient client, UUID letterId, String reference, Instant at) {
+    return client.preparedQuery(DELIVERED).execute(Tuple.of(letterId, reference, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+      .mapEmpty();
+  }
+
+  public static Future<Void> failed(SqlClient client, UUID letterId, Instant at) {
+    return client.preparedQuery(FAILED).execute(Tuple.of(letterId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).mapEmpty();
+  }
+
+  private static LetterInfo info(Row row) {
+    return new LetterInfo(row.getUUID("id"), row.getUUID("application_id"), row.getString("tenant_id"),
+      List.of(row.getArrayOfUUIDs("recipient_ids")), row.getOffsetDateTime("created_at").toInstant(),
+      row.getString("mailbox_status"));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
