@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.demo.DemoData;
+import se.socialportal.identity.BankIdSetup;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
@@ -55,11 +56,13 @@ public final class MainVerticle extends VerticleBase {
       // Validate everything the HTTP side needs before the (slow) database starts.
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       config.mode();
-      return Database.start(vertx, config, fresh).compose(started -> {
+      // BankID before the database: a wrong certificate or password stops startup within a second.
+      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http);
+        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http,
+          bankId.client(), bankId.simulator());
         return seedDemoData(built).map(built);
-      });
+      }));
     }).compose(built -> {
       services = built;
       return vertx.deployVerticle(

@@ -13,6 +13,8 @@ final class Routes {
 
   static List<RoutesModule> modules(Services services) {
     return List.of(
-      new HealthRoutes(services.vertx(), services.pool()));
+      new HealthRoutes(services.vertx(), services.pool()),
+      // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
+      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }));
   }
 }
