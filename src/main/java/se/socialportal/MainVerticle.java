@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.demo.DemoData;
+import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
@@ -60,14 +61,16 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
-      return Database.start(vertx, config, fresh).compose(started -> {
+      // BankID before the database: a wrong certificate or password stops startup within a second.
+      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        return Identity.start(vertx, config, started.pool(), http, clock);
+        return Identity.start(vertx, config, started.pool(), http, clock, bankId);
       }).compose(identity -> {
         this.identity = identity;
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants);
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
+          bankId.client(), bankId.simulator());
         return seedDemoData(built).map(built);
-      });
+      }));
     }).compose(built -> {
       services = built;
       return vertx.deployVerticle(
