@@ -95,7 +95,9 @@ public final class MainVerticle extends VerticleBase {
     String url = config.optional(Setting.PUBLIC_URL)
       .orElse((services.http().tls() ? "https" : "http") + "://localhost:" + httpPort.get()) + "/";
     if (config.isDemo()) {
-      LOG.info("Socialportalen is running in DEMO mode. Open {}", url);
+      LOG.info("Socialportalen is running in DEMO mode. Open {}\n"
+        + "  Residents log in at {}logga-in/ with the BankID simulator ({}bankid-simulator/ plays the phone)\n"
+        + "  Staff log in at {}handlaggare/ (pick a demo person on the local login page)", url, url, url, url);
     } else {
       LOG.info("Socialportalen is running on {}", url);
     }
