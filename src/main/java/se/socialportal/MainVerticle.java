@@ -11,6 +11,7 @@ import se.socialportal.casework.Casework;
 import se.socialportal.demo.DemoData;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.ExpedieringVerticle;
+import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
@@ -63,16 +64,18 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
-      return Database.start(vertx, config, fresh).compose(started -> {
+      // BankID before the database: a wrong certificate or password stops startup within a second.
+      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        return Identity.start(vertx, config, started.pool(), http, clock);
+        return Identity.start(vertx, config, started.pool(), http, clock, bankId);
       }).compose(identity -> {
         this.identity = identity;
         return Casework.start(vertx, config);
       }).compose(casework -> {
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants, casework);
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
+          bankId.client(), bankId.simulator(), casework);
         return seedDemoData(built).map(built);
-      });
+      }));
     }).compose(built -> {
       services = built;
       return vertx.deployVerticle(
@@ -99,7 +102,9 @@ public final class MainVerticle extends VerticleBase {
     String url = config.optional(Setting.PUBLIC_URL)
       .orElse((services.http().tls() ? "https" : "http") + "://localhost:" + httpPort.get()) + "/";
     if (config.isDemo()) {
-      LOG.info("Socialportalen is running in DEMO mode. Open {}", url);
+      LOG.info("Socialportalen is running in DEMO mode. Open {}\n"
+        + "  Residents log in at {}logga-in/ with the BankID simulator ({}bankid-simulator/ plays the phone)\n"
+        + "  Staff log in at {}handlaggare/ (pick a demo person on the local login page)", url, url, url, url);
     } else {
       LOG.info("Socialportalen is running on {}", url);
     }

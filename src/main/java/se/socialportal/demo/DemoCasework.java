@@ -1,0 +1,195 @@
+package se.socialportal.demo;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Submitted applications with beslutsförslag for the handläggare's queue in a demo installation, as the robot would
+ * have left them: an ordinary re-application with a warning (Tolvan, who can log in with the BankID simulator and
+ * read the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Testa), a
+ * household with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Demo), and one in
+ * the neighbouring municipality (Ylva). Ids are fixed, every insert is ON CONFLICT DO NOTHING: a restart adds nothing.
+ */
+public final class DemoCasework {
+
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  private static final String PERSON = "INSERT INTO person (personnummer, given_name, surname, protection) "
+    + "VALUES ($1, $2, $3, $4) ON CONFLICT (personnummer) DO UPDATE SET protection = "
+    + "CASE WHEN person.protection = 'none' THEN EXCLUDED.protection ELSE person.protection END RETURNING id";
+  private static final String APPLICATION = "INSERT INTO application (id, tenant_id, month, kind, channel, status, "
+    + "applicant_id, version, content, submitted_at) VALUES ($1, $2, $3, $4, 'digital', 'submitted', $5, 1, $6, $7) "
+    + "ON CONFLICT (id) DO NOTHING RETURNING id";
+  private static final String HOUSEHOLD = "INSERT INTO application_household_month (tenant_id, person_id, month, "
+    + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+  private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, at, type, status, "
+    + "actor_kind, actor_person_id) VALUES ($1, $2, $3, 'submitted', 'submitted', 'resident', $4)";
+  private static final String JOB = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
+    + "attempts, finished_at) VALUES ($1, $2, 1, $3, 1, $4) RETURNING id";
+  private static final String PROPOSAL = "INSERT INTO beslutsforslag (id, tenant_id, application_id, application_version, "
+    + "outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, comparison, stickprov) "
+    + "VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+  private static final String WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, "
+    + "details) VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final String TRACE = "INSERT INTO robot_trace (tenant_id, job_id, application_id, step, started_at, "
+    + "duration_micros, outcome, input_summary, output) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+  private DemoCasework() {
+  }
+
+  /** A demo case: who applies, for what, and what the robot proposed. */
+  private record DemoCase(String key, String tenant, String personnummer, String given, String surname,
+                          String protection, String kind, int daysAgo, JsonArray lines, List<String[]> warnings,
+                          boolean stickprov, JsonObject registerData, boolean manualReview) {
+  }
+
+  public static Future<Void> seed(Pool pool, Clock clock) {
+    LocalDate month = clock.instant().atZone(STOCKHOLM).toLocalDate().withDayOfMonth(1);
+    List<DemoCase> cases = List.of(
+      new DemoCase("tolvan", DemoData.DEMO_TENANT, "191212121212", "Tolvan", "Tolvansson", "none", "reapplication", 2,
+        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
+          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
+          line("cost", "rent", "Hyra", 6500, 6500), line("cost", "householdElectricity", "Hushållsel", 320, 320),
+          line("cost", "homeInsurance", "Hemförsäkring", 150, 150),
+          line("income", "salary", "Lön", 4200, 4200)),
+        List.<String[]>of(new String[] {"INCOME_CHANGE", "Lön har ökat från 2 800 kr till 4 200 kr (+50 %)."}),
+        false, new JsonObject().put("source", "SSBTEK (demo)").put("salary", 4200), false),
+      new DemoCase("testa", DemoData.DEMO_TENANT, "198001019804", "Testa", "Testsson", "none", "reapplication", 4,
+        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
+          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
+          line("cost", "rent", "Hyra", 5900, 5900), line("income", "sicknessBenefit", "Sjukpenning", 2100, 2100),
+          needLine("furniture", "Möbler efter flytt (säng, bord)", 12000)),
+        List.<String[]>of(new String[] {"STICKPROV", "Ansökan har dragits i månadens stickprov: granska underlagen fullt ut."},
+          new String[] {"NEW_EXPENSE", "Ny kostnad: möbler 12 000 kr (livsföring i övrigt)."}),
+        true, new JsonObject().put("source", "SSBTEK (demo)").put("sicknessBenefit", 2100), false),
+      new DemoCase("signe", DemoData.DEMO_TENANT, "198503159827", "Signe", "Skyddad", "skyddad_folkbokforing", "new", 1,
+        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
+          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
+          line("cost", "rent", "Hyra", 7100, 7100)),
+        List.<String[]>of(new String[] {"PROTECTED_IDENTITY", "Skyddade personuppgifter: ärendet handläggs manuellt."}),
+        false, new JsonObject().put("source", "Folkbokföringen (demo)")
+          .put("address", new JsonObject().put("street", "Hemliga vägen 1").put("postalCode", "99999")), false),
+      new DemoCase("demo", DemoData.DEMO_TENANT, "199207049843", "Demo", "Demosson", "none", "new", 6,
+        null, List.of(), false, new JsonObject(), true),
+      new DemoCase("ylva", DemoData.NEIGHBOUR_TENANT, "200502289861", "Ylva", "Ungsson", "none", "new", 3,
+        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
+          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
+          line("cost", "rent", "Hyra", 4800, 4800), line("income", "studentAid", "Studiemedel", 3000, 3000)),
+        List.of(), false, new JsonObject(), false));
+    Future<Void> chain = Future.succeededFuture();
+    for (DemoCase demo : cases) {
+      chain = chain.compose(v -> pool.withTransaction(tx -> seedCase(tx, demo, month, clock)));
+    }
+    return chain;
+  }
+
+  private static Future<Void> seedCase(SqlClient tx, DemoCase demo, LocalDate month, Clock clock) {
+    UUID applicationId = id("application:" + demo.key() + ":" + month);
+    OffsetDateTime submitted = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(demo.daysAgo());
+    return tx.preparedQuery(PERSON).execute(Tuple.of(demo.personnummer(), demo.given(), demo.surname(), demo.protection()))
+      .map(rows -> rows.iterator().next().getUUID("id"))
+      .compose(personId -> tx.preparedQuery(APPLICATION).execute(Tuple.of(applicationId, demo.tenant(), month, demo.kind(),
+          personId, content(demo), submitted))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
+          : tx.preparedQuery(HOUSEHOLD).execute(Tuple.of(demo.tenant(), personId, month, applicationId))
+            .compose(v -> tx.preparedQuery(EVENT).execute(Tuple.of(applicationId, demo.tenant(), submitted, personId)))
+            .compose(v -> robot(tx, demo, applicationId, submitted))));
+  }
+
+  private static Future<Void> robot(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime submitted) {
+    OffsetDateTime done = submitted.plusSeconds(1);
+    return tx.preparedQuery(JOB).execute(Tuple.of(demo.tenant(), applicationId, demo.manualReview() ? "manual_review" : "done", done))
+      .map(rows -> rows.iterator().next().getLong("id"))
+      .compose(jobId -> tx.preparedQuery(TRACE).execute(Tuple.of(demo.tenant(), jobId, applicationId, "fetch_register_data",
+            submitted, 48_000L, demo.manualReview() ? "manual" : "ok",
+            new JsonObject().put("sources", new JsonArray().add("SSBTEK")))
+          .addValue(demo.manualReview() ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()))
+        .compose(v -> demo.manualReview() ? Future.succeededFuture() : proposal(tx, demo, applicationId)));
+  }
+
+  private static Future<Void> proposal(SqlClient tx, DemoCase demo, UUID applicationId) {
+    UUID proposalId = id("proposal:" + applicationId);
+    BigDecimal amount = amount(demo.lines());
+    String outcome = amount.signum() > 0 ? "bifall" : "avslag";
+    JsonObject ruleVersions = new JsonObject().put("riksnorm", "riksnorm-2026").put("caps", "demo-caps-2025.1")
+      .put("incomeClassification", "income-classification-2025");
+    String motivering = "Du har rätt till försörjningsstöd eftersom hushållets inkomster inte räcker till riksnormen och "
+      + "skäliga kostnader för boende och hushållsel. Beräkningen visar vilka kostnader och inkomster vi räknat med.";
+    JsonArray basis = new JsonArray().add("12 kap. 1 § socialtjänstlagen (2025:400)")
+      .add("12 kap. 2–3 §§ socialtjänstförordningen (2025:468)");
+    Tuple tuple = Tuple.of(proposalId, demo.tenant(), applicationId, outcome, amount,
+        new JsonObject().put("lines", demo.lines()), ruleVersions, motivering, basis, demo.registerData(),
+        new JsonObject().put("previousMonth", new JsonObject().put("amount", "7 000")))
+      .addValue(demo.stickprov());
+    Future<Void> chain = tx.preparedQuery(PROPOSAL).execute(tuple).mapEmpty();
+    for (String[] warning : demo.warnings()) {
+      chain = chain.compose(v -> tx.preparedQuery(WARNING).execute(Tuple.of(demo.tenant(), proposalId, applicationId,
+        warning[0], warning[1], new JsonObject())).mapEmpty());
+    }
+    return chain;
+  }
+
+  private static BigDecimal amount(JsonArray lines) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 0; i < lines.size(); i++) {
+      JsonObject line = lines.getJsonObject(i);
+      BigDecimal value = new BigDecimal(line.getValue("amount").toString());
+      switch (line.getString("section")) {
+        case "income":
+          total = total.subtract(value);
+          break;
+        case "need":
+          break;
+        default:
+          total = total.add(value);
+      }
+    }
+    return total.max(BigDecimal.ZERO);
+  }
+
+  private static JsonObject content(DemoCase demo) {
+    JsonObject content = new JsonObject()
+      .put("household", new JsonObject().put("applicant", new JsonObject().put("birthDate",
+          demo.personnummer().substring(0, 4) + "-" + demo.personnummer().substring(4, 6) + "-" + demo.personnummer().substring(6, 8)))
+        .put("children", new JsonArray()).put("otherAdults", new JsonArray()))
+      .put("housing", new JsonObject().put("type", "rental").put("rent", 6000).put("householdElectricity", 300))
+      .put("incomes", new JsonArray()).put("costs", new JsonObject()).put("assets", new JsonArray())
+      .put("needs", new JsonArray()).put("declaration", true);
+    return content;
+  }
+
+  private static JsonArray lines(JsonObject... lines) {
+    JsonArray array = new JsonArray();
+    for (JsonObject line : lines) {
+      array.add(line);
+    }
+    return array;
+  }
+
+  private static JsonObject line(String section, String subject, String label, int amount, Integer entered) {
+    return new JsonObject().put("section", section).put("subject", subject).put("label", label).put("amount", amount)
+      .put("entered", entered);
+  }
+
+  private static JsonObject needLine(String subject, String label, int amount) {
+    return line("need", subject, label, amount, amount).put("decisionType", "livsforing_ovrigt");
+  }
+
+  /** Stable ids, so a restart finds what it seeded before. */
+  static UUID id(String name) {
+    return UUID.nameUUIDFromBytes(("socialportalen-demo:" + name).getBytes(StandardCharsets.UTF_8));
+  }
+}
