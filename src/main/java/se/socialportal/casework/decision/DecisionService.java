@@ -148,11 +148,11 @@ public final class DecisionService {
       .recover(failure -> failure instanceof DelegationRefusedException
         ? refused(session, applicationId, requestId, (DelegationRefusedException) failure)
         : Future.failedFuture(failure))
-      .onSuccess(result -> {
-        if (result.getString("letterId") != null) {
-          expediering.deliver(UUID.fromString(result.getString("letterId")), session.tenantId());
-        }
-      });
+      // The letter is on Mina sidor with the commit; the mailbox hand-over follows at once (a failure is retried by
+      // ExpedieringVerticle and never undoes the decision).
+      .compose(result -> result.getString("letterId") == null ? Future.succeededFuture(result)
+        : expediering.deliver(UUID.fromString(result.getString("letterId")), session.tenantId())
+          .transform(done -> Future.succeededFuture(result.put("mailboxHandedOver", done.succeeded()))));
   }
 
   private List<DelegationCheck.Outcome> checkAll(Session session, List<DecisionPart> parts, LocalDate today,
