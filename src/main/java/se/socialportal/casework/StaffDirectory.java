@@ -82,7 +82,7 @@ public final class StaffDirectory {
       throw ApiException.invalid("reason", "absence_reason_required");
     }
     return pool.withTransaction(tx -> tx.preparedQuery(IN_TENANT)
-      .execute(Tuple.of(session.tenantId(), new UUID[] {absent, deputy}))
+      .execute(Tuple.of(session.tenantId()).addArrayOfUUID(new UUID[] {absent, deputy}))
       .compose(rows -> rows.iterator().next().getLong(0) != 2
         ? Future.failedFuture(ApiException.invalid("deputyId", "staff_unknown"))
         : tx.preparedQuery(INSERT).execute(Tuple.of(session.tenantId(), absent, from, to, deputy, reason,
