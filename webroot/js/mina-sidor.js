@@ -1,6 +1,7 @@
 // Mina sidor: who is logged in, and (as the e-tjänst grows) their cases.
 import { api, loadSession } from './api.js';
 import { setupLanguage, t } from './i18n.js';
+import { renderLetters } from './mina-sidor-beslut.js';
 
 async function render() {
   const session = await loadSession();
@@ -15,6 +16,7 @@ async function render() {
     await api('POST', '/api/v1/logout', {});
     window.location.assign('/');
   };
+  await renderLetters();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

@@ -1,0 +1,97 @@
+package se.socialportal.casework;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Chromium;
+import se.socialportal.testing.TestApp;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("In a real browser: a handläggare logs in with OIDC, approves a proposal, and the resident reads the letter")
+class HandlaggareBrowserTest {
+
+  private static TestApp app;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start("handlaggarebrowser", new JsonObject().put("LOGIN_RATE_PER_MINUTE", "1000"));
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+    app.close();
+  }
+
+  @Test
+  @DisplayName("queue → take the case → acknowledge the warning → approve → the letter is on the resident's Mina sidor")
+  void endToEnd() {
+    try (BrowserContext staff = chromium.swedishContext()) {
+      Page page = staff.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/");
+      // Not logged in: the page sends the browser to the municipality's identity provider (the demo's).
+      page.locator("[id='login-anna.handlaggare']").click();
+      page.waitForURL("**/handlaggare/");
+      assertThat(page.locator("#who")).containsText("Anna Handläggarsson");
+      Locator row = page.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText("Tolvan Tolvansson"));
+      assertThat(row).containsText("1 av 1 okvitterade");
+      assertThat(page.locator("#queue")).not().containsText("Skyddad", new com.microsoft.playwright.assertions
+        .LocatorAssertions.ContainsTextOptions().setUseInnerText(true));
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ta ärendet")).click();
+      page.waitForURL("**/handlaggare/arende/?id=*");
+      assertThat(page.locator("h1")).containsText("Tolvan Tolvansson");
+      assertThat(page.locator("#calculation")).containsText("Hyra");
+      Locator approve = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkänn förslaget"));
+      assertThat(approve).isDisabled();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kvittera varningen")).click();
+      assertThat(page.locator("#warnings")).containsText("Kvitterad av Anna Handläggarsson");
+      assertThat(approve).isEnabled();
+      approve.click();
+      assertThat(page.locator("#status")).containsText("Beslutet är fattat");
+      assertThat(page.locator("#decisions")).containsText("Bifall");
+      assertThat(page.locator("#decisions")).containsText("Beslutsbrev");
+    }
+    try (BrowserContext resident = chromium.swedishContext()) {
+      Page page = resident.newPage();
+      page.navigate(app.baseUrl() + "/logga-in/");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
+      assertThat(page.locator("#simulator-link")).isVisible();
+      Page phone = resident.newPage();
+      phone.navigate(page.locator("#simulator-link").getAttribute("href"));
+      phone.locator("#identity").selectOption("tolvan");
+      if (phone.locator("#order").isHidden()) {
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
+      }
+      phone.locator("#approve").click();
+      page.waitForURL("**/mina-sidor/");
+      Locator letter = page.locator("#letters a").first();
+      assertThat(letter).containsText("Beslut");
+      APIResponse pdf = resident.request().get(app.baseUrl() + letter.getAttribute("href"));
+      assertEquals(200, pdf.status());
+      assertEquals("application/pdf", pdf.headers().get("content-type"));
+      assertTrue(new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+    }
+  }
+
+  @Test
+  @DisplayName("the staff pages redirect to the login when there is no staff session")
+  void redirectsToLogin() {
+    try (BrowserContext context = chromium.swedishContext()) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/arende/?id=00000000-0000-0000-0000-000000000000");
+      assertThat(page.locator("[id='login-anna.handlaggare']")).isVisible();
+    }
+  }
+}
