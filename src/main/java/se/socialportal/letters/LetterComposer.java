@@ -51,13 +51,19 @@ public final class LetterComposer {
     lines.add(new DecisionLetter.Line(DecisionLetter.Section.TOTAL, "Beviljat belopp", granted, null));
     String namnd = "Socialnämnden";
     DecisionLetter.Sender sender = new DecisionLetter.Sender(tenant.getString("name"), namnd,
-      tenant.getString("postal_address", ""), tenant.getString("contact_phone", ""),
-      tenant.getString("contact_email", ""));
+      text(tenant, "postal_address"), text(tenant, "contact_phone"),
+      text(tenant, "contact_email"));
     DecisionLetter.Contact contact = new DecisionLetter.Contact("Ekonomiskt bistånd, " + tenant.getString("name"),
-      tenant.getString("contact_phone", ""), tenant.getString("contact_email", ""));
+      text(tenant, "contact_phone"), text(tenant, "contact_email"));
     return new DecisionLetter(sender, recipientName, caseReference, date, month, outcome(parts), granted, lines,
       motivering, List.copyOf(legalBasis),
       DecisionLetter.DecidedBy.person(decider.name(), decider.title(), String.join("; ", delegations)), contact);
+  }
+
+  /** A tenant field the municipality may not have filled in: empty rather than "null" in a letter. */
+  private static String text(JsonObject tenant, String key) {
+    String value = tenant.getString(key);
+    return value == null ? "" : value;
   }
 
   /** Bifall when every part is granted in full, avslag when nothing is granted, otherwise delvis bifall. */

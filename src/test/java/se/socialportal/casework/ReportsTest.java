@@ -1,0 +1,116 @@
+package se.socialportal.casework;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.socialportal.testing.StaffLogins;
+import se.socialportal.testing.TestApp;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Control reports: the delegationsbeslut list for the nämnd and loggkontroll")
+class ReportsTest {
+
+  private static TestApp app;
+  private static CaseFixtures fixtures;
+  private static StaffLogins.Staff anna;
+  private static StaffLogins.Staff erik;
+  private static final String TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start("reports", new JsonObject().put("DEMO_DATA", "false"));
+    fixtures = new CaseFixtures(app.services().pool());
+    fixtures.rows("INSERT INTO tenant (id, name) VALUES ('demo', 'Demo kommun'), ('grannkommun', 'Grannkommunen')",
+      Tuple.tuple());
+    anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
+    erik = StaffLogins.login(app, "erik.enhetschef", "Erik Enhetschefsson", "demo", "enhetschef");
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static void approve(StaffLogins.Staff staff, CaseFixtures.Case c) {
+    HttpResponse<Buffer> approved = staff.browser().post("/api/v1/casework/cases/" + c.applicationId() + "/approve",
+      new JsonObject().put("proposalId", c.proposalId().toString()));
+    assertEquals(200, approved.statusCode(), approved.bodyAsString());
+  }
+
+  @Test
+  @DisplayName("delegationsbeslut: Ärendetyp, Beslutsperiod, Beslutsdatum, Beslutsfattare, with totals and no personnummer")
+  void delegationsbeslut() {
+    approve(anna, fixtures.submitted("demo", "Alma", "Ettsson", "none", List.of()));
+    approve(erik, fixtures.submitted("demo", "Bo", "Tvåsson", "none", List.of(), 15_000));
+    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + TODAY + "&to=" + TODAY);
+    assertEquals(403, forbidden.statusCode());
+    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + TODAY + "&to=" + TODAY);
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertTrue(response.getHeader("Content-Type").startsWith("text/csv"));
+    String csv = response.bodyAsString();
+    List<String> lines = csv.lines().toList();
+    assertEquals("\uFEFFDelegationsbeslut", lines.get(0));
+    assertEquals("Ärendetyp;Beslutsperiod;Beslutsdatum;Beslutsfattare", lines.get(3));
+    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B försörjningsstöd;2026-03-01 - 2026-03-31;" + TODAY
+      + ";Anna Handläggarsson (Handläggare)"), csv);
+    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B livsföring i övrigt;2026-03-01 - 2026-03-31;" + TODAY
+      + ";Erik Enhetschefsson (Enhetschef)"), csv);
+    assertTrue(lines.contains("Antal beslut 3"), csv);
+    assertTrue(lines.contains("Antal beslutsfattare 2"), csv);
+    assertFalse(csv.matches("(?s).*(19|20)[0-9]{10}.*"), "no personnummer");
+    assertFalse(csv.contains("Ettsson") || csv.contains("Tvåsson"), "the list names deciders, not parties");
+  }
+
+  @Test
+  @DisplayName("loggkontroll flags access to a person without an open case and to a protected identity")
+  void loggkontroll() {
+    CaseFixtures.Case open = fixtures.submitted("demo", "Cilla", "Öppensson", "none", List.of());
+    CaseFixtures.Case closed = fixtures.submitted("demo", "Dan", "Stängdsson", "none", List.of());
+    fixtures.rows("UPDATE application SET status = 'withdrawn' WHERE id = $1", Tuple.of(closed.applicationId()));
+    CaseFixtures.Case hidden = fixtures.submitted("demo", "Eva", "Skyddsdotter", "sekretessmarkering", List.of());
+    fixtures.rows("INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, assigned_by) "
+      + "VALUES ('demo', $1, $2, 'access', $2)", Tuple.of(hidden.applicationId(), anna.staffId()));
+    for (CaseFixtures.Case c : List.of(open, closed, hidden)) {
+      assertEquals(200, anna.browser().get("/api/v1/casework/cases/" + c.applicationId()).statusCode());
+    }
+    assertEquals(403, anna.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY).statusCode());
+    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY
+      + "&staffId=" + anna.staffId());
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonArray entries = response.bodyAsJsonObject().getJsonArray("entries");
+    JsonObject openRead = find(entries, open, "case.read");
+    JsonObject closedRead = find(entries, closed, "case.read");
+    JsonObject hiddenRead = find(entries, hidden, "case.read");
+    assertFalse(openRead.getBoolean("flagNoOpenCase"));
+    assertFalse(openRead.getBoolean("flagProtectedIdentity"));
+    assertTrue(closedRead.getBoolean("flagNoOpenCase"));
+    assertTrue(hiddenRead.getBoolean("flagProtectedIdentity"));
+    assertEquals("Anna Handläggarsson", openRead.getString("staff"));
+    assertEquals(0, entries.stream().map(JsonObject.class::cast)
+      .filter(entry -> !entry.getString("staffId").equals(anna.staffId().toString())).count(), "filtered on Anna");
+    HttpResponse<Buffer> person = erik.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY
+      + "&personId=" + closed.personId());
+    assertTrue(person.bodyAsJsonObject().getJsonArray("entries").stream().map(JsonObject.class::cast)
+      .allMatch(entry -> entry.getString("personId").equals(closed.personId().toString())));
+    assertEquals(400, erik.browser().get("/api/v1/reports/loggkontroll?from=2026-01-01&to=2025-01-01").statusCode());
+  }
+
+  private static JsonObject find(JsonArray entries, CaseFixtures.Case c, String action) {
+    return entries.stream().map(JsonObject.class::cast)
+      .filter(entry -> entry.getString("caseId").equals(c.applicationId().toString()) && entry.getString("action").equals(action))
+      .findFirst().orElseThrow(() -> new AssertionError("no " + action + " for " + c.applicationId() + " in " + entries));
+  }
+}
