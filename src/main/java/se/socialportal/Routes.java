@@ -6,6 +6,7 @@ import se.socialportal.casework.CaseView;
 import se.socialportal.casework.CaseworkRoutes;
 import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.StaffDirectory;
+import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
@@ -51,11 +52,13 @@ final class Routes {
   private static CaseworkRoutes casework(Services services) {
     var casework = services.casework();
     var expediering = new Expediering(services.vertx(), services.pool(), casework.mailbox(), services.clock());
+    var decisions = new DecisionService(services.pool(), services.clock(), casework.rules(), casework.recalculation(),
+      expediering);
     return new CaseworkRoutes(services.identity().sessions(),
       new QueueQuery(services.pool(), services.clock(), casework.dueAfter()),
       new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation()),
       new CaseActions(services.pool(), services.clock()),
-      new DecisionService(services.pool(), services.clock(), casework.rules(), casework.recalculation(), expediering),
+      decisions, new AterkravService(services.pool(), services.clock(), casework.rules(), decisions),
       new StaffDirectory(services.pool()), casework);
   }
 }

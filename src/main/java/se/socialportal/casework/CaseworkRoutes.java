@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.identity.session.Session;
 import se.socialportal.identity.session.SessionAccess;
@@ -28,16 +29,18 @@ public final class CaseworkRoutes implements RoutesModule {
   private final CaseView view;
   private final CaseActions actions;
   private final DecisionService decisions;
+  private final AterkravService aterkrav;
   private final StaffDirectory staff;
   private final Casework casework;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
-                        DecisionService decisions, StaffDirectory staff, Casework casework) {
+                        DecisionService decisions, AterkravService aterkrav, StaffDirectory staff, Casework casework) {
     this.sessions = sessions;
     this.queue = queue;
     this.view = view;
     this.actions = actions;
     this.decisions = decisions;
+    this.aterkrav = aterkrav;
     this.staff = staff;
     this.casework = casework;
   }
@@ -72,6 +75,10 @@ public final class CaseworkRoutes implements RoutesModule {
     });
     router.post(BASE + "/cases/:id/close").handler(ctx -> Responses.reply(ctx,
       decisions.closeWithoutAction(me(ctx), id(ctx), body(ctx).getString("motivering"), rid(ctx))));
+    router.post(BASE + "/cases/:id/aterkrav").handler(ctx -> Responses.reply(ctx,
+      Future.succeededFuture().compose(v -> aterkrav.start(me(ctx), id(ctx), body(ctx), rid(ctx)))));
+    router.post(BASE + "/aterkrav/:id/eftergift").handler(ctx -> Responses.reply(ctx,
+      Future.succeededFuture().compose(v -> aterkrav.eftergift(me(ctx), id(ctx), body(ctx), rid(ctx)))));
     router.get(BASE + "/templates").handler(ctx -> {
       JsonArray templates = new JsonArray();
       casework.rules().templates().forEach(template -> templates.add(new JsonObject().put("id", template.id())

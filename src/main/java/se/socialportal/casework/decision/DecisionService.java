@@ -15,10 +15,8 @@ import se.socialportal.casework.calc.Calculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.casework.delegation.DelegationCheck;
-import se.socialportal.casework.delegation.DelegationMatrix;
 import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.identity.session.Session;
-import se.socialportal.identity.staff.StaffRole;
 import se.socialportal.letters.DecisionLetter;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterComposer;
@@ -129,8 +127,9 @@ public final class DecisionService {
         }
         return planner.apply(tx, header).compose(plan -> StandIns.of(tx, session.tenantId(), session.staffMemberId(), today)
           .compose(standIns -> {
-            List<DelegationCheck.Outcome> outcomes = checkAll(session, plan.parts(), today, standIns);
-            DecisionRecorder.Decider decider = decider(session, outcomes);
+            List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, plan.parts(), today, standIns,
+              java.util.Optional.empty());
+            DecisionRecorder.Decider decider = DelegationGate.decider(session, outcomes);
             UUID decisionSet = UUID.randomUUID();
             return DecisionRecorder.record(tx, header, plan.proposalId(), decisionSet, plan.parts(), outcomes, decider,
                 plan.ruleVersions(), Optional.empty(), now)
@@ -153,48 +152,6 @@ public final class DecisionService {
       .compose(result -> result.getString("letterId") == null ? Future.succeededFuture(result)
         : expediering.deliver(UUID.fromString(result.getString("letterId")), session.tenantId())
           .transform(done -> Future.succeededFuture(result.put("mailboxHandedOver", done.succeeded()))));
-  }
-
-  private List<DelegationCheck.Outcome> checkAll(Session session, List<DecisionPart> parts, LocalDate today,
-                                                 List<DelegationCheck.StandIn> standIns) {
-    Optional<DelegationMatrix> matrix = rules.matrix(session.tenantId(), today);
-    List<DelegationCheck.Outcome> outcomes = new ArrayList<>();
-    for (DecisionPart part : parts) {
-      if (matrix.isEmpty()) {
-        throw new DelegationRefusedException(part.type(), "nämnden (ingen delegationsordning gäller i dag)",
-          part.delegationAmount().toPlainString());
-      }
-      DelegationCheck.Outcome outcome = DelegationCheck.check(matrix.get(),
-        DelegationCheck.Request.of(part.type(), part.delegationAmount(), today), java.util.Set.copyOf(session.roles()),
-        standIns);
-      if (!outcome.allowed()) {
-        throw new DelegationRefusedException(part.type(), outcome.whoMay(), part.delegationAmount().toPlainString());
-      }
-      outcomes.add(outcome);
-    }
-    return outcomes;
-  }
-
-  /** Name and title for FL 31 §; a stand-in says whose delegation it used. */
-  private static DecisionRecorder.Decider decider(Session session, List<DelegationCheck.Outcome> outcomes) {
-    String title = titleOf(session);
-    Optional<DelegationCheck.StandIn> acting = outcomes.stream().flatMap(outcome -> outcome.actingFor().stream()).findFirst();
-    if (acting.isPresent()) {
-      title = title + ", ställföreträdare för " + acting.get().absentName();
-    }
-    return new DecisionRecorder.Decider(session.staffMemberId(), session.displayName(), title);
-  }
-
-  static String titleOf(Session session) {
-    StaffRole best = null;
-    for (String role : session.roles()) {
-      Optional<StaffRole> found = StaffRole.fromCode(role);
-      if (found.isPresent() && (best == null || found.get().ordinal() > best.ordinal())
-          && found.get() != StaffRole.ADMIN && found.get() != StaffRole.ATTESTANT) {
-        best = found.get();
-      }
-    }
-    return best == null ? "Handläggare" : best.label();
   }
 
   private Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts,
@@ -238,7 +195,7 @@ public final class DecisionService {
   }
 
   /** The refusal is audited (outside the rolled-back transaction) and answered with who may decide. */
-  private Future<JsonObject> refused(Session session, UUID applicationId, String requestId,
+  Future<JsonObject> refused(Session session, UUID applicationId, String requestId,
                                      DelegationRefusedException refusal) {
     return pool.withConnection(connection -> CaseAccess.visible(connection, session, applicationId)
         .compose(header -> CaseAudit.record(connection, session, header, "case.decide_refused", requestId,
