@@ -28,6 +28,41 @@ function dataList(object) {
   return el('pre', { class: 'data' }, JSON.stringify(object, null, 2));
 }
 
+const LIVES = { full: 'bor här', partTime: 'umgänge del av månaden', placed: 'placerad (ingår inte i hushållet)' };
+
+/** The application as the household stated it: household, housing, incomes, costs, assets and needs. */
+function applicationSummary(content) {
+  if (!content || !content.household) {
+    return dataList(content);
+  }
+  const household = content.household;
+  const people = [el('tr', {}, el('td', {}, 'Sökande'), el('td', {}, household.applicant.birthDate || ''), el('td', {}, ''))];
+  if (household.coApplicant) {
+    people.push(el('tr', {}, el('td', {}, 'Medsökande (' + household.coApplicant.relation + ')'),
+      el('td', {}, household.coApplicant.birthDate), el('td', {}, '')));
+  }
+  (household.children || []).forEach((child) => people.push(el('tr', {}, el('td', {}, 'Barn: ' + child.firstName),
+    el('td', {}, child.birthDate), el('td', {}, LIVES[child.livesHere] + (child.daysPerMonth ? ', ' + child.daysPerMonth + ' dagar' : '')))));
+  (household.otherAdults || []).forEach((adult) => people.push(el('tr', {}, el('td', {}, 'Annan vuxen: ' + adult.firstName),
+    el('td', {}, adult.birthDate), el('td', {}, adult.relation))));
+  const money = (caption, rows) => rows.length === 0 ? el('p', {}, caption + ': inga.')
+    : table(caption, ['Post', { text: 'Belopp', num: true }, 'Anteckning'], rows);
+  const housing = content.housing || {};
+  return el('div', {},
+    table('Hushåll', ['Person', 'Födelsedatum', 'Boende'], people),
+    money('Boende', [el('tr', {}, el('td', {}, 'Hyra (' + (housing.type || '') + ')'), el('td', { class: 'num' }, kronor(housing.rent)), el('td', {}, housing.note || '')),
+      el('tr', {}, el('td', {}, 'Hushållsel'), el('td', { class: 'num' }, kronor(housing.householdElectricity)), el('td', {}, ''))]),
+    money('Inkomster', (content.incomes || []).map((income) => el('tr', {}, el('td', {}, income.type + ' (' + income.person + ')'),
+      el('td', { class: 'num' }, kronor(income.amount)), el('td', {}, income.note || '')))),
+    money('Kostnader', Object.entries(content.costs || {}).map(([type, amount]) => el('tr', {}, el('td', {}, type),
+      el('td', { class: 'num' }, kronor(amount)), el('td', {}, '')))),
+    money('Tillgångar', (content.assets || []).map((asset) => el('tr', {}, el('td', {}, asset.type + ' (' + asset.owner + ')'),
+      el('td', { class: 'num' }, kronor(asset.value)), el('td', {}, asset.description || '')))),
+    money('Behov (livsföring i övrigt)', (content.needs || []).map((need) => el('tr', {}, el('td', {}, need.type),
+      el('td', { class: 'num' }, kronor(need.amount)), el('td', {}, need.description || '')))),
+    content.message ? el('p', {}, 'Meddelande: ', content.message) : '');
+}
+
 function renderWarnings(proposal) {
   const list = document.getElementById('warnings');
   if (!proposal || proposal.warnings.length === 0) {
@@ -122,7 +157,7 @@ function render() {
   renderDecisions();
   document.getElementById('register').replaceChildren(dataList(view.proposal && view.proposal.registerData));
   document.getElementById('comparison').replaceChildren(dataList(view.proposal && view.proposal.comparison));
-  document.getElementById('application').replaceChildren(dataList(view.application));
+  document.getElementById('application').replaceChildren(applicationSummary(view.application));
   document.getElementById('history').replaceChildren(table('Händelser', ['Tid', 'Händelse', 'Status', 'Av'],
     view.history.map((event) => el('tr', {}, el('td', {}, dateTime(event.at)), el('td', {}, event.type),
       el('td', {}, STATUSES[event.status] || event.status || ''), el('td', {}, event.staff || event.actor)))));
