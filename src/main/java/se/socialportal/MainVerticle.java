@@ -15,6 +15,7 @@ import se.socialportal.platform.db.Database;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
+import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
 import java.util.List;
@@ -55,11 +56,12 @@ public final class MainVerticle extends VerticleBase {
       // Validate everything the HTTP side needs before the (slow) database starts.
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       config.mode();
-      return Database.start(vertx, config, fresh).compose(started -> {
+      // Rules first: a malformed robots/ file stops startup before the (slow) database starts.
+      return RuleBook.load(vertx, config).compose(rules -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http);
+        Services built = new Services(vertx, config, Clock.systemDefaultZone(), started.pool(), http, rules);
         return seedDemoData(built).map(built);
-      });
+      }));
     }).compose(built -> {
       services = built;
       return vertx.deployVerticle(

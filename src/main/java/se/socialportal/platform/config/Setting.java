@@ -34,7 +34,10 @@ public enum Setting {
   BANKID_CERTIFICATE_POLICIES("Comma-separated certificatePolicies sent in every order; empty = BankID's defaults."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
-  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
+  DEFAULT_TENANT("Tenant whose rules (caps) the public provräkning uses when the request names none; must have a folder in robots/tenants/."),
+  PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute.");
 
   private final String description;
 
