@@ -1,7 +1,9 @@
 package se.socialportal;
 
 import se.socialportal.platform.http.HealthRoutes;
+import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.provrakning.ProvrakningRoutes;
 
 import java.util.List;
 
@@ -13,6 +15,8 @@ final class Routes {
 
   static List<RoutesModule> modules(Services services) {
     return List.of(
-      new HealthRoutes(services.vertx(), services.pool()));
+      new HealthRoutes(services.vertx(), services.pool()),
+      new OpenApiRoutes(services.vertx()),
+      new ProvrakningRoutes(services));
   }
 }
