@@ -18,6 +18,7 @@ import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
 import java.util.List;
@@ -61,16 +62,18 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
-      // BankID before the database: a wrong certificate or password stops startup within a second.
-      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
+      // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
+      // within a second.
+      return RuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
+        .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
         return Identity.start(vertx, config, started.pool(), http, clock, bankId);
       }).compose(identity -> {
         this.identity = identity;
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator());
+          bankId.client(), bankId.simulator(), rules);
         return seedDemoData(built).map(built);
-      }));
+      })));
     }).compose(built -> {
       services = built;
       return vertx.deployVerticle(

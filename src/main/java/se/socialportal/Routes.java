@@ -8,7 +8,9 @@ import se.socialportal.identity.staff.StaffRepository;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.RateLimiter;
+import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.provrakning.ProvrakningRoutes;
 
 import se.socialportal.tenant.TenantRepository;
 
@@ -33,6 +35,8 @@ final class Routes {
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
-      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }));
+      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
+      new OpenApiRoutes(services.vertx()),
+      new ProvrakningRoutes(services));
   }
 }

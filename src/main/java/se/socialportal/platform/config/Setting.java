@@ -43,7 +43,9 @@ public enum Setting {
   OIDC_DEMO_PORT("Demo mode: port of the local OpenID Connect provider; 0 = any free port."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
-  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
+  PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute.");
 
   private final String description;
 
