@@ -7,6 +7,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.bistand.BistandModule;
+import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.demo.DemoData;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
@@ -75,7 +77,8 @@ public final class MainVerticle extends VerticleBase {
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()));
-    }).onSuccess(ignored -> {
+    }).compose(ignored -> vertx.deployVerticle(new BistandVerticle(services, new BistandModule(services,
+      java.util.Optional.empty())))).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });

@@ -1,5 +1,6 @@
 package se.socialportal;
 
+import se.socialportal.bistand.BistandModule;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
@@ -24,6 +25,7 @@ final class Routes {
       new ResidentSessionRoutes(identity.sessions()),
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
-        services.http(), services.clock()));
+        services.http(), services.clock()),
+      new BistandModule(services, java.util.Optional.empty()));
   }
 }

@@ -43,7 +43,12 @@ public enum Setting {
   OIDC_DEMO_PORT("Demo mode: port of the local OpenID Connect provider; 0 = any free port."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
-  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  COSIGN_DEADLINE_HOURS("Försörjningsstöd: hours a co-applicant has to sign after the applicant signed; then the application returns to draft and the applicant is told."),
+  COSIGN_REMINDER_HOURS("Försörjningsstöd: a co-applicant who has not signed is reminded this many hours after being asked (and again every as many hours until the deadline)."),
+  ATTACHMENT_DIR("Where uploaded attachments are stored (files named by a random id, never served from webroot). Empty = DATA_DIR/attachments."),
+  NOTIFICATION_FILE("Notifications to residents (co-signature, reminders, komplettering) are delivered by the built-in simulator, one JSON line each, to this file. Empty = DATA_DIR/notifications.jsonl."),
+  BISTAND_CHECK_SECONDS("Försörjningsstöd: how often co-signature deadlines, reminders and pending notifications are checked.");
 
   private final String description;
 
