@@ -77,8 +77,27 @@ async function cancel() {
   element('same-device').focus();
 }
 
+/** Back from the BankID app (its returnUrl ends in #order=<id>): keep following that order. */
+function resumeReturnedOrder() {
+  const match = /^#order=([0-9a-f-]{36})$/.exec(window.location.hash);
+  if (!match) {
+    return;
+  }
+  history.replaceState(null, '', window.location.pathname);
+  element('choose').hidden = true;
+  element('progress').hidden = false;
+  showStatus(t('login.starting'));
+  order = { orderId: match[1] };
+  following = followOrder(order, {
+    onStatus: (text) => showStatus(text),
+    onComplete: (state) => window.location.assign(state.redirect || '/mina-sidor/'),
+    onFailure: (text) => fail(text || t('login.failed')),
+  });
+}
+
 document.addEventListener('DOMContentLoaded', async () => {
   await setupLanguage(['sv', 'en']);
+  resumeReturnedOrder();
   element('same-device').addEventListener('click', () => start('same'));
   element('other-device').addEventListener('click', () => start('other'));
   element('cancel').addEventListener('click', cancel);

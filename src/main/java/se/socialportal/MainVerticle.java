@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.demo.DemoData;
+import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
@@ -62,23 +63,27 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
-      return Database.start(vertx, config, fresh).compose(started -> {
+      // BankID before the database: a wrong certificate or password stops startup within a second.
+      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        return Identity.start(vertx, config, started.pool(), http, clock);
+        return Identity.start(vertx, config, started.pool(), http, clock, bankId);
       }).compose(identity -> {
         this.identity = identity;
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants);
+        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
+          bankId.client(), bankId.simulator());
         return seedDemoData(built).map(built);
-      });
+      }));
     }).compose(built -> {
       services = built;
+      // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
+      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
+    }).compose(built -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()));
-    }).compose(ignored -> vertx.deployVerticle(new BistandVerticle(services, new BistandModule(services,
-      java.util.Optional.empty())))).onSuccess(ignored -> {
+    }).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
@@ -95,7 +100,9 @@ public final class MainVerticle extends VerticleBase {
     String url = config.optional(Setting.PUBLIC_URL)
       .orElse((services.http().tls() ? "https" : "http") + "://localhost:" + httpPort.get()) + "/";
     if (config.isDemo()) {
-      LOG.info("Socialportalen is running in DEMO mode. Open {}", url);
+      LOG.info("Socialportalen is running in DEMO mode. Open {}\n"
+        + "  Residents log in at {}logga-in/ with the BankID simulator ({}bankid-simulator/ plays the phone)\n"
+        + "  Staff log in at {}handlaggare/ (pick a demo person on the local login page)", url, url, url, url);
     } else {
       LOG.info("Socialportalen is running on {}", url);
     }

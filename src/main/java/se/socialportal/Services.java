@@ -2,17 +2,21 @@ package se.socialportal;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import se.socialportal.bankid.BankIdClient;
+import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.tenant.TenantResolver;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The shared, thread-safe clients built once per process and handed to every verticle instance and route module.
- * Rooms add their long-lived clients here (never per-request state).
+ * Rooms add their long-lived clients here (never per-request state). {@code bankIdSimulator} is present only in
+ * demo mode without BANKID_URL.
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
-                       TenantResolver tenants) {
+                       TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator) {
 }

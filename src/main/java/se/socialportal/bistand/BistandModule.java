@@ -13,12 +13,12 @@ import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.bistand.cases.MessageThread;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.bistand.signing.BankIdSigning;
 import se.socialportal.bistand.signing.Cosignature;
 import se.socialportal.bistand.signing.SignatureOrders;
 import se.socialportal.bistand.signing.SigningService;
 import se.socialportal.platform.http.RoutesModule;
 
-import java.util.Optional;
 
 /**
  * The försörjningsstöd e-tjänst's parts, built from the shared services: what its routes, its verticle and other
@@ -39,7 +39,12 @@ public final class BistandModule implements RoutesModule {
   private final DecisionsAndPayments decisions;
   private final CaseService cases;
 
-  public BistandModule(Services services, Optional<SignatureOrders> orders) {
+  public BistandModule(Services services) {
+    this(services, new BankIdSigning(services.identity().bankIdOrders()));
+  }
+
+  /** With another way to start signatures (tests). */
+  public BistandModule(Services services, SignatureOrders orders) {
     this.services = services;
     this.settings = BistandSettings.from(services.config());
     this.notifier = new OutboxNotifier();
@@ -62,6 +67,11 @@ public final class BistandModule implements RoutesModule {
     new ApplicationRoutes(sessions, services.pool(), drafts, signing, cosignature).mount(router);
     new AttachmentRoutes(sessions, attachments, new MultipartReceiver(services.vertx(), store.incoming())).mount(router);
     new CaseRoutes(sessions, services.pool(), cases, messages, komplettering, decisions).mount(router);
+  }
+
+  /** Once per process: completed BankID signatures on applications come to this module's signing service. */
+  public void registerSignatureCompletion() {
+    new BankIdSigning(services.identity().bankIdOrders()).register(signing);
   }
 
   public BistandSettings settings() {

@@ -31,6 +31,7 @@ public final class BistandVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    module.registerSignatureCompletion();
     dispatcher = new NotificationDispatcher(services.pool(),
       new FileNotificationChannel(vertx, module.settings().notificationFile()), services.clock());
     return module.store().prepare().onSuccess(v -> timer = vertx.setPeriodic(

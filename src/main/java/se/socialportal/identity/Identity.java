@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.demo.DemoStaff;
+import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.identity.session.SessionCookies;
 import se.socialportal.identity.session.SessionSettings;
@@ -26,8 +27,8 @@ import java.util.Optional;
  * Who is who: resident and staff sessions, and the staff OpenID Connect client — in demo mode pointed at a local
  * provider started here. Built once per process.
  */
-public record Identity(SessionAccess sessions, OidcSettings oidcSettings, StaffOidc staffOidc,
-                       Optional<DemoIdentityProvider> demoProvider) {
+public record Identity(SessionAccess sessions, BankIdOrders bankIdOrders, OidcSettings oidcSettings,
+                       StaffOidc staffOidc, Optional<DemoIdentityProvider> demoProvider) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Identity.class);
 
@@ -37,14 +38,18 @@ public record Identity(SessionAccess sessions, OidcSettings oidcSettings, StaffO
     return OidcSettings.from(config);
   }
 
-  public static Future<Identity> start(Vertx vertx, AppConfig config, Pool pool, HttpSettings http, Clock clock) {
+  public static Future<Identity> start(Vertx vertx, AppConfig config, Pool pool, HttpSettings http, Clock clock,
+                                       BankIdSetup.BankId bankId) {
     OidcSettings oidc = OidcSettings.from(config);
     SessionSettings sessionSettings = SessionSettings.from(config);
     SessionAccess sessions = new SessionAccess(new SessionStore(pool, clock, sessionSettings),
       new SessionCookies(sessionSettings, http.clientAddress()));
+    // In demo mode the login page offers the simulator's phone page next to the (absent) BankID app.
+    BankIdOrders orders = new BankIdOrders(bankId.client(), pool, sessions, http, clock,
+      bankId.simulator().map(simulator -> "/bankid-simulator/"));
     if (oidc.issuer().isPresent()) {
       LOG.info("Staff log in through {}", oidc.issuer().get());
-      return Future.succeededFuture(new Identity(sessions, oidc,
+      return Future.succeededFuture(new Identity(sessions, orders, oidc,
         new StaffOidc(vertx, oidc.issuer().get(), oidc.clientId(), oidc.clientSecret()), Optional.empty()));
     }
     Path work = Path.of(config.string(Setting.DATA_DIR)).toAbsolutePath().normalize();
@@ -52,7 +57,7 @@ public record Identity(SessionAccess sessions, OidcSettings oidcSettings, StaffO
       .map(provider -> {
         URI issuer = provider.issuer();
         LOG.info("Demo staff log in through the local OpenID Connect provider at {}", issuer);
-        return new Identity(sessions, oidc, new StaffOidc(vertx, issuer, oidc.clientId(), oidc.clientSecret()),
+        return new Identity(sessions, orders, oidc, new StaffOidc(vertx, issuer, oidc.clientId(), oidc.clientSecret()),
           Optional.of(provider));
       });
   }

@@ -37,7 +37,7 @@ class SigningTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandsigning");
-    module = new BistandModule(app.services(), Optional.empty());
+    module = new BistandModule(app.services());
   }
 
   @AfterAll
@@ -181,7 +181,7 @@ class SigningTest {
         Optional.empty()));
     };
     SigningService signing = new SigningService(app.services().pool(), app.services().clock(), module.drafts(),
-      module.notifier(), Duration.ofHours(72), Optional.of(orders));
+      module.notifier(), Duration.ofHours(72), orders);
     Session session = session(resident);
     JsonObject first = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
     JsonObject second = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));

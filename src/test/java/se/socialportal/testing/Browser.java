@@ -18,12 +18,18 @@ import java.util.concurrent.TimeUnit;
 public final class Browser {
 
   private final WebClientSession session;
-  private final String baseUrl;
+  private String baseUrl;
   private String csrfToken;
 
   public Browser(TestApp app) {
     this.session = WebClientSession.create(app.client());
     this.baseUrl = app.baseUrl();
+  }
+
+  /** Points relative paths at another server (e.g. a test's own router beside the app). */
+  public Browser baseUrl(String otherBaseUrl) {
+    this.baseUrl = otherBaseUrl;
+    return this;
   }
 
   public Browser csrf(String token) {

@@ -19,7 +19,6 @@ import se.socialportal.robot.RobotJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,10 +36,10 @@ public final class SigningService implements SignatureCompletion {
   private final DraftService drafts;
   private final Notifier notifier;
   private final Duration cosignDeadline;
-  private final Optional<SignatureOrders> orders;
+  private final SignatureOrders orders;
 
   public SigningService(Pool pool, Clock clock, DraftService drafts, Notifier notifier, Duration cosignDeadline,
-                        Optional<SignatureOrders> orders) {
+                        SignatureOrders orders) {
     this.pool = pool;
     this.clock = clock;
     this.drafts = drafts;
@@ -85,10 +84,9 @@ public final class SigningService implements SignatureCompletion {
   }
 
   private Future<JsonObject> start(RoutingContext ctx, Session session, ApplicationRow application, String role) {
-    SignatureOrders signing = orders.orElseThrow(() -> ApiException.of(503, "signing_unavailable"));
     String subject = SUBJECT_PREFIX + application.id() + ":" + role + ":" + application.contentHash();
     String text = SigningSummary.markdown(application.month(), application.content(), role);
-    return signing.startSign(ctx, session.tenantId(), session.residentId(), subject, text)
+    return orders.startSign(ctx, session.tenantId(), session.residentId(), subject, text)
       .map(started -> started.toJson().put("applicationId", application.id().toString()).put("role", role));
   }
 

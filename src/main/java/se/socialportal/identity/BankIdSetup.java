@@ -1,0 +1,157 @@
+package se.socialportal.identity;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.socialportal.bankid.BankIdClient;
+import se.socialportal.bankid.BankIdClientOptions;
+import se.socialportal.bankid.BankIdCredentials;
+import se.socialportal.bankid.BankIdCredentialsException;
+import se.socialportal.bankid.InvalidRequestException;
+import se.socialportal.bankid.Requirement;
+import se.socialportal.bankid.simulator.BankIdSimulator;
+import se.socialportal.bankid.simulator.BankIdSimulatorVerticle;
+import se.socialportal.bankid.simulator.SimulatorCredentials;
+import se.socialportal.bankid.simulator.SimulatorOptions;
+import se.socialportal.platform.config.AppConfig;
+import se.socialportal.platform.config.ConfigException;
+import se.socialportal.platform.config.Setting;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the BankID client from the configuration. With BANKID_URL set (always in production) it uses the RP
+ * certificate and CA from BANKID_RP_CERT / BANKID_RP_CERT_PASSWORD / BANKID_CA; in demo mode without BANKID_URL it
+ * first deploys the built-in simulator on 127.0.0.1 and points the client at it with the bundled test certificates.
+ * Every configuration problem fails with a {@link ConfigException} naming the key.
+ */
+public final class BankIdSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BankIdSetup.class);
+  private static final String SIMULATOR_HOST = "127.0.0.1";
+  private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
+  /** The client, and the simulator when demo mode runs one (its phone page is then mounted by the app). */
+  public record BankId(BankIdClient client, Optional<BankIdSimulator> simulator) {
+  }
+
+  private BankIdSetup() {
+  }
+
+  public static Future<BankId> start(Vertx vertx, AppConfig config) {
+    try {
+      List<String> policies = certificatePolicies(config);
+      Optional<URI> url = config.url(Setting.BANKID_URL);
+      if (url.isEmpty()) {
+        if (!config.isDemo()) {
+          config.required(Setting.BANKID_URL);
+        }
+        return startSimulator(vertx, config, policies);
+      }
+      return connect(vertx, config, https(url.get()), policies);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Future<BankId> startSimulator(Vertx vertx, AppConfig config, List<String> policies) {
+    int port = config.port(Setting.BANKID_SIMULATOR_PORT);
+    return BankIdSimulator.create(vertx, SimulatorOptions.defaults()).compose(simulator -> {
+      BankIdSimulatorVerticle verticle = new BankIdSimulatorVerticle(simulator, SIMULATOR_HOST, port);
+      return vertx.deployVerticle(verticle)
+        .compose(deployed -> SimulatorCredentials.rpClientCredentials(vertx))
+        .map(credentials -> {
+          BankIdClient client = BankIdClient.create(vertx,
+            options(URI.create(verticle.baseUrl()), credentials, policies));
+          LOG.info("BankID: the built-in simulator (demo mode, test certificates) at {}; phone page at "
+            + "/bankid-simulator/", verticle.baseUrl());
+          return new BankId(client, Optional.of(simulator));
+        });
+    });
+  }
+
+  private static Future<BankId> connect(Vertx vertx, AppConfig config, URI url, List<String> policies) {
+    Path certificate = config.readableFile(Setting.BANKID_RP_CERT)
+      .orElseThrow(() -> missing(config, Setting.BANKID_RP_CERT));
+    String password = config.required(Setting.BANKID_RP_CERT_PASSWORD);
+    Path trustedCa = config.readableFile(Setting.BANKID_CA).orElseThrow(() -> missing(config, Setting.BANKID_CA));
+    return BankIdCredentials.load(vertx, certificate, password, trustedCa)
+      .recover(failure -> Future.failedFuture(failure instanceof BankIdCredentialsException problem
+        ? configProblem(problem) : failure))
+      .map(credentials -> {
+        checkExpiry(credentials);
+        LOG.info("BankID: {} at {}, RP certificate {} valid until {}", environment(url), url, credentials.subject(),
+          credentials.notAfter());
+        return new BankId(BankIdClient.create(vertx, options(url, credentials, policies)), Optional.empty());
+      });
+  }
+
+  private static BankIdClientOptions options(URI url, BankIdCredentials credentials, List<String> policies) {
+    return BankIdClientOptions.builder(url, credentials).defaultCertificatePolicies(policies).build();
+  }
+
+  private static List<String> certificatePolicies(AppConfig config) {
+    List<String> policies = config.list(Setting.BANKID_CERTIFICATE_POLICIES);
+    try {
+      return Requirement.builder().certificatePolicies(policies).build().certificatePolicies();
+    } catch (InvalidRequestException e) {
+      throw new ConfigException(Setting.BANKID_CERTIFICATE_POLICIES.name(),
+        "must be comma-separated object identifiers such as 1.2.752.78.1.5");
+    }
+  }
+
+  private static URI https(URI url) {
+    if (!"https".equals(url.getScheme())) {
+      throw new ConfigException(Setting.BANKID_URL.name(), "must be an https URL (BankID requires mutual TLS)");
+    }
+    return url;
+  }
+
+  private static ConfigException missing(AppConfig config, Setting setting) {
+    config.required(setting);
+    return new ConfigException(setting.name(), "is required");
+  }
+
+  private static ConfigException configProblem(BankIdCredentialsException problem) {
+    Setting setting;
+    switch (problem.problem()) {
+      case RP_CERTIFICATE_PASSWORD:
+        setting = Setting.BANKID_RP_CERT_PASSWORD;
+        break;
+      case TRUSTED_CA:
+        setting = Setting.BANKID_CA;
+        break;
+      default:
+        setting = Setting.BANKID_RP_CERT;
+    }
+    return new ConfigException(setting.name(), problem.getMessage());
+  }
+
+  private static void checkExpiry(BankIdCredentials credentials) {
+    Instant now = Instant.now();
+    if (credentials.notAfter().isBefore(now)) {
+      throw new ConfigException(Setting.BANKID_RP_CERT.name(),
+        "the RP certificate expired on " + credentials.notAfter() + "; BankID will refuse every call");
+    }
+    if (credentials.notAfter().isBefore(now.plus(EXPIRY_WARNING))) {
+      LOG.warn("BankID: the RP certificate expires on {}; order a new one now", credentials.notAfter());
+    }
+  }
+
+  private static String environment(URI url) {
+    switch (url.getHost()) {
+      case "appapi2.bankid.com":
+        return "BankID production";
+      case "appapi2.test.bankid.com":
+        return "BankID's test environment";
+      default:
+        return "a BankID-compatible service";
+    }
+  }
+}
