@@ -84,7 +84,8 @@ public final class ApplicationValidator {
             Matcher matcher = REQUIRED_PROPERTY.matcher(String.valueOf(error.getError()));
             if (matcher.find()) {
               String field = path.isEmpty() ? matcher.group(1) : path + "." + matcher.group(1);
-              problems.putIfAbsent(field, new FieldProblem(field, "required"));
+              problems.putIfAbsent(field, new FieldProblem(field,
+                field.equals("declaration") ? "declaration_required" : "required"));
             }
           }
           break;

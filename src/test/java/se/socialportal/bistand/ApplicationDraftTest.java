@@ -132,13 +132,13 @@ class ApplicationDraftTest {
     JsonArray fields = review.bodyAsJsonObject().getJsonArray("fields");
     assertProblem(fields, "household.children[1].birthDate", "child_too_old");
     assertProblem(fields, "incomes[1].person", "person_unknown");
-    assertProblem(fields, "declaration", "required");
+    assertProblem(fields, "declaration", "declaration_required");
     assertProblem(fields, "attachments.bankStatements.applicant", "attachment_required");
     JsonObject declaration = find(fields, "declaration");
-    assertEquals("Fyll i uppgiften.", declaration.getString("message"));
+    assertEquals("Du behöver intyga att uppgifterna är sanna och fullständiga.", declaration.getString("message"));
     var english = Residents.Resident.send(resident.request(io.vertx.core.http.HttpMethod.POST,
       "/api/v1/applications/" + id + "/review").putHeader("Accept-Language", "en-GB,en;q=0.8"), new JsonObject());
-    assertEquals("Fill in this detail.", find(english.bodyAsJsonObject().getJsonArray("fields"), "declaration")
+    assertEquals("You need to confirm that the information is true and complete.", find(english.bodyAsJsonObject().getJsonArray("fields"), "declaration")
       .getString("message"));
   }
 
