@@ -419,12 +419,19 @@ document.addEventListener('DOMContentLoaded', async () => {
       wireForm();
     }
   }
-  document.addEventListener('languagechange', () => {
+  document.addEventListener('languagechange', async () => {
     if (view && !$('application-form').hidden) {
       const content = collect(form());
+      const summaryShown = !$(`summary-${step}`).hidden;
       buildStepList();
       redraw(content);
       showStep(step, false);
+      $('save-status').textContent = '';
+      if (summaryShown) {
+        // The messages come again, in the new language (the server reads the same language choice).
+        const problems = await problemsFor(step);
+        showProblems(form(), $(`summary-${step}`), problems, `h-${step}`);
+      }
       $('month-line').textContent = t(view.kind === 'reapplication' ? 'app.monthReapply' : 'app.monthNew',
         { month: monthName(view.month) });
     } else if (!$('start').hidden) {

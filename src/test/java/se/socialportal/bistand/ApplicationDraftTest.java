@@ -191,6 +191,21 @@ class ApplicationDraftTest {
     assertNotEquals(previous.toString(), id);
   }
 
+  @Test
+  @DisplayName("demo mode: Demo Demosson has last month's application, so a re-application can be tried at once")
+  void demoHousehold() {
+    var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(BistandDemoData.DEMO_PERSONNUMMER),
+      "Demo", "Demosson");
+    Residents.await(BistandDemoData.seed(app.services().pool(), app.services().clock(),
+      new se.socialportal.bistand.notify.OutboxNotifier()));
+    var cases = expect(200, demo.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases");
+    assertEquals(1, cases.size(), "seeding again adds nothing");
+    assertEquals(thisMonth().minusMonths(1).toString(), cases.getJsonObject(0).getString("month"));
+    assertEquals(1, cases.getJsonObject(0).getInteger("openKompletteringar"));
+    assertEquals("reapplication", expect(200, demo.get("/api/v1/applications/eligibility?month=" + thisMonth()))
+      .bodyAsJsonObject().getString("kind"));
+  }
+
   static void assertProblem(JsonArray problems, String field, String code) {
     JsonObject problem = find(problems, field);
     assertEquals(code, problem.getString("error"), field + " in " + problems.encodePrettily());
