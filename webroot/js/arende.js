@@ -166,7 +166,9 @@ function render() {
   renderDecision();
   renderKomplettering();
   renderThread();
-  $('attachments').replaceChildren(...view.attachments.map((attachment) => element('li', {}, [fileLink(attachment)])));
+  $('attachments').replaceChildren(...(view.attachments.length
+    ? view.attachments.map((attachment) => element('li', {}, [fileLink(attachment)]))
+    : [text('li', t('case.noAttachments'))]));
   $('withdraw').hidden = !view.actions.withdraw;
   $('cosign').hidden = !view.actions.cosign;
   if (view.actions.cosign) {

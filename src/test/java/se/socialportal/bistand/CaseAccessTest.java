@@ -129,6 +129,9 @@ class CaseAccessTest {
         "Skicka kvitto på tandvården.", List.of("costReceipt.dentalCare"), due))));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("komplettering_requested", view.getString("status"));
+    assertEquals(List.of("draft:done", "submitted:done", "komplettering_requested:current", "decided:upcoming",
+      "paid:upcoming"), view.getJsonArray("steps").stream().map(step -> ((JsonObject) step).getString("status") + ":"
+      + ((JsonObject) step).getString("state")).toList(), "a step the case never was in is not shown as done");
     JsonObject open = view.getJsonArray("kompletteringar").getJsonObject(0);
     assertEquals("open", open.getString("status"));
     assertEquals(due.toString(), open.getString("dueAt"));

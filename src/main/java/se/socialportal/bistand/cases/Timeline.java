@@ -41,6 +41,16 @@ public final class Timeline {
       path.removeIf(step -> !reached.contains(step));
       path.add(Status.WITHDRAWN.db());
     }
+    // A step the case went past without being in it (e.g. straight from submitted to komplettering) is not shown
+    // as done: only steps it really was in, the current one and those still to come.
+    int before = path.indexOf(current.db());
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < path.size(); i++) {
+      if (i >= before || reached.contains(path.get(i))) {
+        shown.add(path.get(i));
+      }
+    }
+    path = shown;
     int currentIndex = path.indexOf(current.db());
     JsonArray steps = new JsonArray();
     for (int i = 0; i < path.size(); i++) {
