@@ -154,6 +154,9 @@ class CaseAccessTest {
   void withdrawal() {
     var resident = Residents.login(app, "19840106", "Fred", "Fur");
     String id = submitted(resident);
+    assertEquals(403, resident.postWithoutCsrf("/api/v1/cases/" + id + "/withdraw", new JsonObject()).statusCode(),
+      "a forged cross-site request cannot withdraw");
+    assertEquals("submitted", expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject().getString("status"));
     expect(200, resident.post("/api/v1/cases/" + id + "/withdraw", new JsonObject()));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("withdrawn", view.getString("status"));
