@@ -7,6 +7,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.bistand.BistandDemoData;
+import se.socialportal.bistand.BistandModule;
+import se.socialportal.bistand.BistandVerticle;
+import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.demo.DemoData;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -76,6 +80,9 @@ public final class MainVerticle extends VerticleBase {
       })));
     }).compose(built -> {
       services = built;
+      // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
+      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
+    }).compose(built -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
@@ -91,7 +98,8 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    return DemoData.seed(built.pool());
+    return DemoData.seed(built.pool())
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier()));
   }
 
   private void announce(AppConfig config) {

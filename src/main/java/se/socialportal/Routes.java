@@ -1,5 +1,6 @@
 package se.socialportal;
 
+import se.socialportal.bistand.BistandModule;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
@@ -34,6 +35,7 @@ final class Routes {
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
+      new BistandModule(services),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       new OpenApiRoutes(services.vertx()),
