@@ -8,6 +8,7 @@ import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.StaffDirectory;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.bistand.BistandModule;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.letters.Expediering;
@@ -18,7 +19,9 @@ import se.socialportal.identity.staff.StaffRepository;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.RateLimiter;
+import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.provrakning.ProvrakningRoutes;
 
 import se.socialportal.tenant.TenantRepository;
 
@@ -42,11 +45,14 @@ final class Routes {
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
+      new BistandModule(services),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       casework(services),
       new LetterRoutes(services.pool(), identity.sessions()),
-      new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()));
+      new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()),
+      new OpenApiRoutes(services.vertx()),
+      new ProvrakningRoutes(services));
   }
 
   private static CaseworkRoutes casework(Services services) {
@@ -59,6 +65,6 @@ final class Routes {
       new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation()),
       new CaseActions(services.pool(), services.clock()),
       decisions, new AterkravService(services.pool(), services.clock(), casework.rules(), decisions),
-      new StaffDirectory(services.pool()), casework);
+      new StaffDirectory(services.pool()), casework, services.clock());
   }
 }

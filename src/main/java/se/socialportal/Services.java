@@ -9,6 +9,7 @@ import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -20,5 +21,5 @@ import java.util.Optional;
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
-                       Casework casework) {
+                       RuleBook rules, Casework casework) {
 }

@@ -60,7 +60,7 @@ public final class DelegationsbeslutList {
   static String arendetyp(CaseworkRules rules, String tenantId, Row row) {
     String version = row.getString("delegation_version");
     String rowId = row.getString("delegation_row");
-    String label = rules.delegation().getOrDefault(tenantId, List.of()).stream()
+    String label = rules.versions(tenantId).stream()
       .filter(matrix -> matrix.version().equals(version)).flatMap(matrix -> matrix.rows().stream())
       .filter(candidate -> candidate.id().equals(rowId)).map(DelegationMatrix.Row::label).findFirst()
       .orElse(row.getString("type"));

@@ -5,33 +5,28 @@ import io.vertx.core.Vertx;
 import se.socialportal.casework.calc.LineRecalculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
-import se.socialportal.casework.delegation.DelegationFiles;
-import se.socialportal.casework.delegation.RobotsRoot;
 import se.socialportal.letters.DigitalMailbox;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.Setting;
+import se.socialportal.rules.RuleBook;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Casework's long-lived parts, built once per process: the rules from robots/ (validated: a malformed file stops
- * startup), how adjusted calculations are recomputed, the digital mailbox, and the settings.
+ * Casework's long-lived parts, built once per process: its view of the rule book (delegation matrices and motivering
+ * templates from robots/), how adjusted calculations are recomputed, the digital mailbox, and the settings.
  */
 public record Casework(CaseworkRules rules, Recalculation recalculation, DigitalMailbox mailbox, Duration dueAfter,
                        Duration letterRetry) {
 
-  public static Future<Casework> start(Vertx vertx, AppConfig config) {
+  public static Future<Casework> start(Vertx vertx, AppConfig config, RuleBook book) {
     int dueDays = config.integer(Setting.CASEWORK_DUE_DAYS, 1, 60);
     int retrySeconds = config.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400);
     Path outbox = config.optional(Setting.LETTER_OUTBOX_DIR).map(Path::of)
       .orElse(Path.of(config.string(Setting.DATA_DIR), "letter-outbox")).toAbsolutePath().normalize();
-    return vertx.executeBlocking(() -> {
-      try (RobotsRoot root = RobotsRoot.locate()) {
-        return DelegationFiles.load(root);
-      }
-    }, false).map(rules -> new Casework(rules, new LineRecalculation(), new FileOutboxMailbox(vertx, outbox),
-      Duration.ofDays(dueDays), Duration.ofSeconds(retrySeconds)));
+    return Future.succeededFuture(new Casework(new CaseworkRules(book), new LineRecalculation(),
+      new FileOutboxMailbox(vertx, outbox), Duration.ofDays(dueDays), Duration.ofSeconds(retrySeconds)));
   }
 }

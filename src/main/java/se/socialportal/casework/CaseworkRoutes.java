@@ -32,9 +32,11 @@ public final class CaseworkRoutes implements RoutesModule {
   private final AterkravService aterkrav;
   private final StaffDirectory staff;
   private final Casework casework;
+  private final java.time.Clock clock;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
-                        DecisionService decisions, AterkravService aterkrav, StaffDirectory staff, Casework casework) {
+                        DecisionService decisions, AterkravService aterkrav, StaffDirectory staff, Casework casework,
+                        java.time.Clock clock) {
     this.sessions = sessions;
     this.queue = queue;
     this.view = view;
@@ -43,6 +45,7 @@ public final class CaseworkRoutes implements RoutesModule {
     this.aterkrav = aterkrav;
     this.staff = staff;
     this.casework = casework;
+    this.clock = clock;
   }
 
   @Override
@@ -81,10 +84,11 @@ public final class CaseworkRoutes implements RoutesModule {
       Future.succeededFuture().compose(v -> aterkrav.eftergift(me(ctx), id(ctx), body(ctx), rid(ctx)))));
     router.get(BASE + "/templates").handler(ctx -> {
       JsonArray templates = new JsonArray();
-      casework.rules().templates().forEach(template -> templates.add(new JsonObject().put("id", template.id())
+      java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Stockholm")));
+      casework.rules().templates(today).forEach(template -> templates.add(new JsonObject().put("id", template.id())
         .put("outcome", template.outcome()).put("label", template.label()).put("legalBasis", template.legalBasis())
         .put("text", template.text())));
-      Responses.ok(ctx, new JsonObject().put("version", casework.rules().templatesVersion()).put("templates", templates));
+      Responses.ok(ctx, new JsonObject().put("version", casework.rules().templatesVersion(today)).put("templates", templates));
     });
     router.get(BASE + "/staff").handler(ctx -> Responses.reply(ctx, staff.colleagues(me(ctx))));
     router.get(BASE + "/absences").handler(ctx -> Responses.reply(ctx, staff.absences(me(ctx))));

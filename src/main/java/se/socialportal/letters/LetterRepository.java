@@ -60,17 +60,6 @@ public final class LetterRepository {
       .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(info(rows.iterator().next())));
   }
 
-  /** Letters addressed to a resident, newest first (Mina sidor). */
-  public static Future<List<LetterInfo>> forRecipient(SqlClient client, UUID personId, String tenantId) {
-    return client.preparedQuery(INFO + "WHERE tenant_id = $2 AND $1 = ANY (recipient_ids) ORDER BY created_at DESC")
-      .execute(Tuple.of(personId, tenantId))
-      .map(rows -> {
-        java.util.ArrayList<LetterInfo> list = new java.util.ArrayList<>();
-        rows.forEach(row -> list.add(info(row)));
-        return list;
-      });
-  }
-
   public static Future<List<LetterInfo>> forApplication(SqlClient client, UUID applicationId) {
     return client.preparedQuery(INFO + "WHERE application_id = $1 ORDER BY created_at").execute(Tuple.of(applicationId))
       .map(rows -> {

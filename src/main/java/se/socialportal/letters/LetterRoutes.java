@@ -2,13 +2,10 @@ package se.socialportal.letters;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import se.socialportal.audit.AuditEntry;
-import se.socialportal.audit.AuditLog;
 import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseAudit;
 import se.socialportal.identity.session.Session;
@@ -21,8 +18,8 @@ import se.socialportal.platform.http.RoutesModule;
 import java.util.UUID;
 
 /**
- * Decision letters: the resident lists and downloads their own (Mina sidor), staff download a case's letters through
- * the same access rules as the case. File names are "beslut-&lt;date&gt;.pdf": never a personnummer or a name.
+ * Decision letters for staff: a case's letters through the same access rules as the case (Mina sidor serves the
+ * resident's own, bistånd's CaseRoutes). File names are "beslut-&lt;date&gt;.pdf": never a personnummer or a name.
  */
 public final class LetterRoutes implements RoutesModule {
 
@@ -36,34 +33,8 @@ public final class LetterRoutes implements RoutesModule {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/letters").handler(sessions::load).handler(sessions::requireResident).handler(this::mine);
-    router.get("/api/v1/letters/:id/pdf").handler(sessions::load).handler(sessions::requireResident)
-      .handler(this::residentPdf);
     router.get("/api/v1/casework/letters/:id/pdf").handler(sessions::load).handler(sessions::requireStaff)
       .handler(this::staffPdf);
-  }
-
-  private void mine(RoutingContext ctx) {
-    Session me = SessionAccess.resident(ctx);
-    Responses.reply(ctx, LetterRepository.forRecipient(pool, me.residentId(), me.tenantId()).map(letters -> {
-      JsonArray list = new JsonArray();
-      letters.forEach(letter -> list.add(new JsonObject().put("id", letter.id().toString())
-        .put("applicationId", letter.applicationId().toString()).put("createdAt", letter.createdAt().toString())));
-      return new JsonObject().put("letters", list);
-    }));
-  }
-
-  private void residentPdf(RoutingContext ctx) {
-    Session me = SessionAccess.resident(ctx);
-    UUID id = id(ctx);
-    send(ctx, pool.withTransaction(tx -> LetterRepository.info(tx, id, me.tenantId()).compose(info -> {
-      if (info.isEmpty() || !info.get().recipientIds().contains(me.residentId())) {
-        return Future.failedFuture(ApiException.notFound());
-      }
-      return AuditLog.record(tx, AuditEntry.by(me, "letter.read", me.residentId(), info.get().applicationId(),
-          RequestIds.of(ctx)))
-        .compose(v -> LetterRepository.pdf(tx, id, me.tenantId())).map(pdf -> new Download(info.get(), pdf.orElseThrow()));
-    })));
   }
 
   private void staffPdf(RoutingContext ctx) {

@@ -78,7 +78,7 @@ public final class DecisionService {
 
   public Future<JsonObject> reject(Session session, UUID applicationId, UUID proposalId, String templateId,
                                    String motivering, String requestId) {
-    MotiveringTemplate template = template(templateId, "avslag");
+    MotiveringTemplate template = template(templateId, "avslag", today());
     return decide(session, applicationId, requestId, "rejected", (tx, header) -> proposal(tx, header, proposalId, false)
       .compose(proposal -> Proposals.adjustments(tx, proposal.id()).map(adjustments -> new Plan(
         DecisionPlan.reject(recalculation.apply(proposal.calculation(), adjustments), template, motivering),
@@ -86,15 +86,19 @@ public final class DecisionService {
   }
 
   public Future<JsonObject> closeWithoutAction(Session session, UUID applicationId, String motivering, String requestId) {
-    MotiveringTemplate template = template("avslut_utan_atgard", "avslutad");
+    MotiveringTemplate template = template("avslut_utan_atgard", "avslutad", today());
     return decide(session, applicationId, requestId, "closed", (tx, header) -> Proposals.current(tx, header)
       .map(proposal -> new Plan(DecisionPlan.closeWithoutAction(template, motivering),
         proposal.filter(found -> found.status().equals("awaiting_review")).map(Proposals.Proposal::id),
         new JsonObject(), false)));
   }
 
-  private MotiveringTemplate template(String id, String outcome) {
-    return rules.template(id == null ? "" : id).filter(found -> found.outcome().equals(outcome))
+  private LocalDate today() {
+    return clock.instant().atZone(STOCKHOLM).toLocalDate();
+  }
+
+  private MotiveringTemplate template(String id, String outcome, LocalDate day) {
+    return rules.template(id == null ? "" : id, day).filter(found -> found.outcome().equals(outcome))
       .orElseThrow(() -> ApiException.invalid("templateId", "template_unknown"));
   }
 

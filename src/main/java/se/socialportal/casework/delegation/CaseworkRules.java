@@ -1,28 +1,43 @@
 package se.socialportal.casework.delegation;
 
+import se.socialportal.rules.Dated;
+import se.socialportal.rules.RuleBook;
+
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Casework's rules from robots/: every tenant's delegation matrices (effective-dated versions) and the motivering
- * templates. Loaded and validated once at startup by {@link DelegationFiles}; immutable and thread-safe.
+ * Casework's view of the rule book (robots/, loaded and validated at startup by se.socialportal.rules): a tenant's
+ * delegation matrix in force on a day, its past versions, and the motivering templates. Immutable and thread-safe.
  */
-public record CaseworkRules(Map<String, List<DelegationMatrix>> delegation, String templatesVersion,
-                            List<MotiveringTemplate> templates) {
+public final class CaseworkRules {
 
-  public CaseworkRules {
-    delegation = Map.copyOf(delegation);
-    templates = List.copyOf(templates);
+  private final RuleBook book;
+
+  public CaseworkRules(RuleBook book) {
+    this.book = book;
   }
 
-  /** The tenant's matrix in force on the date; empty = nothing is delegated that day (only the nämnd decides). */
+  /** The matrix in force on the date; empty = nothing is delegated that day (only the nämnd decides). */
   public Optional<DelegationMatrix> matrix(String tenant, LocalDate date) {
-    return delegation.getOrDefault(tenant, List.of()).stream().filter(matrix -> matrix.inForce(date)).findFirst();
+    return book.delegation(tenant, date);
   }
 
-  public Optional<MotiveringTemplate> template(String id) {
-    return templates.stream().filter(template -> template.id().equals(id)).findFirst();
+  /** Every version of the tenant's matrix, to name the delegation rows of past decisions. */
+  public List<DelegationMatrix> versions(String tenant) {
+    return book.delegationVersions(tenant);
+  }
+
+  public List<MotiveringTemplate> templates(LocalDate date) {
+    return book.motiveringTemplates(date).map(Dated::value).orElse(List.of());
+  }
+
+  public String templatesVersion(LocalDate date) {
+    return book.motiveringTemplates(date).map(Dated::version).orElse("");
+  }
+
+  public Optional<MotiveringTemplate> template(String id, LocalDate date) {
+    return templates(date).stream().filter(template -> template.id().equals(id)).findFirst();
   }
 }

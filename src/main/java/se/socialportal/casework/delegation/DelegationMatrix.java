@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * One version of a municipality's delegation matrix (robots/tenants/&lt;id&gt;/delegation-*.json): ordered delegate
  * levels, and rows of decision type × amount band → the lowest level that may decide. Immutable; validated by
- * {@link DelegationFiles} when loaded.
+ * se.socialportal.rules.DelegationReader when robots/ is loaded. {@code prisbasbelopp} holds the amount of the year the
+ * rule book looked the matrix up for (see {@link #withPrisbasbelopp}).
  */
 public record DelegationMatrix(String tenant, String version, LocalDate effectiveFrom, Optional<LocalDate> effectiveTo,
                                String source, List<Level> levels, List<Row> rows, Map<Integer, BigDecimal> prisbasbelopp) {
@@ -38,6 +39,13 @@ public record DelegationMatrix(String tenant, String version, LocalDate effectiv
    */
   public record Row(String id, DecisionType type, String label, Optional<BigDecimal> maxKronor,
                     Optional<BigDecimal> maxPrisbasbelopp, String delegate, String legalBasis, String source) {
+  }
+
+  /** The same matrix knowing a year's prisbasbelopp, for bands given as a share of it. */
+  public DelegationMatrix withPrisbasbelopp(int year, BigDecimal amount) {
+    java.util.HashMap<Integer, BigDecimal> known = new java.util.HashMap<>(prisbasbelopp);
+    known.put(year, amount);
+    return new DelegationMatrix(tenant, version, effectiveFrom, effectiveTo, source, levels, rows, known);
   }
 
   public boolean inForce(LocalDate date) {

@@ -44,6 +44,14 @@ public enum Setting {
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
   LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
+  PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute."),
+  COSIGN_DEADLINE_HOURS("Försörjningsstöd: hours a co-applicant has to sign after the applicant signed; then the application returns to draft and the applicant is told."),
+  COSIGN_REMINDER_HOURS("Försörjningsstöd: a co-applicant who has not signed is reminded this many hours after being asked (and again every as many hours until the deadline)."),
+  ATTACHMENT_DIR("Where uploaded attachments are stored (files named by a random id, never served from webroot). Empty = DATA_DIR/attachments."),
+  NOTIFICATION_FILE("Notifications to residents (co-signature, reminders, komplettering) are delivered by the built-in simulator, one JSON line each, to this file. Empty = DATA_DIR/notifications.jsonl."),
+  BISTAND_CHECK_SECONDS("Försörjningsstöd: how often co-signature deadlines, reminders and pending notifications are checked."),
+
   CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
   LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
   LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again.");

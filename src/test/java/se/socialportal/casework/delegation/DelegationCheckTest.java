@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.socialportal.rules.RuleBook;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -25,8 +26,7 @@ class DelegationCheckTest {
 
   @BeforeAll
   static void load() {
-    CaseworkRules rules = DelegationFiles.load(RobotsRoot.directory(Path.of("robots")));
-    matrix = rules.matrix("demo", DAY).orElseThrow();
+    matrix = new CaseworkRules(RuleBook.load(Path.of("robots"))).matrix("demo", DAY).orElseThrow();
   }
 
   private static DelegationCheck.Outcome check(String type, String amount, String role) {
@@ -56,7 +56,7 @@ class DelegationCheckTest {
     "skulder,            20000,   enhetschef,        true,  8.1.1b-skuld",
     "skulder,            20001,   enhetschef,        false, 8.1.1c-skuld",
     "skulder,            20001,   utskott,           true,  8.1.1c-skuld",
-    "begravning,         29600,   handlaggare,       true,  8.1.1a-begr",
+    "begravning,         29600,   handlaggare,       true,  8.1.1a-begr",   // ½ × prisbasbelopp 2026 (59 200)
     "begravning,         29601,   handlaggare,       false, 8.1.1b-begr",
     "begravning,         29601,   enhetschef,        false, 8.1.1b-begr",
     "begravning,         29601,   utskott,           true,  8.1.1b-begr",
@@ -121,9 +121,20 @@ class DelegationCheckTest {
   }
 
   @Test
+  @DisplayName("half a prisbasbelopp follows the year: 29 400 kr in 2025 (58 800), 29 600 kr in 2026 (59 200)")
+  void prisbasbeloppOfTheYear() {
+    CaseworkRules rules = new CaseworkRules(RuleBook.load(Path.of("robots")));
+    DelegationMatrix in2025 = rules.matrix("demo", LocalDate.of(2025, 6, 1)).orElseThrow();
+    var request = DelegationCheck.Request.of(DecisionType.BEGRAVNING, new BigDecimal("29500"), LocalDate.of(2025, 6, 1));
+    assertFalse(DelegationCheck.check(in2025, request, Set.of("handlaggare"), List.of()).allowed());
+    assertTrue(DelegationCheck.check(matrix, DelegationCheck.Request.of(DecisionType.BEGRAVNING, new BigDecimal("29500"),
+      DAY), Set.of("handlaggare"), List.of()).allowed());
+  }
+
+  @Test
   @DisplayName("before the matrix's effective date nothing is delegated")
   void effectiveDate() {
-    CaseworkRules rules = DelegationFiles.load(RobotsRoot.directory(Path.of("robots")));
+    CaseworkRules rules = new CaseworkRules(RuleBook.load(Path.of("robots")));
     assertTrue(rules.matrix("demo", LocalDate.of(2024, 3, 31)).isEmpty());
     assertTrue(rules.matrix("demo", LocalDate.of(2024, 4, 1)).isPresent());
     assertTrue(rules.matrix("okand", DAY).isEmpty());

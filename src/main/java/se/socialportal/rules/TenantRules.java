@@ -1,0 +1,13 @@
+package se.socialportal.rules;
+
+import se.socialportal.casework.delegation.DelegationMatrix;
+import se.socialportal.norm.CostCaps;
+
+/** One tenant's rules over time. */
+final class TenantRules {
+
+  final Timeline<CostCaps> caps = new Timeline<>();
+  final Timeline<StickprovRule> stickprov = new Timeline<>();
+  final Timeline<AutomationRule> automation = new Timeline<>();
+  final Timeline<DelegationMatrix> delegation = new Timeline<>();
+}
