@@ -141,6 +141,22 @@ function renderDecisions() {
     letters.length ? el('ul', {}, letters) : '');
 }
 
+function renderConversation() {
+  document.getElementById('kompletteringar').replaceChildren(view.kompletteringar.length === 0
+    ? el('p', {}, 'Ingen komplettering begärd.')
+    : table('Begärda kompletteringar', ['Begärt', 'Senast', 'Status', 'Svar'], view.kompletteringar.map((request) => el('tr', {},
+      el('td', {}, request.message), el('td', {}, dateTime(request.dueAt)),
+      el('td', {}, request.status === 'open' ? (request.overdue ? 'Försenad' : 'Väntar på svar') : request.status === 'answered' ? 'Besvarad' : 'Avbruten'),
+      el('td', {}, request.answerText || '')))));
+  document.getElementById('messages').replaceChildren(view.messages.length === 0 ? el('p', {}, 'Inga meddelanden.')
+    : table('Meddelanden', ['Tid', 'Från', 'Meddelande'], view.messages.map((message) => el('tr', {},
+      el('td', {}, dateTime(message.createdAt)), el('td', {}, message.authorName + (message.unread ? ' (nytt)' : '')),
+      el('td', {}, message.body)))));
+  document.getElementById('attachments').replaceChildren(view.attachments.length === 0 ? el('p', {}, 'Inga bilagor.')
+    : el('ul', {}, view.attachments.map((attachment) => el('li', {},
+      el('a', { href: base + '/attachments/' + attachment.id }, attachment.fileName), ' (' + attachment.category + ')'))));
+}
+
 function render() {
   const c = view.case;
   document.getElementById('heading').textContent = 'Ärende ' + c.reference + ': ' + c.household;
@@ -155,6 +171,7 @@ function render() {
   renderCalculation(view.proposal);
   renderDelegation(view.proposal);
   renderDecisions();
+  renderConversation();
   document.getElementById('register').replaceChildren(dataList(view.proposal && view.proposal.registerData));
   document.getElementById('comparison').replaceChildren(dataList(view.proposal && view.proposal.comparison));
   document.getElementById('application').replaceChildren(applicationSummary(view.application));
@@ -217,6 +234,16 @@ function setupForms() {
     event.preventDefault();
     act(base + '/reject', { proposalId: view.proposal && view.proposal.id, templateId: reject.templateId.value, motivering: reject.motivering.value },
       'Avslagsbeslutet är fattat och beslutsbrevet expedierat.');
+  });
+  document.getElementById('komplettering').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    if (await act(base + '/komplettering', { message: form.message.value, dueDate: form.dueDate.value },
+      'Begäran om komplettering är skickad. Hushållet ser den på Mina sidor.')) form.reset();
+  });
+  document.getElementById('message').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (await act(base + '/messages', { body: event.target.body.value }, 'Meddelandet är skickat.')) event.target.reset();
   });
   document.getElementById('close').addEventListener('submit', (event) => {
     event.preventDefault();

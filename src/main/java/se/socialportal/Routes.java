@@ -2,6 +2,7 @@ package se.socialportal;
 
 import se.socialportal.audit.AuditReportRoutes;
 import se.socialportal.casework.CaseActions;
+import se.socialportal.casework.CaseCommunication;
 import se.socialportal.casework.CaseView;
 import se.socialportal.casework.CaseworkRoutes;
 import se.socialportal.casework.QueueQuery;
@@ -36,6 +37,7 @@ final class Routes {
 
   static List<RoutesModule> modules(Services services) {
     var identity = services.identity();
+    var bistand = new BistandModule(services);
     return List.of(
       new HealthRoutes(services.vertx(), services.pool()),
       new ResidentSessionRoutes(identity.sessions()),
@@ -45,26 +47,28 @@ final class Routes {
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
-      new BistandModule(services),
+      bistand,
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
-      casework(services),
+      casework(services, bistand),
       new LetterRoutes(services.pool(), identity.sessions()),
       new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()),
       new OpenApiRoutes(services.vertx()),
       new ProvrakningRoutes(services));
   }
 
-  private static CaseworkRoutes casework(Services services) {
+  private static CaseworkRoutes casework(Services services, BistandModule bistand) {
     var casework = services.casework();
+    var communication = new CaseCommunication(services.pool(), services.clock(), bistand.komplettering(),
+      bistand.messages(), bistand.store());
     var expediering = new Expediering(services.vertx(), services.pool(), casework.mailbox(), services.clock());
     var decisions = new DecisionService(services.pool(), services.clock(), casework.rules(), casework.recalculation(),
       expediering);
     return new CaseworkRoutes(services.identity().sessions(),
       new QueueQuery(services.pool(), services.clock(), casework.dueAfter()),
-      new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation()),
+      new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation(), communication),
       new CaseActions(services.pool(), services.clock()),
       decisions, new AterkravService(services.pool(), services.clock(), casework.rules(), decisions),
-      new StaffDirectory(services.pool()), casework, services.clock());
+      new StaffDirectory(services.pool()), communication, casework, services.clock());
   }
 }

@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * Everything a handläggare needs to check a proposal in seconds: the application and household, the calculation line
  * by line (with adjustments and the rule versions), register data, the difference from last month, the warnings, the
- * history, the robot's trace, decisions and letters, and what the delegation requires for approving it. Reading it
+ * history, the robot's trace, decisions and letters, the message thread, komplettering requests and attachments, and
+ * what the delegation requires for approving it. Reading it
  * writes the audit row in the same transaction. A protected household's data is shown without any address.
  */
 public final class CaseView {
@@ -52,12 +53,15 @@ public final class CaseView {
   private final Clock clock;
   private final CaseworkRules rules;
   private final Recalculation recalculation;
+  private final CaseCommunication communication;
 
-  public CaseView(Pool pool, Clock clock, CaseworkRules rules, Recalculation recalculation) {
+  public CaseView(Pool pool, Clock clock, CaseworkRules rules, Recalculation recalculation,
+                  CaseCommunication communication) {
     this.pool = pool;
     this.clock = clock;
     this.rules = rules;
     this.recalculation = recalculation;
+    this.communication = communication;
   }
 
   public Future<JsonObject> read(Session session, UUID applicationId, String requestId) {
@@ -84,6 +88,7 @@ public final class CaseView {
             .put("mailboxStatus", letter.mailboxStatus())).toList())))
           .compose(v -> tx.preparedQuery(PREVIOUS).execute(Tuple.of(header.tenantId(), header.applicantId(), header.month())))
           .map(rows -> view.put("previousMonth", rows.size() == 0 ? null : previous(rows.iterator().next())))
+          .compose(v -> communication.read(tx, header)).map(conversation -> view.mergeIn(conversation))
           .compose(v -> CaseAudit.record(tx, session, header, "case.read", requestId, new JsonObject()))
           .map(view);
       }));

@@ -31,11 +31,13 @@ public final class CaseworkRoutes implements RoutesModule {
   private final DecisionService decisions;
   private final AterkravService aterkrav;
   private final StaffDirectory staff;
+  private final CaseCommunication communication;
   private final Casework casework;
   private final java.time.Clock clock;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
-                        DecisionService decisions, AterkravService aterkrav, StaffDirectory staff, Casework casework,
+                        DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
+                        CaseCommunication communication, Casework casework,
                         java.time.Clock clock) {
     this.sessions = sessions;
     this.queue = queue;
@@ -44,6 +46,7 @@ public final class CaseworkRoutes implements RoutesModule {
     this.decisions = decisions;
     this.aterkrav = aterkrav;
     this.staff = staff;
+    this.communication = communication;
     this.casework = casework;
     this.clock = clock;
   }
@@ -82,6 +85,19 @@ public final class CaseworkRoutes implements RoutesModule {
       Future.succeededFuture().compose(v -> aterkrav.start(me(ctx), id(ctx), body(ctx), rid(ctx)))));
     router.post(BASE + "/aterkrav/:id/eftergift").handler(ctx -> Responses.reply(ctx,
       Future.succeededFuture().compose(v -> aterkrav.eftergift(me(ctx), id(ctx), body(ctx), rid(ctx)))));
+    router.post(BASE + "/cases/:id/komplettering").handler(ctx -> Responses.reply(ctx,
+      communication.requestKomplettering(me(ctx), id(ctx), body(ctx), rid(ctx))));
+    router.post(BASE + "/cases/:id/messages").handler(ctx -> Responses.reply(ctx,
+      communication.sendMessage(me(ctx), id(ctx), body(ctx), rid(ctx))));
+    router.get(BASE + "/cases/:id/attachments/:attachmentId").handler(ctx -> communication
+      .attachment(me(ctx), id(ctx), uuidParam(ctx, "attachmentId"), rid(ctx))
+      .compose(file -> ctx.response().putHeader("Content-Type", file.mediaType())
+        .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName().replaceAll("[^A-Za-z0-9._ -]", "_") + "\"")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+        .putHeader("Cache-Control", "no-store")
+        .sendFile(file.file().toString()))
+      .onFailure(ctx::fail));
     router.get(BASE + "/templates").handler(ctx -> {
       JsonArray templates = new JsonArray();
       java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Stockholm")));

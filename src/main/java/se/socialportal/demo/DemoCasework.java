@@ -19,10 +19,12 @@ import java.util.UUID;
 
 /**
  * Submitted applications with beslutsförslag for the handläggare's queue in a demo installation, as the robot would
- * have left them: an ordinary re-application with a warning (Tolvan, who can log in with the BankID simulator and
- * read the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Testa), a
- * household with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Demo), and one in
- * the neighbouring municipality (Ylva). Ids are fixed, every insert is ON CONFLICT DO NOTHING: a restart adds nothing.
+ * have left them: an ordinary re-application with a warning (Ylva, who can log in with the BankID simulator and read
+ * the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Stig), a household
+ * with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Maria), and one in the
+ * neighbouring municipality (Gustav). The residents the e-tjänst's own demo uses for applying (Tolvan, Testa, Demo)
+ * are left free. Test personal numbers (birth numbers 980–989) with valid check digits; ids are fixed and every
+ * insert is ON CONFLICT DO NOTHING: a restart adds nothing.
  */
 public final class DemoCasework {
 
@@ -59,7 +61,7 @@ public final class DemoCasework {
   public static Future<Void> seed(Pool pool, Clock clock) {
     LocalDate month = clock.instant().atZone(STOCKHOLM).toLocalDate().withDayOfMonth(1);
     List<DemoCase> cases = List.of(
-      new DemoCase("tolvan", DemoData.DEMO_TENANT, "191212121212", "Tolvan", "Tolvansson", "none", "reapplication", 2,
+      new DemoCase("ylva", DemoData.DEMO_TENANT, "200502289861", "Ylva", "Ungsson", "none", "reapplication", 2,
         lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
           line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
           line("cost", "rent", "Hyra", 6500, 6500), line("cost", "householdElectricity", "Hushållsel", 320, 320),
@@ -67,7 +69,7 @@ public final class DemoCasework {
           line("income", "salary", "Lön", 4200, 4200)),
         List.<String[]>of(new String[] {"INCOME_CHANGE", "Lön har ökat från 2 800 kr till 4 200 kr (+50 %)."}),
         false, new JsonObject().put("source", "SSBTEK (demo)").put("salary", 4200), false),
-      new DemoCase("testa", DemoData.DEMO_TENANT, "198001019804", "Testa", "Testsson", "none", "reapplication", 4,
+      new DemoCase("stig", DemoData.DEMO_TENANT, "198506129819", "Stig", "Stickprovsson", "none", "reapplication", 4,
         lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
           line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
           line("cost", "rent", "Hyra", 5900, 5900), line("income", "sicknessBenefit", "Sjukpenning", 2100, 2100),
@@ -82,9 +84,9 @@ public final class DemoCasework {
         List.<String[]>of(new String[] {"PROTECTED_IDENTITY", "Skyddade personuppgifter: ärendet handläggs manuellt."}),
         false, new JsonObject().put("source", "Folkbokföringen (demo)")
           .put("address", new JsonObject().put("street", "Hemliga vägen 1").put("postalCode", "99999")), false),
-      new DemoCase("demo", DemoData.DEMO_TENANT, "199207049843", "Demo", "Demosson", "none", "new", 6,
+      new DemoCase("maria", DemoData.DEMO_TENANT, "197703039821", "Maria", "Manuellsson", "none", "new", 6,
         null, List.of(), false, new JsonObject(), true),
-      new DemoCase("ylva", DemoData.NEIGHBOUR_TENANT, "200502289861", "Ylva", "Ungsson", "none", "new", 3,
+      new DemoCase("gustav", DemoData.NEIGHBOUR_TENANT, "196909159839", "Gustav", "Grannsson", "none", "new", 3,
         lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
           line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
           line("cost", "rent", "Hyra", 4800, 4800), line("income", "studentAid", "Studiemedel", 3000, 3000)),

@@ -175,21 +175,28 @@ class CaseAccessTest {
     String id = submitted(resident);
     assertEquals(new JsonArray(), expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject()
       .getJsonArray("decisions"), "nothing before the tables exist");
-    // The columns documented in docs/application.md, as casework (issue 5) and payment will create them.
-    Residents.await(app.services().pool().query("CREATE TABLE decision (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
-      + "tenant_id text NOT NULL, application_id uuid NOT NULL, decided_at timestamptz NOT NULL, outcome text NOT NULL, "
-      + "amount numeric(12,2)); CREATE TABLE decision_letter (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
-      + "tenant_id text NOT NULL, application_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), "
-      + "pdf bytea NOT NULL); CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, "
-      + "application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, pay_date date)").execute());
+    // casework's tables exist (V61, V80); payment's does not yet: created here with the documented columns.
+    Residents.await(app.services().pool().query("CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
+      + "tenant_id text NOT NULL, application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, "
+      + "pay_date date)").execute());
     UUID uuid = UUID.fromString(id);
-    UUID letter = Residents.await(app.services().pool().preparedQuery("INSERT INTO decision (tenant_id, application_id, "
-        + "decided_at, outcome, amount) VALUES ('demo', $1, now(), 'bifall', 4321.50)").execute(Tuple.of(uuid))
-      .compose(v -> app.services().pool().preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
-        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', current_date)").execute(Tuple.of(uuid)))
-      .compose(v -> app.services().pool().preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, pdf) "
-        + "VALUES ('demo', $1, $2) RETURNING id").execute(Tuple.of(uuid, Fixtures.pdf())))
-      .map(rows -> rows.iterator().next().getUUID(0)));
+    // A decision as casework records it (with its delegation), and its letter linked through the delegation guarantee.
+    UUID letter = Residents.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
+        + "(tenant_id, application_id, application_version, decision_set, type, outcome, amount, delegation_amount, "
+        + "motivering, decided_by_kind, decided_by_name, decided_by_title, delegation_valid, delegation_version, "
+        + "delegation_row, delegation_source, delegation_level, decided_at) VALUES ('demo', $1, 1, gen_random_uuid(), "
+        + "'forsorjningsstod', 'bifall', 4321.50, 4321.50, 'Beviljas enligt riksnormen.', 'automated', 'Test', 'Test', "
+        + "true, 'v', '8.1.1', 'Delegationsordning 8.1.1', 'handlaggare', now()) RETURNING id, decision_set")
+      .execute(Tuple.of(uuid))
+      .compose(rows -> tx.preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
+          + "recipient_ids, pdf, sha256) VALUES ('demo', $1, $2, $3, $4, repeat('0', 64)) RETURNING id")
+        .execute(Tuple.of(uuid, rows.iterator().next().getUUID("decision_set"),
+          new UUID[] {UUID.randomUUID()}, Fixtures.pdf()))
+        .compose(letters -> tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) "
+            + "VALUES ($1, $2)").execute(Tuple.of(letters.iterator().next().getUUID("id"), rows.iterator().next().getUUID("id")))
+          .map(v -> letters.iterator().next().getUUID("id"))))
+      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
+        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', current_date)").execute(Tuple.of(uuid)).map(letterId))));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
     assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));

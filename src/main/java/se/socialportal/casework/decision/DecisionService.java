@@ -43,6 +43,9 @@ import java.util.function.BiFunction;
 public final class DecisionService {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  // Open komplettering requests end with the decision (bistånd's table: an answer must not reopen a decided case).
+  private static final String CANCEL_KOMPLETTERING = "UPDATE komplettering_request SET status = 'cancelled' "
+    + "WHERE application_id = $1 AND status = 'open'";
   private static final String TENANT = "SELECT name, postal_address, contact_phone, contact_email FROM tenant WHERE id = $1";
 
   private final Pool pool;
@@ -126,7 +129,8 @@ public final class DecisionService {
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
-        if (!header.status().equals("submitted") && !header.status().equals("under_review")) {
+        if (!header.status().equals("submitted") && !header.status().equals("under_review")
+            && !header.status().equals("komplettering_requested")) {
           return Future.failedFuture(ApiException.conflict("case_not_decidable"));
         }
         return planner.apply(tx, header).compose(plan -> StandIns.of(tx, session.tenantId(), session.staffMemberId(), today)
@@ -138,6 +142,7 @@ public final class DecisionService {
             return DecisionRecorder.record(tx, header, plan.proposalId(), decisionSet, plan.parts(), outcomes, decider,
                 plan.ruleVersions(), Optional.empty(), now)
               .compose(ids -> plan.proposalId().map(id -> Proposals.markDecided(tx, id)).orElse(Future.succeededFuture())
+                .compose(v -> tx.preparedQuery(CANCEL_KOMPLETTERING).execute(Tuple.of(header.id())).<Void>mapEmpty())
                 .compose(v -> CaseEvents.staff(tx, header, event, "decided", session.staffMemberId(), new JsonObject()
                   .put("decisionSet", decisionSet.toString()).put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList()))))
                 .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
