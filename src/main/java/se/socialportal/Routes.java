@@ -5,6 +5,8 @@ import se.socialportal.casework.CaseActions;
 import se.socialportal.casework.CaseCommunication;
 import se.socialportal.casework.CaseView;
 import se.socialportal.casework.CaseworkRoutes;
+import se.socialportal.casework.PaperRegistration;
+import se.socialportal.bistand.Submission;
 import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.StaffDirectory;
 import se.socialportal.casework.decision.AterkravService;
@@ -69,6 +71,8 @@ final class Routes {
       new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation(), communication),
       new CaseActions(services.pool(), services.clock()),
       decisions, new AterkravService(services.pool(), services.clock(), casework.rules(), decisions),
-      new StaffDirectory(services.pool()), communication, casework, services.clock());
+      new StaffDirectory(services.pool()), communication,
+      new PaperRegistration(services.pool(), services.clock(), new Submission(bistand.notifier())), casework,
+      services.clock());
   }
 }

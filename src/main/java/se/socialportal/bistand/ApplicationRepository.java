@@ -34,6 +34,9 @@ public final class ApplicationRepository {
     + "(applicant_id = $2 OR (co_applicant_id = $2 AND status <> 'draft')) ORDER BY month DESC, created_at DESC";
   private static final String INSERT = "INSERT INTO application (tenant_id, month, kind, channel, status, applicant_id, "
     + "co_applicant_id, content, previous_id) VALUES ($1, $2, $3, 'digital', 'draft', $4, $5, $6, $7) RETURNING " + COLUMNS;
+  private static final String INSERT_REGISTERED = "INSERT INTO application (tenant_id, month, kind, channel, status, "
+    + "applicant_id, co_applicant_id, content, previous_id, registered_by_staff) "
+    + "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9) RETURNING " + COLUMNS;
   private static final String CLAIM_MONTH = "INSERT INTO application_household_month (tenant_id, person_id, month, "
     + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING application_id";
   private static final String RELEASE_MONTH = "DELETE FROM application_household_month WHERE application_id = $1";
@@ -103,6 +106,14 @@ public final class ApplicationRepository {
                                                    UUID previousId) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, month.atDay(1), kind, applicantId, coApplicantId,
       content, previousId)).map(rows -> ApplicationRow.of(rows.iterator().next()));
+  }
+
+  /** A paper or assisted application registered by a handläggare (casework), as a draft about to be submitted. */
+  public static Future<ApplicationRow> insertRegistered(SqlClient tx, String tenantId, YearMonth month, String kind,
+                                                        String channel, UUID staffId, UUID applicantId,
+                                                        UUID coApplicantId, JsonObject content, UUID previousId) {
+    return tx.preparedQuery(INSERT_REGISTERED).execute(Tuple.of(tenantId, month.atDay(1), kind, channel, applicantId,
+      coApplicantId, content, previousId, staffId)).map(rows -> ApplicationRow.of(rows.iterator().next()));
   }
 
   /** Claims the month for one adult of the household; false when the month is already taken by another application. */
@@ -176,9 +187,15 @@ public final class ApplicationRepository {
   /** Appends to the case history. {@code data} never holds a personnummer or free text from the resident. */
   public static Future<Void> event(SqlClient tx, ApplicationRow application, String type, Status status,
                                    String actorKind, UUID actorPersonId, JsonObject data) {
+    return event(tx, application, type, status, actorKind, actorPersonId, null, data);
+  }
+
+  /** An event by a resident (person id) or a handläggare (staff id). */
+  public static Future<Void> event(SqlClient tx, ApplicationRow application, String type, Status status,
+                                   String actorKind, UUID actorPersonId, UUID actorStaffId, JsonObject data) {
     return tx.preparedQuery(EVENT).execute(Tuple.of(application.id(), application.tenantId(), type,
         status == null ? null : status.db(), actorKind, actorPersonId)
-      .addValue(null).addValue(data == null ? new JsonObject() : data)).mapEmpty();
+      .addValue(actorStaffId).addValue(data == null ? new JsonObject() : data)).mapEmpty();
   }
 
   public static Future<List<Event>> events(SqlClient client, UUID applicationId) {

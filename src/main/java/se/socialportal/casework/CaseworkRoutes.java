@@ -32,12 +32,13 @@ public final class CaseworkRoutes implements RoutesModule {
   private final AterkravService aterkrav;
   private final StaffDirectory staff;
   private final CaseCommunication communication;
+  private final PaperRegistration registration;
   private final Casework casework;
   private final java.time.Clock clock;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
                         DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
-                        CaseCommunication communication, Casework casework,
+                        CaseCommunication communication, PaperRegistration registration, Casework casework,
                         java.time.Clock clock) {
     this.sessions = sessions;
     this.queue = queue;
@@ -47,6 +48,7 @@ public final class CaseworkRoutes implements RoutesModule {
     this.aterkrav = aterkrav;
     this.staff = staff;
     this.communication = communication;
+    this.registration = registration;
     this.casework = casework;
     this.clock = clock;
   }
@@ -98,6 +100,8 @@ public final class CaseworkRoutes implements RoutesModule {
         .putHeader("Cache-Control", "no-store")
         .sendFile(file.file().toString()))
       .onFailure(ctx::fail));
+    router.post(BASE + "/registrations").handler(ctx -> Responses.reply(ctx,
+      Future.succeededFuture().compose(v -> registration.register(me(ctx), body(ctx), rid(ctx)))));
     router.get(BASE + "/templates").handler(ctx -> {
       JsonArray templates = new JsonArray();
       java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Stockholm")));

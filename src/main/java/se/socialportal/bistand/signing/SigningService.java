@@ -10,11 +10,10 @@ import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.bistand.DraftService;
 import se.socialportal.bistand.IdempotencyKeys;
 import se.socialportal.bistand.Status;
-import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.Submission;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
-import se.socialportal.robot.RobotJobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -170,15 +169,7 @@ public final class SigningService implements SignatureCompletion {
 
   /** Every adult applying has signed: submitted, attachments sent, the robot's job queued — one transaction. */
   private Future<JsonObject> submit(SqlConnection tx, ApplicationRow application, UUID actor, Instant now) {
-    return ApplicationRepository.markSubmitted(tx, application.id(), now)
-      .compose(v -> AttachmentRepository.sendWithApplication(tx, application.id(), now))
-      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version()))
-      .compose(v -> ApplicationRepository.event(tx, application, "submitted", Status.SUBMITTED, "resident", actor,
-        new JsonObject().put("version", application.version()).put("kind", application.kind())))
-      .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.SUBMITTED,
-        application.id(), new JsonObject()))
-      .compose(v -> application.coApplicantId().map(co -> notifier.notify(tx, application.tenantId(), co,
-        Notifier.SUBMITTED, application.id(), new JsonObject())).orElse(Future.succeededFuture()))
+    return new Submission(notifier).submit(tx, application, Submission.Actor.resident(actor), now)
       .map(v -> outcome(application.id(), "submitted"));
   }
 

@@ -1,0 +1,50 @@
+package se.socialportal.bistand;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.notify.Notifier;
+import se.socialportal.robot.RobotJobs;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one way an application becomes submitted, whatever the channel: status and time, attachments sent, the robot's
+ * job queued, the history event and the household told — in the caller's transaction. The e-tjänst calls it when every
+ * adult has signed with BankID; casework when a handläggare registers a paper or assisted application.
+ */
+public final class Submission {
+
+  /** Who submitted: the resident who signed last, or the handläggare who registered it. */
+  public record Actor(String kind, UUID personId, UUID staffId) {
+    public static Actor resident(UUID personId) {
+      return new Actor("resident", personId, null);
+    }
+
+    public static Actor staff(UUID staffId) {
+      return new Actor("staff", null, staffId);
+    }
+  }
+
+  private final Notifier notifier;
+
+  public Submission(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  public Future<Void> submit(SqlConnection tx, ApplicationRow application, Actor actor, Instant now) {
+    JsonObject data = new JsonObject().put("version", application.version()).put("kind", application.kind())
+      .put("channel", application.channel());
+    return ApplicationRepository.markSubmitted(tx, application.id(), now)
+      .compose(v -> AttachmentRepository.sendWithApplication(tx, application.id(), now))
+      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version()))
+      .compose(v -> ApplicationRepository.event(tx, application, "submitted", Status.SUBMITTED, actor.kind(),
+        actor.personId(), actor.staffId(), data))
+      .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.SUBMITTED,
+        application.id(), new JsonObject()))
+      .compose(v -> application.coApplicantId().map(co -> notifier.notify(tx, application.tenantId(), co,
+        Notifier.SUBMITTED, application.id(), new JsonObject())).orElse(Future.succeededFuture()));
+  }
+}
