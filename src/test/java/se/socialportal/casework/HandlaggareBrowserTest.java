@@ -91,6 +91,30 @@ class HandlaggareBrowserTest {
   }
 
   @Test
+  @DisplayName("a paper application is registered in the staff form and lands in the queue")
+  void registerPaperApplication() {
+    try (BrowserContext staff = chromium.swedishContext()) {
+      Page page = staff.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/registrera/");
+      page.locator("[id='login-sam.socialsekreterare']").click();
+      page.waitForURL("**/handlaggare/registrera/");
+      page.getByLabel("Personnummer (12 siffror)").fill("19700101-9806");
+      page.getByLabel("Förnamn").first().fill("Petra");
+      page.getByLabel("Efternamn").first().fill("Pappersdotter");
+      page.getByLabel("Födelsedatum").first().fill("1970-01-01");
+      page.getByLabel("Hyra (kr/mån)").fill("5400");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrera ansökan")).click();
+      assertThat(page.locator("#status")).containsText("declaration: Du behöver intyga");
+      page.getByLabel("Den sökande har skrivit under försäkran om att uppgifterna är riktiga och fullständiga").check();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrera ansökan")).click();
+      assertThat(page.locator("#status")).containsText("Ansökan är registrerad");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Öppna ärendet")).click();
+      assertThat(page.locator("h1")).containsText("Petra Pappersdotter");
+      assertThat(page.locator("#facts")).containsText("paper");
+    }
+  }
+
+  @Test
   @DisplayName("the staff pages redirect to the login when there is no staff session")
   void redirectsToLogin() {
     try (BrowserContext context = chromium.swedishContext()) {
