@@ -98,7 +98,8 @@ public final class CaseView {
   private Future<JsonObject> proposal(SqlClient tx, Session session, CaseHeader header, Proposals.Proposal proposal) {
     return Proposals.warnings(tx, proposal.id()).compose(warnings -> Proposals.adjustments(tx, proposal.id())
       .compose(adjustments -> list(tx, ADJUSTMENTS, proposal.id(), CaseView::adjustment).map(adjustmentRows -> {
-        Calculation effective = recalculation.apply(proposal.calculation(), adjustments);
+        Calculation effective = recalculation.apply(Proposals.context(header, proposal), proposal.calculation(),
+          adjustments);
         JsonArray warningJson = new JsonArray();
         warnings.forEach(warning -> warningJson.add(new JsonObject().put("id", warning.id().toString())
           .put("type", warning.type()).put("message", warning.message())

@@ -2,7 +2,7 @@ package se.socialportal.casework;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import se.socialportal.casework.calc.LineRecalculation;
+import se.socialportal.casework.calc.NormRecalculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.letters.DigitalMailbox;
@@ -26,7 +26,7 @@ public record Casework(CaseworkRules rules, Recalculation recalculation, Digital
     int retrySeconds = config.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400);
     Path outbox = config.optional(Setting.LETTER_OUTBOX_DIR).map(Path::of)
       .orElse(Path.of(config.string(Setting.DATA_DIR), "letter-outbox")).toAbsolutePath().normalize();
-    return Future.succeededFuture(new Casework(new CaseworkRules(book), new LineRecalculation(),
+    return Future.succeededFuture(new Casework(new CaseworkRules(book), new NormRecalculation(book),
       new FileOutboxMailbox(vertx, outbox), Duration.ofDays(dueDays), Duration.ofSeconds(retrySeconds)));
   }
 }

@@ -25,7 +25,7 @@ import java.util.UUID;
 public final class Proposals {
 
   public record Proposal(UUID id, int version, String status, String outcome, BigDecimal amount,
-                         Calculation calculation, JsonObject ruleVersions, String motivering, JsonArray legalBasis,
+                         Calculation calculation, JsonObject rawCalculation, JsonObject ruleVersions, String motivering, JsonArray legalBasis,
                          JsonObject registerData, JsonObject comparison, boolean stickprov, Instant createdAt) {
   }
 
@@ -59,11 +59,18 @@ public final class Proposals {
       Row row = rows.iterator().next();
       return Optional.of(new Proposal(row.getUUID("id"), row.getInteger("application_version"), row.getString("status"),
         row.getString("outcome"), row.getBigDecimal("amount"),
-        Calculation.fromProposal(json(row.getValue("calculation"))), json(row.getValue("rule_versions")),
+        Calculation.fromProposal(json(row.getValue("calculation"))), json(row.getValue("calculation")),
+        json(row.getValue("rule_versions")),
         row.getString("motivering"), array(row.getValue("legal_basis")), json(row.getValue("register_data")),
         json(row.getValue("comparison")), row.getBoolean("stickprov"),
         row.getOffsetDateTime("created_at").toInstant()));
     });
+  }
+
+  /** What a recalculation needs to know about this proposal. */
+  public static se.socialportal.casework.calc.Recalculation.Context context(CaseHeader header, Proposal proposal) {
+    return new se.socialportal.casework.calc.Recalculation.Context(header.tenantId(),
+      java.time.YearMonth.from(header.month()), proposal.rawCalculation());
   }
 
   public static Future<List<Warning>> warnings(SqlClient client, UUID proposalId) {

@@ -35,23 +35,26 @@ public record Calculation(List<CalcLine> lines) {
     for (int i = 0; i < array.size(); i++) {
       JsonObject line = array.getJsonObject(i);
       CalcLine.Section section = CalcLine.Section.of(line.getString("section"));
-      String base = line.getString("key", defaultKey(section, line));
+      String base = line.getString("key") != null ? line.getString("key") : defaultKey(section, line);
       int count = seen.merge(base, 1, Integer::sum);
       String key = count == 1 ? base : base + "-" + count;
       BigDecimal amount = money(line.getValue("amount"));
       Object entered = line.getValue("entered");
       Optional<DecisionType> type = section == CalcLine.Section.NEED
-        ? Optional.of(DecisionType.fromCode(line.getString("decisionType", "livsforing_ovrigt"))
+        ? Optional.of(DecisionType.fromCode(String.valueOf(line.getString("decisionType")))
           .filter(DecisionType::isNeed).orElse(DecisionType.LIVSFORING_OVRIGT))
         : Optional.empty();
-      lines.add(new CalcLine(key, section, line.getString("label", key), entered == null ? null : money(entered),
+      lines.add(new CalcLine(key, section, line.getString("label") != null ? line.getString("label") : key,
+        entered == null ? null : money(entered),
         amount, line.getString("note"), type, Optional.empty(), Optional.empty()));
     }
     return new Calculation(lines);
   }
 
   private static String defaultKey(CalcLine.Section section, JsonObject line) {
-    String what = line.getString("subject", line.getString("code", "line"));
+    // A key present with a null value (no subject on a riksnorm line) counts as absent.
+    String what = line.getString("subject") != null ? line.getString("subject")
+      : line.getString("code") != null ? line.getString("code") : "line";
     JsonArray persons = line.getJsonArray("persons", new JsonArray());
     StringBuilder key = new StringBuilder(section.code()).append(':').append(what.replaceAll("[^A-Za-z0-9_.-]", "_"));
     if (!persons.isEmpty()) {

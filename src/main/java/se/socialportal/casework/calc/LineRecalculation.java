@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class LineRecalculation implements Recalculation {
 
   @Override
-  public Calculation apply(Calculation proposal, List<Adjustment> adjustments) {
+  public Calculation apply(Context context, Calculation proposal, List<Adjustment> adjustments) {
     Map<String, Adjustment> latest = new LinkedHashMap<>();
     adjustments.forEach(adjustment -> latest.put(adjustment.lineKey(), adjustment));
     List<CalcLine> lines = new ArrayList<>();

@@ -71,7 +71,8 @@ public final class DecisionService {
                                     String requestId) {
     return decide(session, applicationId, requestId, "approved", (tx, header) -> proposal(tx, header, proposalId, true)
       .compose(proposal -> Proposals.adjustments(tx, proposal.id()).map(adjustments -> {
-        Calculation calculation = recalculation.apply(proposal.calculation(), adjustments);
+        Calculation calculation = recalculation.apply(Proposals.context(header, proposal), proposal.calculation(),
+          adjustments);
         List<String> basis = new ArrayList<>();
         proposal.legalBasis().forEach(value -> basis.add(String.valueOf(value)));
         return new Plan(DecisionPlan.approve(calculation, proposal.outcome(), proposal.motivering(), basis, motivering),
@@ -84,7 +85,8 @@ public final class DecisionService {
     MotiveringTemplate template = template(templateId, "avslag", today());
     return decide(session, applicationId, requestId, "rejected", (tx, header) -> proposal(tx, header, proposalId, false)
       .compose(proposal -> Proposals.adjustments(tx, proposal.id()).map(adjustments -> new Plan(
-        DecisionPlan.reject(recalculation.apply(proposal.calculation(), adjustments), template, motivering),
+        DecisionPlan.reject(recalculation.apply(Proposals.context(header, proposal), proposal.calculation(), adjustments),
+          template, motivering),
         Optional.of(proposal.id()), proposal.ruleVersions(), true))));
   }
 
