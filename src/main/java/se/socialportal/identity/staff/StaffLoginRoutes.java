@@ -16,7 +16,6 @@ import se.socialportal.identity.session.Session;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.HttpSettings;
-import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.tenant.TenantRepository;
 
