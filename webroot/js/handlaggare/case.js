@@ -5,6 +5,7 @@ import { requireStaffSession, el, kronor, dateTime, announce, announceError, OUT
 
 const id = new URLSearchParams(window.location.search).get('id');
 const base = '/api/v1/casework/cases/' + encodeURIComponent(id || '');
+const CHANNELS = { digital: 'E-tjänsten', paper: 'Pappersansökan', assisted: 'Med hjälp av personal' };
 const SECTIONS = { riksnorm: 'Riksnorm', cost: 'Kostnader utöver riksnormen', income: 'Inkomster', need: 'Behov utöver försörjningsstöd' };
 let view = null;
 let templates = [];
@@ -115,8 +116,11 @@ function renderCalculation(proposal) {
 
 function renderDelegation(proposal) {
   const target = document.getElementById('delegation');
+  // Approving and rejecting decide on a proposal; without one only closing the investigation is possible.
+  document.getElementById('approve').hidden = !proposal;
+  document.getElementById('reject-details').hidden = !proposal;
   if (!proposal) {
-    target.replaceChildren();
+    target.replaceChildren(el('p', {}, 'Utan beslutsförslag kan ärendet bara avslutas utan åtgärd här.'));
     return;
   }
   target.replaceChildren(el('ul', {}, proposal.delegation.map((part) => el('li', { class: part.allowed ? 'delegation-ok' : 'delegation-no' },
@@ -162,7 +166,7 @@ function render() {
   document.getElementById('heading').textContent = 'Ärende ' + c.reference + ': ' + c.household;
   document.title = 'Ärende ' + c.reference + ' – Socialportalen handläggning';
   document.getElementById('facts').replaceChildren(...facts([
-    ['Status', STATUSES[c.status] || c.status], ['Månad', c.month], ['Enhet', UNITS[c.unit]], ['Kanal', c.channel],
+    ['Status', STATUSES[c.status] || c.status], ['Månad', c.month], ['Enhet', UNITS[c.unit]], ['Kanal', CHANNELS[c.channel] || c.channel],
     ['Inkommen', dateTime(c.submittedAt)], ['Skyddade personuppgifter', c.protected ? 'Ja – ingen adress visas' : 'Nej'],
     ['Förslag', view.proposal ? (OUTCOMES[view.proposal.outcome] + ' ' + kronor(view.proposal.amount)) : 'Inget'],
     ['Förra månaden', view.previousMonth ? view.previousMonth.month + ': ' + kronor(view.previousMonth.amount) : 'Inget beslut'],

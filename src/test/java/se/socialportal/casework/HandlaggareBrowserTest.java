@@ -110,7 +110,8 @@ class HandlaggareBrowserTest {
       assertThat(page.locator("#status")).containsText("Ansökan är registrerad");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Öppna ärendet")).click();
       assertThat(page.locator("h1")).containsText("Petra Pappersdotter");
-      assertThat(page.locator("#facts")).containsText("paper");
+      assertThat(page.locator("#facts")).containsText("Pappersansökan");
+      assertThat(page.locator("#approve")).isHidden();
     }
   }
 
