@@ -43,7 +43,16 @@ public enum Setting {
   OIDC_DEMO_PORT("Demo mode: port of the local OpenID Connect provider; 0 = any free port."),
   SESSION_IDLE_MINUTES("A resident or staff session ends after this many minutes without a request."),
   SESSION_MAX_HOURS("A session ends this many hours after login, active or not."),
-  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute.");
+  LOGIN_RATE_PER_MINUTE("Login starts allowed per client address and minute."),
+  ROBOT_ENABLED("Run the robot (beslutsförslag for submitted applications) in this server instance. Any number of instances may run it; they share the work through the database."),
+  ROBOT_CONCURRENCY("Applications one robot instance works on at the same time."),
+  ROBOT_LEASE_SECONDS("How long a robot instance holds a claimed job without renewing; a stopped instance's jobs are taken over after this."),
+  ROBOT_SWEEP_SECONDS("Seconds between the robot's sweeps for due retries, expired leases and missed notifications."),
+  ROBOT_MAX_ATTEMPTS("Failed attempts at a job before it is parked for manual review."),
+  ROBOT_BACKOFF_SECONDS("Delay before the first retry of a failed job; doubles with every further failure (at most one hour)."),
+  ROBOT_REGISTER_RETRY_MINUTES("Minutes before the robot asks the registers again when their data for the month is not complete yet."),
+  ROBOT_REGISTER_MAX_WAIT_HOURS("Hours after submission the robot waits for complete register data; then it proposes with a MISSING_EXTERNAL_DATA warning."),
+  ROBOT_REGISTERS("Where the robot gets register data (SSBTEK-style): simulator (demo mode only), none (no connection: every proposal carries MISSING_EXTERNAL_DATA) or auto (simulator in demo mode, none in production).");
 
   private final String description;
 

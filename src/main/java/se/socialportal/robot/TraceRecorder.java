@@ -1,0 +1,51 @@
+package se.socialportal.robot;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the trace of one attempt and writes it in the transaction that finishes the attempt, so a case never has a
+ * trace of an attempt whose result was rolled back (and never a result without its trace).
+ */
+public final class TraceRecorder {
+
+  private static final String INSERT = "INSERT INTO robot_trace (tenant_id, job_id, application_id, step, started_at, "
+    + "duration_micros, outcome, input_summary, output) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+  private final List<TraceEntry> entries = new ArrayList<>();
+
+  public void add(TraceEntry entry) {
+    entries.add(entry);
+  }
+
+  public List<TraceEntry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** The last entry gets a different outcome, e.g. the step that failed becomes "manual" when the job is parked. */
+  public void markLast(String outcome, JsonObject extraOutput) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    TraceEntry last = entries.remove(entries.size() - 1);
+    entries.add(new TraceEntry(last.step(), last.startedAt(), last.durationMicros(), outcome, last.input(),
+      last.output().copy().mergeIn(extraOutput)));
+  }
+
+  public Future<Void> write(SqlClient tx, ClaimedJob job) {
+    if (entries.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = new ArrayList<>(entries.size());
+    for (TraceEntry entry : entries) {
+      rows.add(Tuple.of(job.tenantId(), job.id(), job.applicationId(), entry.step(), JobQueue.time(entry.startedAt()),
+        entry.durationMicros(), entry.outcome(), entry.input()).addValue(entry.output()));
+    }
+    return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+  }
+}
