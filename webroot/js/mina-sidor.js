@@ -1,6 +1,116 @@
-// Mina sidor: who is logged in, and (as the e-tjänst grows) their cases.
+// Mina sidor: who is logged in, what needs doing (sign a co-application, answer a komplettering, read messages),
+// every case of the resident and their household, and where to apply. Also where BankID returns after signing on
+// this device (#order=<id>): the order is followed to its end here.
 import { api, loadSession } from './api.js';
+import { followOrder } from './bankid-order.js';
 import { setupLanguage, t } from './i18n.js';
+import { monthName } from './bistand/format.js';
+import { refusalText } from './bistand/signing.js';
+
+const $ = (id) => document.getElementById(id);
+
+function link(href, text) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function caseItem(item) {
+  const li = document.createElement('li');
+  li.className = 'case';
+  const heading = document.createElement('h3');
+  heading.append(link(item.status === 'draft' && item.actions.edit ? `/ansokan/?id=${item.id}`
+    : `/mina-sidor/arende/?id=${item.id}`, t('case.title', { month: monthName(item.month) })));
+  const status = document.createElement('p');
+  status.className = `case-status status-${item.status}`;
+  status.textContent = t('case.statusLine', { status: t(`status.${item.status}`) });
+  li.append(heading, status);
+  if (item.role === 'coApplicant') {
+    li.append(Object.assign(document.createElement('p'), { textContent: t('case.youAreCo') }));
+  }
+  const notes = [];
+  if (item.actions.cosign) {
+    notes.push(t('case.needsYourSignature'));
+  }
+  if (item.openKompletteringar > 0) {
+    notes.push(t('case.openKomplettering', { n: item.openKompletteringar }));
+  }
+  if (item.unreadMessages > 0) {
+    notes.push(t('case.unread', { n: item.unreadMessages }));
+  }
+  if (notes.length) {
+    const list = document.createElement('ul');
+    list.className = 'case-notes';
+    notes.forEach((note) => list.append(Object.assign(document.createElement('li'), { textContent: note })));
+    li.append(list);
+  }
+  return li;
+}
+
+function todoItems(cases) {
+  const items = [];
+  for (const item of cases) {
+    const month = monthName(item.month);
+    if (item.actions.cosign) {
+      items.push(link(`/mina-sidor/arende/?id=${item.id}`, t('todo.cosign', { month })));
+    }
+    if (item.openKompletteringar > 0) {
+      items.push(link(`/mina-sidor/arende/?id=${item.id}#komplettering`, t('todo.komplettering', { month })));
+    }
+    if (item.unreadMessages > 0) {
+      items.push(link(`/mina-sidor/arende/?id=${item.id}#messages`, t('todo.messages', { month })));
+    }
+    if (item.status === 'draft' && item.actions.edit) {
+      items.push(link(`/ansokan/?id=${item.id}`, t('todo.draft', { month })));
+    }
+  }
+  return items;
+}
+
+async function renderCases() {
+  const result = await api('GET', '/api/v1/cases');
+  if (!result.ok) {
+    return;
+  }
+  const cases = result.data.cases;
+  $('cases').replaceChildren(...cases.map(caseItem));
+  $('cases-empty').hidden = cases.length > 0;
+  const todo = todoItems(cases);
+  $('todo').hidden = todo.length === 0;
+  $('todo-list').replaceChildren(...todo.map((a) => {
+    const li = document.createElement('li');
+    li.append(a);
+    return li;
+  }));
+}
+
+/** Back from the BankID app on this device: finish following the signing order. */
+function followReturnedOrder() {
+  const match = /order=([0-9a-f-]{36})/.exec(window.location.hash);
+  if (!match) {
+    return;
+  }
+  const box = $('order-return');
+  box.hidden = false;
+  box.textContent = t('sign.resuming');
+  followOrder({ orderId: match[1] }, {
+    onStatus: (text) => { box.textContent = text; },
+    onComplete: (state) => {
+      history.replaceState(null, '', window.location.pathname);
+      if (state.outcome === 'refused') {
+        box.textContent = refusalText(state.reason);
+        box.className = 'status error';
+      } else if (state.redirect) {
+        window.location.assign(state.redirect);
+      }
+    },
+    onFailure: (text) => {
+      box.textContent = text || t('sign.failed');
+      box.className = 'status error';
+    },
+  });
+}
 
 async function render() {
   const session = await loadSession();
@@ -8,17 +118,19 @@ async function render() {
     window.location.replace('/logga-in/');
     return;
   }
-  document.getElementById('greeting').textContent = t('mine.greeting', { name: session.name });
-  const logout = document.getElementById('logout');
+  $('greeting').textContent = t('mine.greeting', { name: session.name });
+  const logout = $('logout');
   logout.hidden = false;
   logout.onclick = async () => {
     await api('POST', '/api/v1/logout', {});
     window.location.assign('/');
   };
+  await renderCases();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
   await setupLanguage(['sv', 'en']);
   await render();
+  followReturnedOrder();
   document.addEventListener('languagechange', render);
 });

@@ -7,6 +7,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.bistand.BistandDemoData;
+import se.socialportal.bistand.BistandModule;
+import se.socialportal.bistand.BistandVerticle;
+import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.demo.DemoData;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -18,6 +22,7 @@ import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
 import java.util.List;
@@ -61,18 +66,23 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
-      // BankID before the database: a wrong certificate or password stops startup within a second.
-      return BankIdSetup.start(vertx, config).compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
+      // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
+      // within a second.
+      return RuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
+        .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
         return Identity.start(vertx, config, started.pool(), http, clock, bankId);
       }).compose(identity -> {
         this.identity = identity;
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator());
+          bankId.client(), bankId.simulator(), rules);
         return seedDemoData(built).map(built);
-      }));
+      })));
     }).compose(built -> {
       services = built;
+      // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
+      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
+    }).compose(built -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
@@ -88,7 +98,8 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    return DemoData.seed(built.pool());
+    return DemoData.seed(built.pool())
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier()));
   }
 
   private void announce(AppConfig config) {

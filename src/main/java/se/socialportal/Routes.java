@@ -1,5 +1,6 @@
 package se.socialportal;
 
+import se.socialportal.bistand.BistandModule;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
@@ -8,7 +9,9 @@ import se.socialportal.identity.staff.StaffRepository;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.RateLimiter;
+import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.provrakning.ProvrakningRoutes;
 
 import se.socialportal.tenant.TenantRepository;
 
@@ -32,7 +35,10 @@ final class Routes {
       new StaffLoginRoutes(identity.staffOidc(), identity.oidcSettings(), new OidcLoginAttempts(services.pool()),
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
+      new BistandModule(services),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
-      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }));
+      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
+      new OpenApiRoutes(services.vertx()),
+      new ProvrakningRoutes(services));
   }
 }

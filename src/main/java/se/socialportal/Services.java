@@ -8,6 +8,7 @@ import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -18,5 +19,6 @@ import java.util.Optional;
  * demo mode without BANKID_URL.
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
-                       TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator) {
+                       TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
+                       RuleBook rules) {
 }

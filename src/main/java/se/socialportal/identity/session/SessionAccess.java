@@ -3,7 +3,9 @@ package se.socialportal.identity.session;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import se.socialportal.identity.Tokens;
+import io.vertx.core.json.JsonObject;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.Responses;
 
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,36 @@ public final class SessionAccess {
       }
       result.result().ifPresent(session -> ctx.put(KEY, session));
       ctx.next();
+    });
+  }
+
+  /**
+   * Answers "who am I" for a page: {authenticated:false}, or name, CSRF token and expiry (plus tenant and roles for
+   * staff) when the current session is of the given kind.
+   */
+  public static void describe(RoutingContext ctx, Session.Kind kind) {
+    var current = current(ctx).filter(session -> session.kind() == kind);
+    if (current.isEmpty()) {
+      Responses.ok(ctx, new JsonObject().put("authenticated", false));
+      return;
+    }
+    Session session = current.get();
+    JsonObject json = new JsonObject()
+      .put("authenticated", true)
+      .put("name", session.displayName())
+      .put("csrfToken", session.csrfToken())
+      .put("expiresAt", session.expiresAt().toString());
+    if (session.isStaff()) {
+      json.put("tenant", session.tenantId()).put("roles", session.roles());
+    }
+    Responses.ok(ctx, json);
+  }
+
+  /** Ends the current session and clears the cookie; for use after requireResident / requireStaff. */
+  public void logout(RoutingContext ctx) {
+    store.end(cookies.read(ctx), "logout").onComplete(done -> {
+      cookies.clear(ctx);
+      Responses.noContent(ctx);
     });
   }
 

@@ -16,7 +16,6 @@ import se.socialportal.identity.session.Session;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.HttpSettings;
-import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.tenant.TenantRepository;
 
@@ -58,8 +57,8 @@ public final class StaffLoginRoutes implements RoutesModule {
   public void mount(Router router) {
     router.get("/handlaggare/login").handler(this::start);
     router.get(CALLBACK_PATH).handler(this::callback);
-    router.get("/api/v1/staff/session").handler(sessions::load).handler(this::session);
-    router.post("/api/v1/staff/logout").handler(sessions::load).handler(sessions::requireStaff).handler(this::logout);
+    router.get("/api/v1/staff/session").handler(sessions::load).handler(ctx -> SessionAccess.describe(ctx, Session.Kind.STAFF));
+    router.post("/api/v1/staff/logout").handler(sessions::load).handler(sessions::requireStaff).handler(sessions::logout);
   }
 
   private void start(RoutingContext ctx) {
@@ -144,29 +143,6 @@ public final class StaffLoginRoutes implements RoutesModule {
       return staff.recordLogin(claims.tenant(), claims.subject(), claims.name(), claims.email(), claims.roles())
         .compose(staffId -> sessions.store().createStaff(claims.tenant(), staffId, claims.name(), claims.roles()))
         .map(created -> created.token());
-    });
-  }
-
-  private void session(RoutingContext ctx) {
-    var current = SessionAccess.current(ctx).filter(Session::isStaff);
-    if (current.isEmpty()) {
-      Responses.ok(ctx, new JsonObject().put("authenticated", false));
-      return;
-    }
-    Session session = current.get();
-    Responses.ok(ctx, new JsonObject()
-      .put("authenticated", true)
-      .put("name", session.displayName())
-      .put("tenant", session.tenantId())
-      .put("roles", session.roles())
-      .put("csrfToken", session.csrfToken())
-      .put("expiresAt", session.expiresAt().toString()));
-  }
-
-  private void logout(RoutingContext ctx) {
-    sessions.store().end(sessions.cookies().read(ctx), "logout").onComplete(done -> {
-      sessions.cookies().clear(ctx);
-      Responses.noContent(ctx);
     });
   }
 

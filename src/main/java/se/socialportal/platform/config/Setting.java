@@ -52,7 +52,14 @@ public enum Setting {
   ROBOT_BACKOFF_SECONDS("Delay before the first retry of a failed job; doubles with every further failure (at most one hour)."),
   ROBOT_REGISTER_RETRY_MINUTES("Minutes before the robot asks the registers again when their data for the month is not complete yet."),
   ROBOT_REGISTER_MAX_WAIT_HOURS("Hours after submission the robot waits for complete register data; then it proposes with a MISSING_EXTERNAL_DATA warning."),
-  ROBOT_REGISTERS("Where the robot gets register data (SSBTEK-style): simulator (demo mode only), none (no connection: every proposal carries MISSING_EXTERNAL_DATA) or auto (simulator in demo mode, none in production).");
+  ROBOT_REGISTERS("Where the robot gets register data (SSBTEK-style): simulator (demo mode only), none (no connection: every proposal carries MISSING_EXTERNAL_DATA) or auto (simulator in demo mode, none in production)."),
+  ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
+  PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute."),
+  COSIGN_DEADLINE_HOURS("Försörjningsstöd: hours a co-applicant has to sign after the applicant signed; then the application returns to draft and the applicant is told."),
+  COSIGN_REMINDER_HOURS("Försörjningsstöd: a co-applicant who has not signed is reminded this many hours after being asked (and again every as many hours until the deadline)."),
+  ATTACHMENT_DIR("Where uploaded attachments are stored (files named by a random id, never served from webroot). Empty = DATA_DIR/attachments."),
+  NOTIFICATION_FILE("Notifications to residents (co-signature, reminders, komplettering) are delivered by the built-in simulator, one JSON line each, to this file. Empty = DATA_DIR/notifications.jsonl."),
+  BISTAND_CHECK_SECONDS("Försörjningsstöd: how often co-signature deadlines, reminders and pending notifications are checked.");
 
   private final String description;
 

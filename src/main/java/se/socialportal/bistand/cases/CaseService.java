@@ -1,0 +1,168 @@
+package se.socialportal.bistand.cases;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationRow;
+import se.socialportal.bistand.Status;
+import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.notify.Notifier;
+import se.socialportal.bistand.signing.SignatureRepository;
+import se.socialportal.bistand.signing.SigningSummary;
+import se.socialportal.identity.PersonRepository;
+import se.socialportal.identity.session.Session;
+import se.socialportal.platform.http.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Mina sidor: every case of the resident and their household, one case in full (timeline, signatures, attachments,
+ * komplettering, messages, decision, payments), and withdrawal. A case is the resident's when they are its applicant,
+ * or its co-applicant once it has left draft; anything else is "not found".
+ */
+public final class CaseService {
+
+  private final Pool pool;
+  private final Clock clock;
+  private final Notifier notifier;
+  private final MessageThread messages;
+  private final Komplettering komplettering;
+  private final DecisionsAndPayments decisions;
+
+  public CaseService(Pool pool, Clock clock, Notifier notifier, MessageThread messages, Komplettering komplettering,
+                     DecisionsAndPayments decisions) {
+    this.pool = pool;
+    this.clock = clock;
+    this.notifier = notifier;
+    this.messages = messages;
+    this.komplettering = komplettering;
+    this.decisions = decisions;
+  }
+
+  public Future<JsonObject> list(Session session) {
+    UUID me = session.residentId();
+    return ApplicationRepository.listVisible(pool, session.tenantId(), me).compose(applications -> {
+      List<UUID> ids = applications.stream().map(ApplicationRow::id).toList();
+      return Future.all(Komplettering.openCounts(pool, ids), MessageThread.unreadCounts(pool, ids)).map(counts -> {
+        Map<UUID, Integer> open = counts.resultAt(0);
+        Map<UUID, Integer> unread = counts.resultAt(1);
+        JsonArray cases = new JsonArray();
+        for (ApplicationRow application : applications) {
+          String role = application.roleOf(me).orElseThrow();
+          cases.add(new JsonObject().put("id", application.id().toString())
+            .put("month", application.month().toString()).put("kind", application.kind())
+            .put("status", application.status().db()).put("role", role)
+            .put("updatedAt", application.updatedAt().toString())
+            .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
+            .put("openKompletteringar", open.getOrDefault(application.id(), 0))
+            .put("unreadMessages", unread.getOrDefault(application.id(), 0))
+            .put("actions", actions(application, me)));
+        }
+        return new JsonObject().put("cases", cases);
+      });
+    });
+  }
+
+  public Future<JsonObject> get(Session session, UUID id) {
+    UUID me = session.residentId();
+    return pool.withTransaction(tx -> ApplicationRepository.findVisible(tx, id, session.tenantId(), me)
+      .compose(found -> {
+        ApplicationRow application = found.orElseThrow(ApiException::notFound);
+        return AttachmentRepository.list(tx, id).compose(attachments -> {
+          var events = ApplicationRepository.events(tx, id);
+          var signatures = SignatureRepository.current(tx, id);
+          var thread = messages.read(tx, id, me, attachments);
+          var requests = komplettering.list(tx, id);
+          var outcome = decisions.read(tx, id, application.tenantId());
+          var names = names(tx, application);
+          return Future.all(List.of(events, signatures, thread, requests, outcome, names)).map(all -> {
+            Map<UUID, String> people = names.result();
+            JsonObject json = new JsonObject().put("id", id.toString())
+              .put("month", application.month().toString()).put("kind", application.kind())
+              .put("channel", application.channel()).put("status", application.status().db())
+              .put("role", application.roleOf(me).orElseThrow()).put("version", application.version())
+              .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
+              .put("applicant", person(application.applicantId(), people))
+              .put("coApplicant", application.coApplicantId().map(co -> person(co, people)).orElse(null))
+              .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
+              .put("steps", Timeline.steps(application, events.result()))
+              .put("history", Timeline.history(events.result()))
+              .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
+                .put("role", signature.role()).put("name", people.get(signature.personId()))
+                .put("signedAt", signature.signedAt().toString())).toList()))
+              .put("totals", SigningSummary.totals(application.content()).toJson())
+              .put("attachments", new JsonArray(attachments.stream()
+                .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent())
+                .map(AttachmentRepository.Attachment::toJson).toList()))
+              .put("kompletteringar", requests.result())
+              .put("messages", thread.result())
+              .put("actions", actions(application, me));
+            json.mergeIn(outcome.result());
+            return json;
+          });
+        });
+      }));
+  }
+
+  /** The applicant withdraws the application (a draft is discarded the same way); the month is free again. */
+  public Future<JsonObject> withdraw(Session session, UUID id) {
+    UUID me = session.residentId();
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> ApplicationRepository.lockVisible(tx, id, session.tenantId(), me)
+      .compose(found -> {
+        ApplicationRow application = found.orElseThrow(ApiException::notFound);
+        if (!application.isApplicant(me)) {
+          return Future.failedFuture(ApiException.forbidden("withdraw_applicant_only"));
+        }
+        if (!Status.WITHDRAWABLE.contains(application.status())) {
+          return Future.failedFuture(ApiException.conflict("application_not_withdrawable"));
+        }
+        return ApplicationRepository.withdraw(tx, id, now)
+          .compose(v -> ApplicationRepository.releaseMonth(tx, id))
+          .compose(v -> ApplicationRepository.event(tx, application, "withdrawn", Status.WITHDRAWN, "resident", me,
+            new JsonObject().put("from", application.status().db())))
+          .compose(v -> application.coApplicantId().filter(co -> application.status() != Status.DRAFT)
+            .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.WITHDRAWN, id, new JsonObject()))
+            .orElse(Future.succeededFuture()))
+          .map(v -> new JsonObject().put("id", id.toString()).put("status", Status.WITHDRAWN.db()));
+      }));
+  }
+
+  private JsonObject actions(ApplicationRow application, UUID me) {
+    boolean applicant = application.isApplicant(me);
+    boolean awaitingMe = application.status() == Status.AWAITING_COSIGNATURE && application.isCoApplicant(me)
+      && application.cosignDeadline().map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
+    return new JsonObject()
+      .put("edit", applicant && application.status() == Status.DRAFT)
+      .put("cosign", awaitingMe)
+      .put("declineCosign", awaitingMe)
+      .put("withdraw", applicant && Status.WITHDRAWABLE.contains(application.status()))
+      .put("message", application.status() != Status.DRAFT);
+  }
+
+  private static Future<Map<UUID, String>> names(SqlClient client, ApplicationRow application) {
+    PersonRepository persons = new PersonRepository(client);
+    var applicant = persons.find(application.applicantId());
+    var coApplicant = application.coApplicantId().map(persons::find)
+      .orElse(Future.succeededFuture(Optional.empty()));
+    return Future.all(applicant, coApplicant).map(both -> {
+      Map<UUID, String> names = new java.util.HashMap<>();
+      applicant.result().ifPresent(p -> names.put(p.id(), p.displayName()));
+      coApplicant.result().ifPresent(p -> names.put(p.id(), p.displayName()));
+      return names;
+    });
+  }
+
+  private static JsonObject person(UUID id, Map<UUID, String> names) {
+    String name = names.get(id);
+    return new JsonObject().put("name", name == null || name.isEmpty() ? null : name);
+  }
+}

@@ -1,0 +1,115 @@
+package se.socialportal.bistand.cases;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads the decision, its letters and the payments of an application for Mina sidor. The tables belong to casework
+ * (issue 5: {@code decision}, {@code decision_letter}) and payment ({@code payment}); this room reads only the
+ * columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table exists
+ * (its room has not been migrated yet) there is simply nothing to show.
+ */
+public final class DecisionsAndPayments {
+
+  private static final String TABLES = "SELECT to_regclass('public.decision') IS NOT NULL AS decision, "
+    + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment') IS NOT NULL AS payment";
+  private static final String DECISION = "SELECT id, decided_at, outcome, amount FROM decision "
+    + "WHERE application_id = $1 AND tenant_id = $2 ORDER BY decided_at DESC";
+  private static final String LETTERS = "SELECT id, created_at FROM decision_letter WHERE application_id = $1 "
+    + "AND tenant_id = $2 ORDER BY created_at";
+  private static final String LETTER_PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND application_id = $2 "
+    + "AND tenant_id = $3";
+  private static final String PAYMENTS = "SELECT id, amount, status, pay_date FROM payment WHERE application_id = $1 "
+    + "AND tenant_id = $2 ORDER BY pay_date, id";
+
+  private final AtomicBoolean decisionTable = new AtomicBoolean();
+  private final AtomicBoolean letterTable = new AtomicBoolean();
+  private final AtomicBoolean paymentTable = new AtomicBoolean();
+
+  /** {decisions: [...], letters: [...], payments: [...]} for one application. */
+  public Future<JsonObject> read(SqlClient client, UUID applicationId, String tenantId) {
+    return tables(client).compose(v -> {
+      Future<JsonArray> decisions = decisionTable.get()
+        ? client.preparedQuery(DECISION).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
+          JsonArray list = new JsonArray();
+          for (Row row : rows) {
+            list.add(new JsonObject().put("id", row.getUUID("id").toString())
+              .put("decidedAt", row.getOffsetDateTime("decided_at").toInstant().toString())
+              .put("outcome", row.getString("outcome"))
+              .put("amount", row.getBigDecimal("amount") == null ? null : row.getBigDecimal("amount").toPlainString()));
+          }
+          return list;
+        }) : Future.succeededFuture(new JsonArray());
+      Future<JsonArray> letters = letterTable.get()
+        ? client.preparedQuery(LETTERS).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
+          JsonArray list = new JsonArray();
+          for (Row row : rows) {
+            list.add(new JsonObject().put("id", row.getUUID("id").toString())
+              .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString()));
+          }
+          return list;
+        }) : Future.succeededFuture(new JsonArray());
+      Future<JsonArray> payments = paymentTable.get()
+        ? client.preparedQuery(PAYMENTS).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
+          JsonArray list = new JsonArray();
+          for (Row row : rows) {
+            LocalDate date = row.getLocalDate("pay_date");
+            list.add(new JsonObject().put("id", row.getUUID("id").toString())
+              .put("amount", row.getBigDecimal("amount").toPlainString()).put("status", row.getString("status"))
+              .put("payDate", date == null ? null : date.toString()));
+          }
+          return list;
+        }) : Future.succeededFuture(new JsonArray());
+      return Future.all(decisions, letters, payments).map(all -> new JsonObject()
+        .put("decisions", decisions.result()).put("letters", letters.result()).put("payments", payments.result()));
+    });
+  }
+
+  /** The PDF of one decision letter of this application, if it exists. */
+  public Future<Optional<Buffer>> letter(SqlClient client, UUID applicationId, String tenantId, UUID letterId) {
+    return tables(client).compose(v -> {
+      if (!letterTable.get()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      return client.preparedQuery(LETTER_PDF).execute(Tuple.of(letterId, applicationId, tenantId)).map(rows -> {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.ofNullable(it.next().getBuffer("pdf")) : Optional.empty();
+      });
+    });
+  }
+
+  private Future<Void> tables(SqlClient client) {
+    if (decisionTable.get() && letterTable.get() && paymentTable.get()) {
+      return Future.succeededFuture();
+    }
+    return client.query(TABLES).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      // Once a table exists it stays; a table that is missing is looked for again next time.
+      if (row.getBoolean("decision")) {
+        decisionTable.set(true);
+      }
+      if (row.getBoolean("letter")) {
+        letterTable.set(true);
+      }
+      if (row.getBoolean("payment")) {
+        paymentTable.set(true);
+      }
+      return null;
+    });
+  }
+
+  static String iso(OffsetDateTime value) {
+    return value == null ? null : value.toInstant().toString();
+  }
+}

@@ -1,0 +1,176 @@
+package se.socialportal.bistand.cases;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationRow;
+import se.socialportal.bistand.Status;
+import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.notify.Notifier;
+import se.socialportal.identity.session.Session;
+import se.socialportal.platform.http.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Requests for komplettering: a handläggare (issue 5) or the robot (a stickprov) asks the household for documents or
+ * information by a deadline; the resident answers with text and attachments on Mina sidor. While a request is open
+ * the application is {@code komplettering_requested}; when the last open one is answered it is back
+ * {@code under_review}.
+ */
+public final class Komplettering {
+
+  private static final String INSERT = "INSERT INTO komplettering_request (tenant_id, application_id, "
+    + "requested_by_kind, requested_by_staff, message, items, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+  private static final String LIST = "SELECT id, message, items, due_at, status, answer_text, answered_at, created_at "
+    + "FROM komplettering_request WHERE application_id = $1 ORDER BY created_at";
+  private static final String LOCK = "SELECT id, status FROM komplettering_request WHERE id = $1 AND application_id = $2 "
+    + "FOR UPDATE";
+  private static final String ANSWER = "UPDATE komplettering_request SET status = 'answered', answer_text = $2, "
+    + "answered_at = $3, answered_by = $4 WHERE id = $1";
+  private static final String OPEN_COUNT = "SELECT count(*) FROM komplettering_request WHERE application_id = $1 "
+    + "AND status = 'open'";
+
+  private final Pool pool;
+  private final Clock clock;
+  private final Notifier notifier;
+
+  public Komplettering(Pool pool, Clock clock, Notifier notifier) {
+    this.pool = pool;
+    this.clock = clock;
+    this.notifier = notifier;
+  }
+
+  /**
+   * Asks the household for more (for casework and the robot to call, in their transaction). {@code staffId} empty
+   * means the robot asks. Both adults applying are notified.
+   */
+  public Future<UUID> request(SqlConnection tx, ApplicationRow application, Optional<UUID> staffId, String message,
+                              List<String> items, Instant dueAt) {
+    return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), application.id(),
+        staffId.isPresent() ? "staff" : "robot", staffId.orElse(null), message, new JsonArray(items))
+        .addValue(OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC)))
+      .map(rows -> rows.iterator().next().getUUID(0))
+      .compose(id -> ApplicationRepository.setStatus(tx, application.id(), Status.KOMPLETTERING_REQUESTED, clock.instant())
+        .compose(v -> tx.preparedQuery("INSERT INTO application_event (application_id, tenant_id, type, status, "
+          + "actor_kind, actor_staff_id, data) VALUES ($1, $2, 'komplettering_requested', 'komplettering_requested', "
+          + "$3, $4, $5)").execute(Tuple.of(application.id(), application.tenantId(),
+          staffId.isPresent() ? "staff" : "robot", staffId.orElse(null),
+          new JsonObject().put("requestId", id.toString()).put("dueAt", dueAt.toString()))))
+        .compose(v -> notifyHousehold(tx, application, id, dueAt))
+        .map(id));
+  }
+
+  private Future<Void> notifyHousehold(SqlConnection tx, ApplicationRow application, UUID requestId, Instant dueAt) {
+    JsonObject data = new JsonObject().put("requestId", requestId.toString()).put("dueAt", dueAt.toString());
+    Future<Void> applicant = notifier.notify(tx, application.tenantId(), application.applicantId(),
+      Notifier.KOMPLETTERING_REQUESTED, application.id(), data);
+    return applicant.compose(v -> application.coApplicantId()
+      .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.KOMPLETTERING_REQUESTED, application.id(), data))
+      .orElse(Future.succeededFuture()));
+  }
+
+  public Future<JsonArray> list(SqlClient client, UUID applicationId) {
+    Instant now = clock.instant();
+    return client.preparedQuery(LIST).execute(Tuple.of(applicationId)).map(rows -> {
+      JsonArray list = new JsonArray();
+      for (Row row : rows) {
+        Instant due = row.getOffsetDateTime("due_at").toInstant();
+        OffsetDateTime answered = row.getOffsetDateTime("answered_at");
+        list.add(new JsonObject().put("id", row.getUUID("id").toString()).put("message", row.getString("message"))
+          .put("items", row.getJson("items")).put("dueAt", due.toString()).put("status", row.getString("status"))
+          .put("overdue", "open".equals(row.getString("status")) && due.isBefore(now))
+          .put("answerText", row.getString("answer_text"))
+          .put("answeredAt", answered == null ? null : answered.toInstant().toString())
+          .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString()));
+      }
+      return list;
+    });
+  }
+
+  /** The resident answers an open request with text and/or attachments they uploaded for it. */
+  public Future<JsonObject> answer(Session session, UUID applicationId, UUID requestId, String text,
+                                   List<UUID> attachmentIds) {
+    String answer = text == null ? "" : text.strip();
+    if (answer.length() > 4000) {
+      return Future.failedFuture(ApiException.invalid("answer", "too_long", 4000));
+    }
+    if (answer.isEmpty() && attachmentIds.isEmpty()) {
+      return Future.failedFuture(ApiException.invalid("answer", "komplettering_empty"));
+    }
+    Instant now = clock.instant();
+    UUID me = session.residentId();
+    return pool.withTransaction(tx -> ApplicationRepository.lockVisible(tx, applicationId, session.tenantId(), me)
+      .compose(found -> {
+        ApplicationRow application = found.orElseThrow(ApiException::notFound);
+        return tx.preparedQuery(LOCK).execute(Tuple.of(requestId, applicationId)).compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(ApiException.notFound());
+          }
+          if (!"open".equals(rows.iterator().next().getString("status"))) {
+            return Future.failedFuture(ApiException.conflict("komplettering_not_open"));
+          }
+          return AttachmentRepository.link(tx, applicationId, attachmentIds, me, "komplettering", null, requestId, now)
+            .compose(linked -> linked != attachmentIds.size()
+              ? Future.failedFuture(ApiException.invalid("attachments", "attachment_unknown"))
+              : tx.preparedQuery(ANSWER).execute(Tuple.of(requestId, answer.isEmpty() ? null : answer,
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), me)))
+            .compose(v -> ApplicationRepository.event(tx, application, "komplettering_answered", null, "resident", me,
+              new JsonObject().put("requestId", requestId.toString()).put("attachments", attachmentIds.size())))
+            .compose(v -> tx.preparedQuery(OPEN_COUNT).execute(Tuple.of(applicationId)))
+            .compose(open -> {
+              long stillOpen = open.iterator().next().getLong(0);
+              if (stillOpen == 0 && application.status() == Status.KOMPLETTERING_REQUESTED) {
+                return ApplicationRepository.setStatus(tx, applicationId, Status.UNDER_REVIEW, now)
+                  .compose(v -> ApplicationRepository.event(tx, application, "review_resumed", Status.UNDER_REVIEW,
+                    "system", null, new JsonObject()));
+              }
+              return Future.succeededFuture();
+            })
+            .map(v -> new JsonObject().put("id", requestId.toString()).put("status", "answered"));
+        });
+      }));
+  }
+
+  /** Open requests per application, for the case list. */
+  public static Future<java.util.Map<UUID, Integer>> openCounts(SqlClient client, List<UUID> applicationIds) {
+    return client.preparedQuery("SELECT application_id, count(*) FROM komplettering_request WHERE application_id = ANY($1) "
+      + "AND status = 'open' GROUP BY application_id").execute(Tuple.of(applicationIds.toArray(new UUID[0])))
+      .map(rows -> {
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        rows.forEach(row -> counts.put(row.getUUID(0), row.getLong(1).intValue()));
+        return counts;
+      });
+  }
+
+  static List<UUID> ids(JsonArray array) {
+    List<UUID> ids = new ArrayList<>();
+    if (array == null) {
+      return ids;
+    }
+    for (Object value : array) {
+      try {
+        ids.add(UUID.fromString(String.valueOf(value)));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("attachments", "attachment_unknown");
+      }
+    }
+    if (ids.size() > 20) {
+      throw ApiException.invalid("attachments", "too_many", 20);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,129 @@
+package se.socialportal.bistand.cases;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationRow;
+import se.socialportal.bistand.Status;
+import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.notify.Notifier;
+import se.socialportal.identity.session.Session;
+import se.socialportal.platform.http.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The two-way message thread of a case between the household and the handläggare. Residents write from Mina sidor
+ * (with attachments they uploaded for the message); staff write through {@link #postFromStaff} (casework, issue 5).
+ */
+public final class MessageThread {
+
+  private static final String INSERT = "INSERT INTO case_message (tenant_id, application_id, author_kind, "
+    + "author_person_id, author_staff_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at";
+  private static final String LIST = "SELECT m.id, m.author_kind, m.author_person_id, m.body, m.created_at, m.read_at, "
+    + "s.name AS staff_name, trim(concat_ws(' ', p.given_name, p.surname)) AS person_name FROM case_message m "
+    + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
+    + "WHERE m.application_id = $1 ORDER BY m.created_at, m.id";
+  private static final String MARK_READ = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
+    + "AND author_kind = 'staff' AND read_at IS NULL";
+  private static final String UNREAD = "SELECT application_id, count(*) FROM case_message WHERE application_id = ANY($1) "
+    + "AND author_kind = 'staff' AND read_at IS NULL GROUP BY application_id";
+
+  private final Pool pool;
+  private final Clock clock;
+  private final Notifier notifier;
+
+  public MessageThread(Pool pool, Clock clock, Notifier notifier) {
+    this.pool = pool;
+    this.clock = clock;
+    this.notifier = notifier;
+  }
+
+  public Future<JsonObject> post(Session session, UUID applicationId, String body, List<UUID> attachmentIds) {
+    String text = body == null ? "" : body.strip();
+    if (text.isEmpty()) {
+      return Future.failedFuture(ApiException.invalid("body", "message_empty"));
+    }
+    if (text.length() > 4000) {
+      return Future.failedFuture(ApiException.invalid("body", "too_long", 4000));
+    }
+    UUID me = session.residentId();
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> ApplicationRepository.lockVisible(tx, applicationId, session.tenantId(), me)
+      .compose(found -> {
+        ApplicationRow application = found.orElseThrow(ApiException::notFound);
+        if (application.status() == Status.DRAFT) {
+          return Future.failedFuture(ApiException.conflict("messages_after_submission"));
+        }
+        return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), applicationId, "resident", me, null, text))
+          .compose(rows -> {
+            UUID messageId = rows.iterator().next().getUUID("id");
+            return AttachmentRepository.link(tx, applicationId, attachmentIds, me, "message", messageId, null, now)
+              .compose(linked -> linked != attachmentIds.size()
+                ? Future.failedFuture(ApiException.invalid("attachments", "attachment_unknown"))
+                : Future.succeededFuture(new JsonObject().put("id", messageId.toString())));
+          });
+      }));
+  }
+
+  /** A handläggare writes to the household (for casework to call in its transaction); both adults are notified. */
+  public Future<UUID> postFromStaff(SqlConnection tx, ApplicationRow application, UUID staffId, String body) {
+    return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), application.id(), "staff", null, staffId,
+        body))
+      .map(rows -> rows.iterator().next().getUUID("id"))
+      .compose(id -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.MESSAGE_FROM_STAFF,
+          application.id(), new JsonObject().put("messageId", id.toString()))
+        .compose(v -> application.coApplicantId().filter(co -> application.status() != Status.DRAFT)
+          .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.MESSAGE_FROM_STAFF, application.id(),
+            new JsonObject().put("messageId", id.toString()))).orElse(Future.succeededFuture()))
+        .map(id));
+  }
+
+  /** The thread as the household sees it, with each message's attachments; staff messages are marked read. */
+  public Future<JsonArray> read(SqlClient client, UUID applicationId, UUID me,
+                                List<AttachmentRepository.Attachment> attachments) {
+    return client.preparedQuery(LIST).execute(Tuple.of(applicationId)).compose(rows -> {
+      JsonArray list = new JsonArray();
+      boolean unread = false;
+      for (Row row : rows) {
+        UUID id = row.getUUID("id");
+        boolean staff = "staff".equals(row.getString("author_kind"));
+        unread |= staff && row.getOffsetDateTime("read_at") == null;
+        list.add(new JsonObject().put("id", id.toString()).put("authorKind", row.getString("author_kind"))
+          .put("mine", me.equals(row.getUUID("author_person_id")))
+          .put("authorName", staff ? row.getString("staff_name") : row.getString("person_name"))
+          .put("body", row.getString("body")).put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
+          .put("unread", staff && row.getOffsetDateTime("read_at") == null)
+          .put("attachments", new JsonArray(attachments.stream()
+            .filter(a -> a.messageId().filter(id::equals).isPresent())
+            .map(AttachmentRepository.Attachment::toJson).toList())));
+      }
+      if (!unread) {
+        return Future.succeededFuture(list);
+      }
+      return client.preparedQuery(MARK_READ).execute(Tuple.of(applicationId,
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).map(list);
+    });
+  }
+
+  public static Future<Map<UUID, Integer>> unreadCounts(SqlClient client, List<UUID> applicationIds) {
+    return client.preparedQuery(UNREAD).execute(Tuple.of(applicationIds.toArray(new UUID[0]))).map(rows -> {
+      Map<UUID, Integer> counts = new HashMap<>();
+      rows.forEach(row -> counts.put(row.getUUID(0), row.getLong(1).intValue()));
+      return counts;
+    });
+  }
+}

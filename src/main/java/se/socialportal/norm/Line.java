@@ -1,0 +1,33 @@
+package se.socialportal.norm;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One line of the calculation. Every number in the result is the sum of lines, and every line carries the reasons
+ * for its amount.
+ *
+ * @param persons indexes into {@link NormInput#persons()} the line is about (two for the couple; none for household
+ *                lines such as common costs or barnbidrag)
+ * @param subject the cost type's JSON name or the income type; null for riksnorm lines
+ * @param args    arguments of the line's label (see {@link LineCode})
+ * @param entered what was claimed or received before caps and exemptions; null for riksnorm lines
+ * @param amount  what enters the section's total (never negative)
+ */
+public record Line(Section section, LineCode code, List<Integer> persons, String subject, List<Object> args,
+                   BigDecimal entered, BigDecimal amount, List<Note> notes) {
+
+  public Line {
+    Objects.requireNonNull(section, "section");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(amount, "amount");
+    persons = List.copyOf(persons);
+    args = List.copyOf(args);
+    notes = List.copyOf(notes);
+  }
+
+  public boolean has(NoteCode note) {
+    return notes.stream().anyMatch(candidate -> candidate.code() == note);
+  }
+}

@@ -1,0 +1,96 @@
+package se.socialportal.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads robots/ into a {@link RuleBook}: schemas, then every file (placement, JSON, schema), then what spans files
+ * (unique versions, no overlapping periods per kind and tenant, every national kind present), then each file's own
+ * semantic checks. Any problem refuses the whole book.
+ */
+final class RuleBookLoader {
+
+  private static final Set<RuleKind> REQUIRED_NATIONAL = EnumSet.of(RuleKind.RIKSNORM, RuleKind.PRISBASBELOPP,
+    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES);
+
+  private RuleBookLoader() {
+  }
+
+  static RuleBook load(RuleSource source) {
+    Problems problems = new Problems();
+    RuleSchemas schemas = RuleSchemas.load(source, problems);
+    List<RuleFile> files = new RuleFileReader(source, schemas, problems).readAll();
+    acrossFiles(source, files, problems);
+    RuleBook book = new RuleBook(source.displayName());
+    for (RuleFile file : files) {
+      add(book, file, problems);
+    }
+    problems.throwIfAny();
+    return book;
+  }
+
+  private static void acrossFiles(RuleSource source, List<RuleFile> files, Problems problems) {
+    Map<String, List<RuleFile>> groups = new LinkedHashMap<>();
+    for (RuleFile file : files) {
+      groups.computeIfAbsent(file.kind().key() + "@" + Objects.toString(file.tenant(), ""), key -> new ArrayList<>())
+        .add(file);
+    }
+    for (List<RuleFile> group : groups.values()) {
+      Map<String, RuleFile> versions = new HashMap<>();
+      for (RuleFile file : group) {
+        RuleFile same = versions.putIfAbsent(file.version(), file);
+        if (same != null) {
+          problems.add(file, "/version", "version '" + file.version() + "' is also used by " + same.name());
+        }
+      }
+      List<RuleFile> sorted = new ArrayList<>(group);
+      sorted.sort(Comparator.comparing(file -> file.period().from()));
+      for (int i = 0; i < sorted.size(); i++) {
+        for (int j = i + 1; j < sorted.size(); j++) {
+          if (sorted.get(i).period().overlaps(sorted.get(j).period())) {
+            RuleFile later = sorted.get(j);
+            problems.add(later, "/effectiveFrom", "its period " + later.period() + " overlaps "
+              + sorted.get(i).name() + " (" + sorted.get(i).period() + "); a month must have one "
+              + later.kind().key() + (later.tenant() == null ? "" : " per tenant"));
+          }
+        }
+      }
+    }
+    Set<RuleKind> present = EnumSet.noneOf(RuleKind.class);
+    files.forEach(file -> present.add(file.kind()));
+    for (RuleKind kind : REQUIRED_NATIONAL) {
+      if (!present.contains(kind) && problems.isEmpty()) {
+        problems.add(source.displayName(), "", "no valid " + kind.key() + " file");
+      }
+    }
+  }
+
+  private static void add(RuleBook book, RuleFile file, Problems problems) {
+    switch (file.kind()) {
+      case RIKSNORM -> {
+        var riksnorm = NormTableReader.riksnorm(file, problems);
+        if (riksnorm != null) {
+          book.riksnorm.add(dated(file, riksnorm));
+        }
+      }
+      case PRISBASBELOPP -> book.prisbasbelopp.add(dated(file, NormTableReader.prisbasbelopp(file, problems)));
+      case INCOME_CLASSIFICATION ->
+        book.incomes.add(dated(file, IncomeClassificationReader.classification(file, problems)));
+      case WARNING_RULES -> book.warnings.add(dated(file, PolicyReader.warnings(file, problems)));
+      case CAPS -> book.tenant(file.tenant()).caps.add(dated(file, CapsReader.caps(file, problems)));
+      case STICKPROV -> book.tenant(file.tenant()).stickprov.add(dated(file, PolicyReader.stickprov(file)));
+      case AUTOMATION -> book.tenant(file.tenant()).automation.add(dated(file, PolicyReader.automation(file)));
+    }
+  }
+
+  private static <T> Dated<T> dated(RuleFile file, T value) {
+    return new Dated<>(file.version(), file.period(), value);
+  }
+}

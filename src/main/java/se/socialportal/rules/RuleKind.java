@@ -1,0 +1,47 @@
+package se.socialportal.rules;
+
+import java.util.Optional;
+
+/** The kinds of rule file under robots/, each with its JSON Schema in robots/schemas/&lt;kind&gt;.schema.json. */
+public enum RuleKind {
+  RIKSNORM("riksnorm", false),
+  PRISBASBELOPP("prisbasbelopp", false),
+  INCOME_CLASSIFICATION("income-classification", false),
+  WARNING_RULES("warning-rules", false),
+  /** Per tenant (robots/tenants/&lt;id&gt;/): reasonable-cost limits. */
+  CAPS("caps", true),
+  /** Per tenant: the stickprov rate. */
+  STICKPROV("stickprov", true),
+  /** Per tenant: decision types the robot may decide automatically. */
+  AUTOMATION("automation", true);
+
+  private final String key;
+  private final boolean perTenant;
+
+  RuleKind(String key, boolean perTenant) {
+    this.key = key;
+    this.perTenant = perTenant;
+  }
+
+  /** The value of the file's "kind" field and the schema's name. */
+  public String key() {
+    return key;
+  }
+
+  public boolean perTenant() {
+    return perTenant;
+  }
+
+  public String schemaFile() {
+    return key + ".schema.json";
+  }
+
+  public static Optional<RuleKind> fromKey(String key) {
+    for (RuleKind kind : values()) {
+      if (kind.key.equals(key)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

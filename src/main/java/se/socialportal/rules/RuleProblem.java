@@ -1,0 +1,16 @@
+package se.socialportal.rules;
+
+/**
+ * One thing wrong in robots/.
+ *
+ * @param file    the file, as found (e.g. "./robots/riksnorm/riksnorm-2026.json")
+ * @param pointer JSON pointer inside it ("/personal/children/3/fromAge"); "" for the whole file
+ * @param problem what is wrong, for an operator
+ */
+public record RuleProblem(String file, String pointer, String problem) {
+
+  @Override
+  public String toString() {
+    return file + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + problem;
+  }
+}

@@ -1,0 +1,11 @@
+package se.socialportal.rules;
+
+import se.socialportal.norm.CostCaps;
+
+/** One tenant's rules over time. */
+final class TenantRules {
+
+  final Timeline<CostCaps> caps = new Timeline<>();
+  final Timeline<StickprovRule> stickprov = new Timeline<>();
+  final Timeline<AutomationRule> automation = new Timeline<>();
+}

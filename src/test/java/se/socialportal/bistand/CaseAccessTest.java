@@ -1,0 +1,225 @@
+package se.socialportal.bistand;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.socialportal.bistand.notify.FileNotificationChannel;
+import se.socialportal.bistand.notify.NotificationDispatcher;
+import se.socialportal.testing.TestApp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.socialportal.bistand.Fixtures.count;
+import static se.socialportal.bistand.Fixtures.expect;
+
+@DisplayName("Mina sidor: own and household cases only, messages, komplettering, withdrawal, decision and payments")
+class CaseAccessTest {
+
+  private static TestApp app;
+  private static BistandModule module;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start("bistandcases");
+    module = new BistandModule(app.services());
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static String submitted(Residents.Resident resident) {
+    String id = Fixtures.ready(resident, Fixtures.single(), null);
+    Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    return id;
+  }
+
+  @Test
+  @DisplayName("resident A can never read, change or even confirm resident B's case: always 404")
+  void residentAIsNotResidentB() {
+    var a = Residents.login(app, "19840101", "Anna", "Ahl");
+    var b = Residents.login(app, "19840102", "Bert", "Bok");
+    String bCase = submitted(b);
+    String base = "/api/v1/cases/" + bCase;
+    assertEquals(404, a.get(base).statusCode());
+    assertEquals(404, a.post(base + "/messages", new JsonObject().put("body", "hej")).statusCode());
+    assertEquals(404, a.post(base + "/withdraw", new JsonObject()).statusCode());
+    assertEquals(404, a.post(base + "/kompletteringar/" + UUID.randomUUID() + "/answer",
+      new JsonObject().put("text", "x")).statusCode());
+    assertEquals(404, a.get(base + "/letters/" + UUID.randomUUID()).statusCode());
+    assertEquals(404, a.get("/api/v1/applications/" + bCase).statusCode());
+    assertEquals(404, a.put("/api/v1/applications/" + bCase + "/content", new JsonObject().put("content",
+      new JsonObject())).statusCode());
+    assertEquals(404, a.post("/api/v1/applications/" + bCase + "/cosign", new JsonObject(), "cosign-key-1").statusCode());
+    assertEquals(404, a.get("/api/v1/cases/not-a-uuid").statusCode());
+    assertEquals(404, a.get("/api/v1/cases/" + UUID.randomUUID()).statusCode(), "unknown looks the same as foreign");
+    assertEquals(new JsonArray(), expect(200, a.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases"));
+    assertEquals(1, expect(200, b.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases").size());
+  }
+
+  @Test
+  @DisplayName("the case shows a status timeline in order, with history from the case's events")
+  void timeline() {
+    var resident = Residents.login(app, "19840103", "Cecilia", "Cedar");
+    String id = submitted(resident);
+    var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    JsonArray steps = view.getJsonArray("steps");
+    assertEquals("draft", steps.getJsonObject(0).getString("status"));
+    assertEquals("done", steps.getJsonObject(0).getString("state"));
+    assertEquals("submitted", steps.getJsonObject(1).getString("status"));
+    assertEquals("current", steps.getJsonObject(1).getString("state"));
+    assertEquals("paid", steps.getJsonObject(steps.size() - 1).getString("status"));
+    assertEquals("upcoming", steps.getJsonObject(steps.size() - 1).getString("state"));
+    List<String> types = view.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("type")).toList();
+    assertEquals(List.of("draft_created", "signed_by_applicant", "submitted"), types);
+  }
+
+  @Test
+  @DisplayName("messages both ways, with an attachment; staff messages are marked read when the resident reads them")
+  void messages() {
+    var resident = Residents.login(app, "19840104", "Dora", "Dal");
+    String id = submitted(resident);
+    String attachment = expect(201, resident.upload("/api/v1/applications/" + id + "/attachments", "message", null,
+      "kvitto.jpg", io.vertx.core.buffer.Buffer.buffer(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10, 1, 2})))
+      .bodyAsJsonObject().getString("id");
+    var empty = resident.post("/api/v1/cases/" + id + "/messages", new JsonObject().put("body", "  "));
+    assertEquals("message_empty", empty.bodyAsJsonObject().getJsonArray("fields").getJsonObject(0).getString("error"));
+    expect(201, resident.post("/api/v1/cases/" + id + "/messages", new JsonObject().put("body", "Här är kvittot.")
+      .put("attachmentIds", new JsonArray().add(attachment))));
+    UUID staff = staffMember();
+    Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, UUID.fromString(id))
+      .compose(row -> module.messages().postFromStaff(tx, row.orElseThrow(), staff, "Tack, vi har fått det."))));
+    assertEquals(1, expect(200, resident.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases")
+      .getJsonObject(0).getInteger("unreadMessages"));
+    JsonArray thread = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject().getJsonArray("messages");
+    assertEquals(2, thread.size());
+    assertTrue(thread.getJsonObject(0).getBoolean("mine"));
+    assertEquals(attachment, thread.getJsonObject(0).getJsonArray("attachments").getJsonObject(0).getString("id"));
+    assertEquals("staff", thread.getJsonObject(1).getString("authorKind"));
+    assertEquals("Anna Handläggare", thread.getJsonObject(1).getString("authorName"));
+    assertEquals(0, expect(200, resident.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases")
+      .getJsonObject(0).getInteger("unreadMessages"));
+    assertEquals(1, count(app, "SELECT count(*) FROM notification_outbox WHERE person_id = $1 AND kind = 'message_from_staff'",
+      resident.id));
+  }
+
+  @Test
+  @DisplayName("a komplettering request with a deadline is answered with an upload; the case goes back under review")
+  void komplettering() {
+    var resident = Residents.login(app, "19840105", "Erik", "Ek");
+    String id = submitted(resident);
+    UUID uuid = UUID.fromString(id);
+    Instant due = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    UUID request = Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, uuid)
+      .compose(row -> module.komplettering().request(tx, row.orElseThrow(), Optional.empty(),
+        "Skicka kvitto på tandvården.", List.of("costReceipt.dentalCare"), due))));
+    var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("komplettering_requested", view.getString("status"));
+    assertEquals(List.of("draft:done", "submitted:done", "komplettering_requested:current", "decided:upcoming",
+      "paid:upcoming"), view.getJsonArray("steps").stream().map(step -> ((JsonObject) step).getString("status") + ":"
+      + ((JsonObject) step).getString("state")).toList(), "a step the case never was in is not shown as done");
+    JsonObject open = view.getJsonArray("kompletteringar").getJsonObject(0);
+    assertEquals("open", open.getString("status"));
+    assertEquals(due.toString(), open.getString("dueAt"));
+    var nothing = resident.post("/api/v1/cases/" + id + "/kompletteringar/" + request + "/answer", new JsonObject());
+    assertEquals("komplettering_empty", nothing.bodyAsJsonObject().getJsonArray("fields").getJsonObject(0)
+      .getString("error"));
+    String file = expect(201, resident.upload("/api/v1/applications/" + id + "/attachments", "komplettering", null,
+      "tandvard.pdf", Fixtures.pdf())).bodyAsJsonObject().getString("id");
+    expect(200, resident.post("/api/v1/cases/" + id + "/kompletteringar/" + request + "/answer",
+      new JsonObject().put("text", "Kvittot bifogas.").put("attachmentIds", new JsonArray().add(file))));
+    var after = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("under_review", after.getString("status"));
+    assertEquals("answered", after.getJsonArray("kompletteringar").getJsonObject(0).getString("status"));
+    assertEquals(409, resident.post("/api/v1/cases/" + id + "/kompletteringar/" + request + "/answer",
+      new JsonObject().put("text", "igen")).statusCode());
+  }
+
+  @Test
+  @DisplayName("the applicant withdraws a submitted application; the month is free for a new one")
+  void withdrawal() {
+    var resident = Residents.login(app, "19840106", "Fred", "Fur");
+    String id = submitted(resident);
+    assertEquals(403, resident.postWithoutCsrf("/api/v1/cases/" + id + "/withdraw", new JsonObject()).statusCode(),
+      "a forged cross-site request cannot withdraw");
+    assertEquals("submitted", expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject().getString("status"));
+    expect(200, resident.post("/api/v1/cases/" + id + "/withdraw", new JsonObject()));
+    var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("withdrawn", view.getString("status"));
+    assertEquals("withdrawn", view.getJsonArray("steps").getJsonObject(view.getJsonArray("steps").size() - 1)
+      .getString("status"));
+    assertFalse(view.getJsonObject("actions").getBoolean("withdraw"));
+    assertEquals(409, resident.post("/api/v1/cases/" + id + "/withdraw", new JsonObject()).statusCode());
+    assertTrue(expect(200, resident.get("/api/v1/applications/eligibility?month=" + Fixtures.thisMonth()))
+      .bodyAsJsonObject().getBoolean("mayApply"));
+  }
+
+  @Test
+  @DisplayName("the decision, its letter and payments appear on Mina sidor once casework and payment write them")
+  void decisionAndPayments() {
+    var resident = Residents.login(app, "19840107", "Gerd", "Gavel");
+    String id = submitted(resident);
+    assertEquals(new JsonArray(), expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject()
+      .getJsonArray("decisions"), "nothing before the tables exist");
+    // The columns documented in docs/application.md, as casework (issue 5) and payment will create them.
+    Residents.await(app.services().pool().query("CREATE TABLE decision (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
+      + "tenant_id text NOT NULL, application_id uuid NOT NULL, decided_at timestamptz NOT NULL, outcome text NOT NULL, "
+      + "amount numeric(12,2)); CREATE TABLE decision_letter (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
+      + "tenant_id text NOT NULL, application_id uuid NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), "
+      + "pdf bytea NOT NULL); CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, "
+      + "application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, pay_date date)").execute());
+    UUID uuid = UUID.fromString(id);
+    UUID letter = Residents.await(app.services().pool().preparedQuery("INSERT INTO decision (tenant_id, application_id, "
+        + "decided_at, outcome, amount) VALUES ('demo', $1, now(), 'bifall', 4321.50)").execute(Tuple.of(uuid))
+      .compose(v -> app.services().pool().preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
+        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', current_date)").execute(Tuple.of(uuid)))
+      .compose(v -> app.services().pool().preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, pdf) "
+        + "VALUES ('demo', $1, $2) RETURNING id").execute(Tuple.of(uuid, Fixtures.pdf())))
+      .map(rows -> rows.iterator().next().getUUID(0)));
+    var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
+    assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));
+    var pdf = expect(200, resident.get("/api/v1/cases/" + id + "/letters/" + letter));
+    assertEquals("application/pdf", pdf.getHeader("Content-Type"));
+    assertTrue(pdf.getHeader("Content-Disposition").startsWith("attachment"));
+    var other = Residents.login(app, "19840108", "Hugo", "Hed");
+    assertEquals(404, other.get("/api/v1/cases/" + id + "/letters/" + letter).statusCode());
+  }
+
+  @Test
+  @DisplayName("notifications are delivered once, through the simulator, without personal details")
+  void notificationsDelivered() throws Exception {
+    var resident = Residents.login(app, "19840109", "Iris", "Is");
+    submitted(resident);
+    Path file = Files.createTempDirectory("notify").resolve("out.jsonl");
+    var dispatcher = new NotificationDispatcher(app.services().pool(), new FileNotificationChannel(app.vertx(), file),
+      app.services().clock());
+    int delivered = Residents.await(dispatcher.dispatch());
+    assertTrue(delivered >= 1);
+    assertEquals(0, (int) Residents.await(dispatcher.dispatch()), "each notification is delivered once");
+    String text = Files.readString(file);
+    assertTrue(text.contains(resident.id.toString()) && text.contains("\"kind\":\"submitted\""), text);
+    assertFalse(text.contains(resident.personnummer.value()), "no personnummer in notifications");
+    assertFalse(text.contains("Iris"), "no names in notifications");
+  }
+
+  private static UUID staffMember() {
+    return Residents.await(app.services().pool().query("INSERT INTO staff_member (tenant_id, subject, name, roles) "
+      + "VALUES ('demo', 'anna', 'Anna Handläggare', '{handlaggare}') ON CONFLICT (tenant_id, subject) "
+      + "DO UPDATE SET name = EXCLUDED.name RETURNING id").execute()).iterator().next().getUUID(0);
+  }
+}
