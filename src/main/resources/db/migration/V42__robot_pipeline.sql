@@ -57,3 +57,8 @@ CREATE TABLE stickprov_draw (
   CHECK ((result IS NULL) = (result_at IS NULL))
 );
 CREATE INDEX stickprov_draw_sampled ON stickprov_draw (tenant_id, drawn_at) WHERE sampled;
+
+-- robot_job is a queue: every job is updated a few times and then rests as 'done'. Vacuum it often so claims do not
+-- wade through dead row versions (the claim's index scan starts at the oldest entries).
+ALTER TABLE robot_job SET (autovacuum_vacuum_scale_factor = 0.0, autovacuum_vacuum_threshold = 2000,
+  autovacuum_vacuum_cost_delay = 0, autovacuum_analyze_scale_factor = 0.05);

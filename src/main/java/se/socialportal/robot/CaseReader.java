@@ -30,19 +30,25 @@ public final class CaseReader {
     + "WHERE a.id = $1 AND a.tenant_id = $2";
   // Earlier monthly applications of the household this calendar year (children's work income) and last month
   // (comparison), with the proposal for their current version.
-  private static final String EARLIER = "SELECT a.id, a.month, a.content, b.register_data, b.outcome "
+  private static final String EARLIER_WHERE = " AND a.tenant_id = $1 AND a.month >= $4 AND a.month < $5 "
+    + "AND a.id <> $6 AND a.kind <> 'extra' AND a.status NOT IN ('draft', 'awaiting_cosignature', 'withdrawn')";
+  private static final String EARLIER = "SELECT a.id, a.month, a.content, b.register_data, b.outcome, a.created_at "
     + "FROM application a LEFT JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "WHERE a.tenant_id = $1 AND (a.applicant_id = $2 OR a.co_applicant_id = $2 OR a.applicant_id = $3 "
-    + "OR a.co_applicant_id = $3) AND a.month >= $4 AND a.month < $5 AND a.id <> $6 AND a.kind <> 'extra' "
-    + "AND a.status NOT IN ('draft', 'awaiting_cosignature', 'withdrawn') ORDER BY a.month DESC, a.created_at DESC";
+    + "WHERE a.applicant_id IN ($2, $3)" + EARLIER_WHERE
+    + " UNION SELECT a.id, a.month, a.content, b.register_data, b.outcome, a.created_at "
+    + "FROM application a LEFT JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
+    + "WHERE a.co_applicant_id IN ($2, $3)" + EARLIER_WHERE + " ORDER BY 2 DESC, 6 DESC";
   // Months with försörjningsstöd per adult (jobbstimulans): a proposal with bifall for the application's current
   // version. Casework's decisions replace this once they exist (docs/robot.md).
-  private static final String BISTAND_MONTHS = "SELECT DISTINCT p.person_id, a.month FROM application a "
+  // Two index-backed halves (application_applicant, application_co_applicant) rather than one OR over both columns.
+  private static final String BISTAND_MONTHS = "SELECT a.applicant_id AS person_id, a.month FROM application a "
     + "JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "AND b.outcome IN ('bifall', 'delvis_bifall') "
-    + "CROSS JOIN LATERAL (VALUES (a.applicant_id), (a.co_applicant_id)) AS p (person_id) "
-    + "WHERE a.tenant_id = $1 AND p.person_id IN ($2, $3) AND a.month < $4 AND a.kind <> 'extra' "
-    + "AND a.status <> 'withdrawn'";
+    + "AND b.outcome IN ('bifall', 'delvis_bifall') WHERE a.applicant_id IN ($2, $3) AND a.tenant_id = $1 "
+    + "AND a.month < $4 AND a.kind <> 'extra' AND a.status <> 'withdrawn' "
+    + "UNION SELECT a.co_applicant_id, a.month FROM application a "
+    + "JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
+    + "AND b.outcome IN ('bifall', 'delvis_bifall') WHERE a.co_applicant_id IN ($2, $3) AND a.tenant_id = $1 "
+    + "AND a.month < $4 AND a.kind <> 'extra' AND a.status <> 'withdrawn'";
 
   private final Pool pool;
 

@@ -45,11 +45,12 @@ public final class JobProcessor {
       TraceRecorder trace = new TraceRecorder();
       trace.add(entry("takeover", "manual", new JsonObject().put("failures", job.failures())));
       String reason = job.lastError().orElse("Roboten har misslyckats " + job.failures() + " gånger.");
-      return end(job, trace, List.of(), tx -> queue.park(tx, job, "takeover", reason, false), Outcome.PARKED);
+      return end(job, trace, List.of(), tx -> park(tx, job, "takeover", reason, false), Outcome.PARKED);
     }
     return reader.read(job).compose(found -> {
       if (found.isEmpty()) {
         TraceRecorder trace = new TraceRecorder();
+        // No application row to attach an event to: the job alone records it.
         return end(job, trace, List.of(), tx -> queue.park(tx, job, "application",
           "Ansökan finns inte för kommunen i jobbet.", true), Outcome.PARKED);
       }
@@ -85,14 +86,25 @@ public final class JobProcessor {
     String error = FailureText.of(cause);
     LOG.warn("Robot job {} (application {}) failed in step {} (failure {} of {}): {}", job.id(), job.applicationId(),
       step, failures, settings.maxAttempts(), error);
+    if (cause instanceof PermanentFailure) {
+      // Another attempt would fail the same way.
+      trace.markLast("manual", new JsonObject().put("parked", true));
+      return end(job, trace, audit, tx -> park(tx, job, step, cause.getMessage(), true), Outcome.PARKED);
+    }
     if (failures >= settings.maxAttempts()) {
       trace.markLast("manual", new JsonObject().put("parked", true));
       String reason = "Steget " + step + " misslyckades " + failures + " gånger. Senaste felet: " + error;
-      return end(job, trace, audit, tx -> queue.park(tx, job, step, reason, true), Outcome.PARKED);
+      return end(job, trace, audit, tx -> park(tx, job, step, reason, true), Outcome.PARKED);
     }
     Duration backoff = settings.backoffAfter(failures);
     trace.markLast("retry", new JsonObject().put("retryInSeconds", backoff.toSeconds()));
     return end(job, trace, audit, tx -> queue.retry(tx, job, backoff, step, error), Outcome.RETRY);
+  }
+
+  private Future<Void> park(io.vertx.sqlclient.SqlConnection tx, ClaimedJob job, String step, String reason,
+                            boolean countsAsFailure) {
+    return queue.park(tx, job, step, reason, countsAsFailure)
+      .compose(v -> ProposalWriter.manualReviewEvent(tx, job, step, reason));
   }
 
   /** Ends the attempt without a proposal: the job's new state, the trace and the audit rows, in one transaction. */

@@ -6,6 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.cases.Komplettering;
+import se.socialportal.bistand.notify.OutboxNotifier;
+import java.util.Optional;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.audit.AuditLog;
 import se.socialportal.robot.registers.Agency;
@@ -32,8 +37,9 @@ public final class ProposalWriter {
     + "application_version, outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, "
     + "comparison, stickprov, decided_automatically, status) "
     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
-  private static final String INSERT_WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, "
-    + "message, details) VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final String INSERT_WARNINGS = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, "
+    + "message, details) SELECT $1, $2, $3, w.type, w.message, w.details "
+    + "FROM jsonb_to_recordset($4::jsonb) AS w (type text, message text, details jsonb)";
   private static final String INSERT_DRAW = "INSERT INTO stickprov_draw (application_id, tenant_id, application_version, "
     + "rule_version, percent, draw, sampled, reason, requested_items, request_message, due_at) "
     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (application_id) DO NOTHING RETURNING sampled";
@@ -44,11 +50,13 @@ public final class ProposalWriter {
   private final Pool pool;
   private final JobQueue queue;
   private final Clock clock;
+  private final Komplettering komplettering;
 
   public ProposalWriter(Pool pool, JobQueue queue, Clock clock) {
     this.pool = pool;
     this.queue = queue;
     this.clock = clock;
+    this.komplettering = new Komplettering(pool, clock, new OutboxNotifier());
   }
 
   /** @return the proposal's id, or empty when the application changed under the robot (withdrawn, newer version) */
@@ -64,13 +72,13 @@ public final class ProposalWriter {
         Future<java.util.Optional<UUID>> written = current
           ? writeProposal(tx, state, status).map(java.util.Optional::of)
           : Future.succeededFuture(java.util.Optional.empty());
-        return written.compose(id -> trace.write(tx, job)
-          .compose(w -> AuditLog.recordAll(tx, state.audit()))
-          .map(id));
+        // Sent together on the transaction's connection (pipelined); any failure rolls everything back.
+        return Future.all(written, trace.write(tx, job), AuditLog.recordAll(tx, state.audit()))
+          .map(all -> written.result());
       }));
   }
 
-  private Future<UUID> writeProposal(SqlClient tx, CaseState state, String status) {
+  private Future<UUID> writeProposal(SqlConnection tx, CaseState state, String status) {
     ClaimedJob job = state.file().job();
     Calculation calculation = state.calculation().orElseThrow();
     boolean automated = state.automation().automated();
@@ -86,12 +94,13 @@ public final class ProposalWriter {
       .addValue(state.stickprov().sampled())
       .addValue(automated)
       .addValue(automated ? "decided" : "awaiting_review");
-    return tx.preparedQuery(SUPERSEDE).execute(Tuple.of(job.applicationId(), job.applicationVersion()))
-      .compose(v -> tx.preparedQuery(INSERT_PROPOSAL).execute(proposal))
+    // A first version has nothing to supersede.
+    Future<?> superseded = job.applicationVersion() == 1 ? Future.succeededFuture()
+      : tx.preparedQuery(SUPERSEDE).execute(Tuple.of(job.applicationId(), job.applicationVersion()));
+    return superseded.compose(v -> tx.preparedQuery(INSERT_PROPOSAL).execute(proposal))
       .map(rows -> rows.iterator().next().getUUID("id"))
-      .compose(id -> warnings(tx, state, id)
-        .compose(v -> stickprov(tx, state))
-        .compose(newlySampled -> history(tx, state, status, id, versions, newlySampled))
+      .compose(id -> Future.all(warnings(tx, state, id),
+          stickprov(tx, state).compose(newlySampled -> history(tx, state, status, id, versions, newlySampled)))
         .map(id));
   }
 
@@ -101,12 +110,13 @@ public final class ProposalWriter {
       return Future.succeededFuture();
     }
     ClaimedJob job = state.file().job();
-    List<Tuple> rows = new ArrayList<>();
+    JsonArray rows = new JsonArray();
     for (RaisedWarning warning : warnings) {
-      rows.add(Tuple.of(job.tenantId(), proposalId, job.applicationId(), warning.type(), warning.message(),
-        warning.details()));
+      rows.add(new JsonObject().put("type", warning.type()).put("message", warning.message())
+        .put("details", warning.details()));
     }
-    return tx.preparedQuery(INSERT_WARNING).executeBatch(rows).mapEmpty();
+    return tx.preparedQuery(INSERT_WARNINGS).execute(Tuple.of(job.tenantId(), proposalId, job.applicationId(), rows))
+      .mapEmpty();
   }
 
   /** The draw is recorded once per application; true when this run drew it and it picked the case. */
@@ -122,7 +132,7 @@ public final class ProposalWriter {
   }
 
   /** The application's status and the events in its history (the resident's timeline reads these). */
-  private Future<Void> history(SqlClient tx, CaseState state, String status, UUID proposalId,
+  private Future<Void> history(SqlConnection tx, CaseState state, String status, UUID proposalId,
                                Map<String, String> versions, boolean newlySampled) {
     ClaimedJob job = state.file().job();
     JsonObject data = new JsonObject().put("proposalId", proposalId.toString()).put("version", job.applicationVersion())
@@ -137,18 +147,27 @@ public final class ProposalWriter {
     } else {
       proposed = event(tx, job, "robot_proposal", null, data);
     }
-    if (!newlySampled) {
+    if (!newlySampled || state.stickprov().items().isEmpty()) {
+      // Nothing to ask for when the submission already brought every document a stickprov needs.
       return proposed;
     }
-    JsonObject request = new JsonObject().put("reason", "stickprov").put("items", state.stickprov().itemsJson())
-      .put("dueAt", clock.instant().plus(Stickprov.DOCUMENT_DEADLINE).toString());
-    return proposed.compose(v -> setStatus(tx, job, "komplettering_requested"))
-      .compose(v -> event(tx, job, "komplettering_requested", "komplettering_requested", request));
+    // The e-tjänst's own request (docs/application.md): komplettering_request by the robot, status
+    // komplettering_requested, the event and the notification to the household.
+    return proposed.compose(v -> ApplicationRepository.find(tx, job.applicationId()))
+      .compose(row -> komplettering.request(tx, row.orElseThrow(), Optional.empty(), Stickprov.requestMessage(),
+        state.stickprov().items(), clock.instant().plus(Stickprov.DOCUMENT_DEADLINE)))
+      .mapEmpty();
   }
 
   private Future<Void> setStatus(SqlClient tx, ClaimedJob job, String status) {
     return tx.preparedQuery(SET_STATUS).execute(Tuple.of(job.applicationId(), status, JobQueue.time(clock.instant())))
       .mapEmpty();
+  }
+
+  /** In the parking transaction: the case's history shows that the robot handed it to a person, and why. */
+  static Future<Void> manualReviewEvent(SqlClient tx, ClaimedJob job, String step, String reason) {
+    return event(tx, job, "robot_manual_review", null, new JsonObject().put("version", job.applicationVersion())
+      .put("step", step).put("reason", reason));
   }
 
   private static Future<Void> event(SqlClient tx, ClaimedJob job, String type, String status, JsonObject data) {

@@ -1,6 +1,8 @@
 package se.socialportal.robot;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import se.socialportal.bistand.attachment.AttachmentRules;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -60,37 +62,35 @@ public final class Stickprov {
     }
   }
 
-  public static Draw draw(byte[] seed, UUID applicationId, BigDecimal percent, String ruleVersion, Content content) {
+  public static Draw draw(byte[] seed, UUID applicationId, BigDecimal percent, String ruleVersion) {
+    return draw(seed, applicationId, percent, ruleVersion, null);
+  }
+
+  /** The draw and, when it picks the case, the documents to ask for. */
+  public static Draw draw(byte[] seed, UUID applicationId, BigDecimal percent, String ruleVersion, CaseFile file) {
     BigDecimal value = value(seed, applicationId);
     boolean sampled = value.compareTo(percent) < 0;
     String reason = "slumptal " + value.toPlainString() + " " + (sampled ? "<" : "≥") + " kommunens stickprovsandel "
       + percent.stripTrailingZeros().toPlainString() + " % (" + ruleVersion + ")";
-    return new Draw(value, percent, ruleVersion, sampled, reason, sampled ? documents(content) : List.of());
+    return new Draw(value, percent, ruleVersion, sampled, reason, sampled && file != null ? documents(file) : List.of());
   }
 
   /**
-   * What a sampled household sends: kontoutdrag for every adult applying, the housing cost and a receipt for every
-   * cost claimed — the same categories the e-tjänst's attachment rules use for a stickprov.
+   * What a sampled household is asked to send: the e-tjänst's attachment rules with the stickprov flag
+   * (AttachmentRules: kontoutdrag for every adult, the housing cost, a receipt for every cost), less what those rules
+   * already required with the submission (first application, new or higher costs) — that is with the case already.
    */
-  static List<String> documents(Content content) {
-    List<String> items = new ArrayList<>();
-    items.add("bankStatements.applicant");
-    content.coApplicant().ifPresent(co -> items.add("bankStatements.coApplicant"));
-    for (String cost : content.costs().keySet()) {
-      if (cost.equals("rent") || cost.equals("householdElectricity")) {
-        if (!items.contains("housingCost.housing")) {
-          items.add("housingCost.housing");
-        }
-      } else {
-        items.add("costReceipt." + cost);
-      }
-    }
-    return items;
+  static List<String> documents(CaseFile file) {
+    CaseFile.Application application = file.application();
+    JsonObject previous = file.lastMonth().map(CaseFile.EarlierApplication::content).orElse(null);
+    return AttachmentRules.required(new AttachmentRules.Facts(application.kind(), application.content(), previous, true))
+      .stream().filter(requirement -> "stickprov".equals(requirement.reason()))
+      .map(AttachmentRules.Requirement::id).toList();
   }
 
   static String requestMessage() {
     return "Din ansökan har valts ut till stickprovskontroll. Alla ansökningar kan väljas ut, oavsett hur de har "
-      + "lämnats in. Skicka kontoutdrag för alla konton för den senaste månaden och underlag för de kostnader du har "
-      + "sökt för (till exempel hyresavi och kvitton). Ansökan handläggs som vanligt när underlagen har kommit in.";
+      + "lämnats in. Skicka kontoutdrag för alla konton och underlag för de kostnader du har sökt för (till exempel "
+      + "hyresavi och kvitton). Ansökan handläggs som vanligt när underlagen har kommit in.";
   }
 }

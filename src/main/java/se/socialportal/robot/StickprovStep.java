@@ -26,9 +26,10 @@ final class StickprovStep implements Step {
     RobotRules rules = state.rules();
     return seeds.seed(application.tenantId()).map(seed -> {
       state.stickprov = Stickprov.draw(seed, application.id(), rules.stickprovPercent(), rules.stickprovVersion(),
-        new Content(application.content()));
+        state.file());
+      // The channel is not an input of the draw: every channel is drawn alike, whatever a rules file lists.
       JsonObject input = new JsonObject().put("percent", rules.stickprovPercent().toPlainString())
-        .put("ruleVersion", rules.stickprovVersion());
+        .put("ruleVersion", rules.stickprovVersion()).put("channels", "all");
       JsonObject output = new JsonObject().put("draw", state.stickprov.value().toPlainString())
         .put("sampled", state.stickprov.sampled()).put("reason", state.stickprov.reason())
         .put("documents", state.stickprov.itemsJson());

@@ -1,6 +1,7 @@
 package se.socialportal.robot;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -14,8 +15,11 @@ import java.util.List;
  */
 public final class TraceRecorder {
 
+  // All steps in one statement: a job's trace is one round trip and one statement for PostgreSQL to run.
   private static final String INSERT = "INSERT INTO robot_trace (tenant_id, job_id, application_id, step, started_at, "
-    + "duration_micros, outcome, input_summary, output) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    + "duration_micros, outcome, input_summary, output) SELECT $1, $2, $3, t.step, t.started_at, t.duration_micros, "
+    + "t.outcome, t.input_summary, t.output FROM jsonb_to_recordset($4::jsonb) AS t (step text, started_at timestamptz, "
+    + "duration_micros bigint, outcome text, input_summary jsonb, output jsonb)";
 
   private final List<TraceEntry> entries = new ArrayList<>();
 
@@ -41,11 +45,12 @@ public final class TraceRecorder {
     if (entries.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> rows = new ArrayList<>(entries.size());
+    JsonArray rows = new JsonArray();
     for (TraceEntry entry : entries) {
-      rows.add(Tuple.of(job.tenantId(), job.id(), job.applicationId(), entry.step(), JobQueue.time(entry.startedAt()),
-        entry.durationMicros(), entry.outcome(), entry.input()).addValue(entry.output()));
+      rows.add(new JsonObject().put("step", entry.step()).put("started_at", entry.startedAt().toString())
+        .put("duration_micros", entry.durationMicros()).put("outcome", entry.outcome())
+        .put("input_summary", entry.input()).put("output", entry.output()));
     }
-    return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+    return tx.preparedQuery(INSERT).execute(Tuple.of(job.tenantId(), job.id(), job.applicationId(), rows)).mapEmpty();
   }
 }
