@@ -1,6 +1,7 @@
 package se.socialportal.robot;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -19,36 +20,37 @@ import java.util.UUID;
 
 /**
  * Reads what a job needs from the application, person and beslutsforslag tables (owned by bistand, platform and this
- * room): three queries, sent together on the pool's pipelined connections.
+ * room) in one statement: the application version with its adults, the household's earlier applications (this
+ * calendar year and last month: children's work income, the comparison) and the months each adult received
+ * försörjningsstöd (jobbstimulans). The household's rows are found through the applicant and co-applicant indexes,
+ * in two halves joined by UNION rather than one OR over both columns.
  */
 public final class CaseReader {
 
-  private static final String APPLICATION = "SELECT a.id, a.tenant_id, a.month, a.kind, a.channel, a.status, a.version, "
-    + "a.applicant_id, a.co_applicant_id, a.content, ap.personnummer AS applicant_pnr, ap.protection AS applicant_protection, "
-    + "co.personnummer AS co_pnr, co.protection AS co_protection "
+  private static final String ADULTS = "(a.applicant_id, coalesce(a.co_applicant_id, a.applicant_id))";
+  private static final String EARLIER_WHERE = " AND x.tenant_id = a.tenant_id AND x.month < a.month "
+    + "AND x.month >= least(date_trunc('year', a.month)::date, (a.month - interval '1 month')::date) "
+    + "AND x.id <> a.id AND x.kind <> 'extra' AND x.status NOT IN ('draft', 'awaiting_cosignature', 'withdrawn')";
+  private static final String EARLIER_ROW = "SELECT x.id, x.month, x.content, b.register_data, b.outcome, x.created_at "
+    + "FROM application x LEFT JOIN beslutsforslag b ON b.application_id = x.id AND b.application_version = x.version ";
+  // A month counts for jobbstimulans when the application's current version has a proposal with bifall (casework's
+  // decisions replace this once they exist; docs/robot.md).
+  private static final String MONTHS_WHERE = " AND x.tenant_id = a.tenant_id AND x.month < a.month "
+    + "AND x.kind <> 'extra' AND x.status <> 'withdrawn'";
+  private static final String MONTHS_JOIN = " FROM application x JOIN beslutsforslag b ON b.application_id = x.id "
+    + "AND b.application_version = x.version AND b.outcome IN ('bifall', 'delvis_bifall') ";
+  private static final String READ = "SELECT a.id, a.tenant_id, a.month, a.kind, a.channel, a.status, a.version, "
+    + "a.applicant_id, a.co_applicant_id, a.content, ap.personnummer AS applicant_pnr, "
+    + "ap.protection AS applicant_protection, co.personnummer AS co_pnr, co.protection AS co_protection, "
+    + "(SELECT coalesce(jsonb_agg(e ORDER BY e.month DESC, e.created_at DESC), '[]'::jsonb) FROM ("
+    + EARLIER_ROW + "WHERE x.applicant_id IN " + ADULTS + EARLIER_WHERE + " UNION "
+    + EARLIER_ROW + "WHERE x.co_applicant_id IN " + ADULTS + EARLIER_WHERE + ") e) AS earlier, "
+    + "(SELECT coalesce(jsonb_agg(m), '[]'::jsonb) FROM ("
+    + "SELECT x.applicant_id AS person_id, x.month" + MONTHS_JOIN + "WHERE x.applicant_id IN " + ADULTS + MONTHS_WHERE
+    + " UNION SELECT x.co_applicant_id, x.month" + MONTHS_JOIN + "WHERE x.co_applicant_id IN " + ADULTS + MONTHS_WHERE
+    + ") m) AS bistand_months "
     + "FROM application a JOIN person ap ON ap.id = a.applicant_id LEFT JOIN person co ON co.id = a.co_applicant_id "
     + "WHERE a.id = $1 AND a.tenant_id = $2";
-  // Earlier monthly applications of the household this calendar year (children's work income) and last month
-  // (comparison), with the proposal for their current version.
-  private static final String EARLIER_WHERE = " AND a.tenant_id = $1 AND a.month >= $4 AND a.month < $5 "
-    + "AND a.id <> $6 AND a.kind <> 'extra' AND a.status NOT IN ('draft', 'awaiting_cosignature', 'withdrawn')";
-  private static final String EARLIER = "SELECT a.id, a.month, a.content, b.register_data, b.outcome, a.created_at "
-    + "FROM application a LEFT JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "WHERE a.applicant_id IN ($2, $3)" + EARLIER_WHERE
-    + " UNION SELECT a.id, a.month, a.content, b.register_data, b.outcome, a.created_at "
-    + "FROM application a LEFT JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "WHERE a.co_applicant_id IN ($2, $3)" + EARLIER_WHERE + " ORDER BY 2 DESC, 6 DESC";
-  // Months with försörjningsstöd per adult (jobbstimulans): a proposal with bifall for the application's current
-  // version. Casework's decisions replace this once they exist (docs/robot.md).
-  // Two index-backed halves (application_applicant, application_co_applicant) rather than one OR over both columns.
-  private static final String BISTAND_MONTHS = "SELECT a.applicant_id AS person_id, a.month FROM application a "
-    + "JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "AND b.outcome IN ('bifall', 'delvis_bifall') WHERE a.applicant_id IN ($2, $3) AND a.tenant_id = $1 "
-    + "AND a.month < $4 AND a.kind <> 'extra' AND a.status <> 'withdrawn' "
-    + "UNION SELECT a.co_applicant_id, a.month FROM application a "
-    + "JOIN beslutsforslag b ON b.application_id = a.id AND b.application_version = a.version "
-    + "AND b.outcome IN ('bifall', 'delvis_bifall') WHERE a.co_applicant_id IN ($2, $3) AND a.tenant_id = $1 "
-    + "AND a.month < $4 AND a.kind <> 'extra' AND a.status <> 'withdrawn'";
 
   private final Pool pool;
 
@@ -58,10 +60,10 @@ public final class CaseReader {
 
   /** The case, or empty when the application does not exist for the job's tenant. */
   public Future<Optional<CaseFile>> read(ClaimedJob job) {
-    return pool.preparedQuery(APPLICATION).execute(Tuple.of(job.applicationId(), job.tenantId())).compose(rows -> {
+    return pool.preparedQuery(READ).execute(Tuple.of(job.applicationId(), job.tenantId())).map(rows -> {
       var it = rows.iterator();
       if (!it.hasNext()) {
-        return Future.succeededFuture(Optional.empty());
+        return Optional.empty();
       }
       Row row = it.next();
       CaseFile.Application application = application(row);
@@ -70,35 +72,34 @@ public final class CaseReader {
         Personnummer.of(row.getString("applicant_pnr")), Protection.of(row.getString("applicant_protection"))));
       application.coApplicantId().ifPresent(co -> adults.add(new CaseFile.Adult("coApplicant", co,
         Personnummer.of(row.getString("co_pnr")), Protection.of(row.getString("co_protection")))));
-      UUID applicant = application.applicantId();
-      UUID co = application.coApplicantId().orElse(applicant);
-      LocalDate month = application.month().atDay(1);
-      LocalDate from = month.getMonthValue() == 1 ? month.minusMonths(1) : month.withMonth(1);
-      Future<List<CaseFile.EarlierApplication>> earlier = pool.preparedQuery(EARLIER)
-        .execute(Tuple.of(application.tenantId(), applicant, co, from, month, application.id()))
-        .map(found -> {
-          List<CaseFile.EarlierApplication> list = new ArrayList<>();
-          for (Row candidate : found) {
-            list.add(new CaseFile.EarlierApplication(candidate.getUUID("id"),
-              YearMonth.from(candidate.getLocalDate("month")), (JsonObject) candidate.getJson("content"),
-              Optional.ofNullable((JsonObject) candidate.getJson("register_data")),
-              Optional.ofNullable(candidate.getString("outcome"))));
-          }
-          return list;
-        });
-      Future<Map<UUID, List<YearMonth>>> months = pool.preparedQuery(BISTAND_MONTHS)
-        .execute(Tuple.of(application.tenantId(), applicant, co, month))
-        .map(found -> {
-          Map<UUID, List<YearMonth>> map = new HashMap<>();
-          for (Row candidate : found) {
-            map.computeIfAbsent(candidate.getUUID("person_id"), id -> new ArrayList<>())
-              .add(YearMonth.from(candidate.getLocalDate("month")));
-          }
-          return map;
-        });
-      return Future.all(earlier, months).map(done -> Optional.of(new CaseFile(job, application, adults,
-        earlier.result(), months.result())));
+      return Optional.of(new CaseFile(job, application, adults, earlier((JsonArray) row.getJson("earlier")),
+        months((JsonArray) row.getJson("bistand_months"))));
     });
+  }
+
+  private static List<CaseFile.EarlierApplication> earlier(JsonArray rows) {
+    List<CaseFile.EarlierApplication> list = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      list.add(new CaseFile.EarlierApplication(UUID.fromString(row.getString("id")), month(row.getString("month")),
+        row.getJsonObject("content"), Optional.ofNullable(row.getJsonObject("register_data")),
+        Optional.ofNullable(row.getString("outcome"))));
+    }
+    return list;
+  }
+
+  private static Map<UUID, List<YearMonth>> months(JsonArray rows) {
+    Map<UUID, List<YearMonth>> map = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      map.computeIfAbsent(UUID.fromString(row.getString("person_id")), id -> new ArrayList<>())
+        .add(month(row.getString("month")));
+    }
+    return map;
+  }
+
+  private static YearMonth month(String date) {
+    return YearMonth.from(LocalDate.parse(date));
   }
 
   private static CaseFile.Application application(Row row) {

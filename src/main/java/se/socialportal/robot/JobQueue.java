@@ -45,6 +45,12 @@ public final class JobQueue {
   private static final String FENCE = " WHERE id = $1 AND claimed_by = $2 AND attempts = $3 AND status = 'claimed'";
   private static final String DONE = "UPDATE robot_job SET status = 'done', finished_at = $4, lease_until = NULL, "
     + "failed_step = NULL" + FENCE;
+  // Done, and the application row locked for the rest of the transaction (its status and version decide what is
+  // written): one statement, no row when the claim is lost.
+  private static final String DONE_LOCKING = "WITH done AS (UPDATE robot_job SET status = 'done', finished_at = $4, "
+    + "lease_until = NULL, failed_step = NULL WHERE id = $1 AND claimed_by = $2 AND attempts = $3 "
+    + "AND status = 'claimed' RETURNING application_id) "
+    + "SELECT a.status, a.version FROM application a JOIN done ON done.application_id = a.id FOR UPDATE OF a";
   private static final String WAIT = "UPDATE robot_job SET status = 'waiting', available_at = $4, lease_until = NULL, "
     + "claimed_by = NULL, last_error = $5, failed_step = NULL" + FENCE;
   private static final String RETRY = "UPDATE robot_job SET status = 'queued', available_at = $4, lease_until = NULL, "
@@ -67,13 +73,14 @@ public final class JobQueue {
   /** Up to {@code max} ready jobs, now held by {@code workerId} until now + lease. */
   public Future<List<ClaimedJob>> claim(String workerId, int max, Duration lease) {
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> tx.preparedQuery(CLAIM)
+    // One statement is atomic on its own: no BEGIN/COMMIT round trips around it.
+    return pool.preparedQuery(CLAIM)
       .execute(Tuple.of(workerId, time(now.plus(lease)), time(now), max))
       .map(rows -> {
         List<ClaimedJob> jobs = new ArrayList<>();
         rows.forEach(row -> jobs.add(job(row)));
         return jobs;
-      }));
+      });
   }
 
   /** Extends the lease of the jobs this worker still holds; returns how many it still holds. */
@@ -88,13 +95,33 @@ public final class JobQueue {
 
   /** Puts jobs whose lease has run out back in the queue, counting a failed attempt; returns how many. */
   public Future<Integer> takeOverExpired() {
-    return pool.withTransaction(tx -> tx.preparedQuery(TAKE_OVER).execute(Tuple.of(time(clock.instant()))))
-      .map(rows -> rows.rowCount());
+    return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(time(clock.instant()))).map(rows -> rows.rowCount());
   }
 
   /** Inside the result's transaction: the job is done. Fails with {@link LostClaimException} if no longer held. */
   public Future<Void> done(SqlClient tx, ClaimedJob job) {
     return fenced(tx, DONE, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(), time(clock.instant())));
+  }
+
+  /** The application's status and version, as locked by {@link #doneLockingApplication}. */
+  public record LockedApplication(String status, int version) {
+  }
+
+  /**
+   * Inside the proposal's transaction: the job is done and the application row is locked. Fails with
+   * {@link LostClaimException} if the job is no longer held.
+   */
+  public Future<LockedApplication> doneLockingApplication(SqlClient tx, ClaimedJob job) {
+    return tx.preparedQuery(DONE_LOCKING).execute(Tuple.of(job.id(), job.claimedBy(), job.attempts(),
+        time(clock.instant())))
+      .compose(rows -> {
+        var it = rows.iterator();
+        if (!it.hasNext()) {
+          return Future.failedFuture(new LostClaimException(job.id()));
+        }
+        Row row = it.next();
+        return Future.succeededFuture(new LockedApplication(row.getString("status"), row.getInteger("version")));
+      });
   }
 
   /** Inside the transaction: register data is not complete; ask again after {@code retryIn}. */

@@ -47,7 +47,7 @@ public final class RobotBench {
   private static final String TENANT = "demo";
   private static final RobotSettings SETTINGS = new RobotSettings(true, 32, Duration.ofSeconds(60),
     Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72));
-  private static final int POOL = 8;
+  private static final int POOL = Integer.getInteger("bench.pool", 8);
 
   private final Vertx loader = Vertx.vertx();
   private final DatabaseSettings database;

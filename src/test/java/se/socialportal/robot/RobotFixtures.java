@@ -9,6 +9,7 @@ import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,23 @@ final class RobotFixtures {
           .addValue(coApplicant.orElse(null)).addValue(content).addValue(staff == null ? null : UUID.fromString(staff)))
       .compose(v -> RobotJobs.enqueue(tx, TENANT, id, 1))
       .map(id)));
+  }
+
+  /** Many digital applications (one applicant each) submitted in one transaction: their NOTIFYs arrive together. */
+  List<UUID> submitTogether(List<UUID> applicants, YearMonth month, JsonObject content) {
+    List<UUID> ids = new java.util.ArrayList<>();
+    return await(pool.withTransaction(tx -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (UUID applicant : applicants) {
+        UUID id = UUID.randomUUID();
+        ids.add(id);
+        chain = chain.compose(v -> tx.preparedQuery("INSERT INTO application (id, tenant_id, month, kind, channel, "
+            + "status, applicant_id, content, submitted_at) VALUES ($1, $2, $3, 'new', 'digital', 'submitted', $4, $5, "
+            + "now())").execute(Tuple.of(id, TENANT, month.atDay(1), applicant, content))
+          .compose(inserted -> RobotJobs.enqueue(tx, TENANT, id, 1)));
+      }
+      return chain.map(ids);
+    }));
   }
 
   private String staffMember() {

@@ -56,7 +56,13 @@ class RobotResilienceTest {
     try (RobotHarness harness = new RobotHarness("robottwo")) {
       RobotHarness.Deployed one = harness.deploy(rules, new RegisterSimulator(harness.clock), RobotHarness.SETTINGS);
       RobotHarness.Deployed two = harness.deploy(rules, new RegisterSimulator(harness.clock), RobotHarness.SETTINGS);
-      List<UUID> ids = submitMany(harness.fixtures, 200, 0);
+      List<UUID> applicants = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        applicants.add(harness.fixtures.syntheticPerson(i));
+      }
+      // Committed together: both instances are notified at once and claim side by side.
+      List<UUID> ids = harness.fixtures.submitTogether(applicants, YearMonth.of(2025, 10),
+        RobotFixtures.single("1975-05-05", 4000, "salary", 1000));
       eventually("200 proposals", () -> harness.fixtures.count("SELECT count(*) FROM robot_job WHERE status = 'done'")
         == 200);
       assertEquals(200L, harness.fixtures.count("SELECT count(*) FROM beslutsforslag"));
