@@ -68,6 +68,7 @@ public final class MainVerticle extends VerticleBase {
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       Identity.validate(config);
       RobotSettings.from(config);
+      RegisterAdapters.from(config, Clock.systemUTC());
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup

@@ -258,7 +258,9 @@ public final class RobotBench {
 
   /** Until no job is left to do (counted through the queue's partial indexes, so polling costs the database little). */
   private void waitForEmptyQueue() {
-    while (count("SELECT count(*) FROM robot_job WHERE status IN ('queued', 'waiting', 'claimed')") > 0) {
+    // Each half matches one of the queue's partial indexes exactly (robot_job_ready, robot_job_leased).
+    while (count("SELECT (SELECT count(*) FROM robot_job WHERE status IN ('queued', 'waiting')) "
+      + "+ (SELECT count(*) FROM robot_job WHERE status = 'claimed')") > 0) {
       try {
         Thread.sleep(250);
       } catch (InterruptedException e) {

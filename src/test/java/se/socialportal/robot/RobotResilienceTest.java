@@ -156,6 +156,26 @@ class RobotResilienceTest {
     }
   }
 
+  @Test
+  @DisplayName("content the norm engine refuses is parked at once: retrying could not help")
+  void permanentFailureIsParkedAtOnce() {
+    try (RobotHarness harness = new RobotHarness("robotpermanent")) {
+      harness.deploy(rules, new RegisterSimulator(harness.clock), RobotHarness.SETTINGS);
+      io.vertx.core.json.JsonObject content = RobotFixtures.single("1975-05-05", 4000, "salary", 0);
+      // A child born after the month applied for: the engine cannot calculate it.
+      content.getJsonObject("household").getJsonArray("children")
+        .add(RobotFixtures.child("Ny", "2026-01-01", "full"));
+      UUID id = harness.fixtures.submit(harness.fixtures.syntheticPerson(500), Optional.empty(),
+        YearMonth.of(2025, 10), "new", "digital", content);
+      eventually("parked", () -> "manual_review".equals(harness.fixtures.job(id).getString("status")));
+      var job = harness.fixtures.job(id);
+      assertEquals(1, job.getInteger("attempts"));
+      assertEquals("calculation", job.getString("failed_step"));
+      assertTrue(job.getString("last_error").startsWith("Beräkningen kan inte göras"), job.getString("last_error"));
+      assertEquals(0L, harness.fixtures.count("SELECT count(*) FROM beslutsforslag WHERE application_id = $1", id));
+    }
+  }
+
   private static List<String> outcomes(RobotHarness harness, UUID id) {
     List<String> outcomes = new ArrayList<>();
     await(harness.pool.preparedQuery("SELECT outcome FROM robot_trace WHERE application_id = $1 AND step = 'registers' "
