@@ -36,10 +36,6 @@ public final class Pipeline {
     this.clock = clock;
   }
 
-  public List<String> stepNames() {
-    return steps.stream().map(Step::name).toList();
-  }
-
   public Future<Result> run(CaseState state) {
     return next(0, state, new TraceRecorder());
   }

@@ -19,19 +19,14 @@ import java.util.function.Consumer;
  */
 public final class Robot {
 
-  private final Pool pool;
-  private final Clock clock;
   private final RobotSettings settings;
   private final JobQueue queue;
   private final JobProcessor processor;
-  private final Pipeline pipeline;
 
   public Robot(Pool pool, Clock clock, RobotSettings settings, RuleBook rules, RegisterAdapter registers) {
-    this.pool = pool;
-    this.clock = clock;
     this.settings = settings;
     this.queue = new JobQueue(pool, clock);
-    this.pipeline = new Pipeline(List.of(
+    Pipeline pipeline = new Pipeline(List.of(
       new ApplicationStep(),
       new RulesStep(new RuleBookRobotRules(rules)),
       new IdentityStep(),
@@ -46,22 +41,6 @@ public final class Robot {
       new ProposalWriter(pool, queue, clock), settings);
   }
 
-  public JobQueue queue() {
-    return queue;
-  }
-
-  public JobProcessor processor() {
-    return processor;
-  }
-
-  public Pipeline pipeline() {
-    return pipeline;
-  }
-
-  public RobotSettings settings() {
-    return settings;
-  }
-
   /** A new verticle with a worker id unique to it (host, process, random part). */
   public RobotVerticle verticle(PgConnectOptions listenOptions, Consumer<JobProcessor.Outcome> onOutcome) {
     String worker = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,13 +50,5 @@ public final class Robot {
   /** Deploys one robot verticle; its stop lets the jobs in flight finish. */
   public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions) {
     return vertx.deployVerticle(verticle(listenOptions, outcome -> { }));
-  }
-
-  Pool pool() {
-    return pool;
-  }
-
-  Clock clock() {
-    return clock;
   }
 }

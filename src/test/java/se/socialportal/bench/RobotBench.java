@@ -10,6 +10,7 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.robot.JobProcessor;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterSimulator;
@@ -55,6 +56,7 @@ public final class RobotBench {
   private final Pool pool;
   private final RuleBook rules = RuleBook.load(Path.of("robots"));
   private final AtomicLong heapPeak = new AtomicLong();
+  private final AtomicLong proposed = new AtomicLong();
   private int nextHousehold;
 
   private RobotBench(DatabaseSettings database) {
@@ -166,12 +168,13 @@ public final class RobotBench {
   /** Loads {@code count} submitted applications with jobs, then times {@code instances} robots draining them. */
   private double drain(int count, int instances) {
     loadBacklog(count);
+    long target = proposed.get() + count;
     List<Vertx> servers = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < instances; i++) {
       servers.add(startRobot());
     }
-    waitForEmptyQueue();
+    waitForProposals(target);
     double rate = count / seconds(start);
     servers.forEach(server -> await(server.close()));
     return rate;
@@ -181,7 +184,11 @@ public final class RobotBench {
     Vertx server = Vertx.vertx();
     Robot robot = new Robot(pool(server, POOL), Clock.systemUTC(), SETTINGS, rules,
       new RegisterSimulator(Clock.systemUTC()));
-    await(robot.deploy(server, database.connectOptions()));
+    await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {
+      if (outcome == JobProcessor.Outcome.PROPOSED) {
+        proposed.incrementAndGet();
+      }
+    })));
     return server;
   }
 
@@ -225,6 +232,7 @@ public final class RobotBench {
   /** Applications submitted one per transaction at {@code rate} per second; percentiles of submission → proposal. */
   private double[] steadyLatency(int count, int rate) {
     long firstJob = count("SELECT coalesce(max(id), 0) FROM robot_job");
+    long target = proposed.get() + count;
     List<Vertx> servers = List.of(startRobot(), startRobot());
     Promise<Void> submitted = Promise.promise();
     AtomicLong sent = new AtomicLong();
@@ -247,7 +255,7 @@ public final class RobotBench {
       Future.all(batch).onComplete(done -> busy.set(false));
     });
     await(submitted.future());
-    waitForEmptyQueue();
+    waitForProposals(target);
     Row row = await(pool.preparedQuery("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), "
       + "percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms) FROM (SELECT extract(epoch FROM "
       + "(b.created_at - j.submitted_at)) * 1000 AS ms FROM robot_job j JOIN beslutsforslag b "
@@ -256,13 +264,11 @@ public final class RobotBench {
     return new double[] {row.getDouble(0), row.getDouble(1), row.getDouble(2)};
   }
 
-  /** Until no job is left to do (counted through the queue's partial indexes, so polling costs the database little). */
-  private void waitForEmptyQueue() {
-    // Each half matches one of the queue's partial indexes exactly (robot_job_ready, robot_job_leased).
-    while (count("SELECT (SELECT count(*) FROM robot_job WHERE status IN ('queued', 'waiting')) "
-      + "+ (SELECT count(*) FROM robot_job WHERE status = 'claimed')") > 0) {
+  /** Until the robots have reported this many proposals in all (counted in memory: polling would load the database). */
+  private void waitForProposals(long total) {
+    while (proposed.get() < total) {
       try {
-        Thread.sleep(250);
+        Thread.sleep(20);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
