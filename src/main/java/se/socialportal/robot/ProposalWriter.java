@@ -16,7 +16,6 @@ import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -21,10 +21,10 @@ import java.util.Map;
  *       month has begun (Europe/Stockholm), so an application for next month gets "not yet complete" and the robot
  *       asks again later — Sundsvall polls SSBTEK daily for the same reason (domain.md §3.1).</li>
  *   <li>Signe (198503159827, skyddad folkbokföring): sjukpenning.</li>
- *   <li>Demo (199207049843): the worked example's household (domain.md §1.9): salary 9 000 kr after tax reported by
- *       the employer to Skatteverket, barnbidrag with flerbarnstillägg 2 650, underhållsstöd 2 600, bostadsbidrag
- *       2 100.</li>
- *   <li>Ylva (200502289861): studiemedel from CSN.</li>
+ *   <li>Demo (199207049843): the demo installation's household (bistand.BistandDemoData, a single parent of one
+ *       child): aktivitetsstöd 5 400, barnbidrag 1 250 and bostadsbidrag 1 800 from Försäkringskassan — so a
+ *       re-application prefilled from last month matches the registers.</li>
+ *   <li>Ylva (200502289861): studiemedel from CSN and a part-time salary reported by her employer to Skatteverket.</li>
  * </ul>
  */
 public final class RegisterSimulator implements RegisterAdapter {
@@ -71,9 +71,9 @@ public final class RegisterSimulator implements RegisterAdapter {
             return complete(agency, pay(agency, "FK:SJUKPENNING", "sicknessBenefit", "Sjukpenning", 6_800));
           case DEMO:
             return complete(agency,
-              pay(agency, "FK:BARNBIDRAG", "childAllowance", "Barnbidrag inkl. flerbarnstillägg", 2_650),
-              pay(agency, "FK:UNDERHALLSSTOD", "maintenanceSupport", "Underhållsstöd", 2_600),
-              pay(agency, "FK:BOSTADSBIDRAG", "housingAllowance", "Bostadsbidrag", 2_100));
+              pay(agency, "FK:AKTIVITETSSTOD", "activitySupport", "Aktivitetsstöd", 5_400),
+              pay(agency, "FK:BARNBIDRAG", "childAllowance", "Barnbidrag", 1_250),
+              pay(agency, "FK:BOSTADSBIDRAG", "housingAllowance", "Bostadsbidrag", 1_800));
           default:
             return none(agency);
         }
@@ -95,9 +95,9 @@ public final class RegisterSimulator implements RegisterAdapter {
           ? complete(agency, pay(agency, "CSN:STUDIEMEDEL_BIDRAG", "studentAid", "Studiemedel, bidragsdel", 3_564))
           : none(agency);
       case SKATTEVERKET:
-        return DEMO.equals(pnr)
+        return YLVA.equals(pnr)
           ? complete(agency, pay(agency, "SKV:AGI_LON", "salary", "Lön enligt arbetsgivardeklaration, efter skatt",
-            9_000))
+            2_300))
           : none(agency);
       case MIGRATIONSVERKET:
         return AgencyAnswer.complete(agency, List.of(), Map.of("ärende", "inget"));
