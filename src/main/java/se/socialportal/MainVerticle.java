@@ -25,6 +25,9 @@ import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.robot.Robot;
+import se.socialportal.robot.RobotSettings;
+import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
@@ -67,6 +70,8 @@ public final class MainVerticle extends VerticleBase {
       // Validate everything the HTTP side needs before the (slow) database starts.
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       Identity.validate(config);
+      RobotSettings.from(config);
+      RegisterAdapters.from(config, Clock.systemUTC());
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
@@ -94,11 +99,22 @@ public final class MainVerticle extends VerticleBase {
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
-          built.casework().mailbox(), built.clock()), built.casework().letterRetry())));
+          built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
+        .compose(v -> deployRobot(built));
     }).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
+  }
+
+  /** The robot, unless ROBOT_ENABLED is false on this instance (other instances may run it). */
+  private Future<?> deployRobot(Services built) {
+    RobotSettings settings = RobotSettings.from(built.config());
+    if (!settings.enabled()) {
+      return Future.succeededFuture();
+    }
+    return new Robot(built.pool(), built.clock(), settings, built.rules(),
+      RegisterAdapters.from(built.config(), built.clock())).deploy(vertx, database.settings().connectOptions());
   }
 
   private Future<Void> seedDemoData(Services built) {

@@ -39,8 +39,13 @@ public final class DemoCasework {
     + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
   private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, at, type, status, "
     + "actor_kind, actor_person_id) VALUES ($1, $2, $3, 'submitted', 'submitted', 'resident', $4)";
+  // A parked job carries when and why, as the robot itself would have written it (robot_job_parked, V42).
   private static final String JOB = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
-    + "attempts, finished_at) VALUES ($1, $2, 1, $3, 1, $4) RETURNING id";
+    + "attempts, finished_at, parked_at, failed_step, last_error) VALUES ($1, $2, 1, $3, 1, "
+    + "CASE WHEN $3 = 'manual_review' THEN NULL ELSE $4::timestamptz END, "
+    + "CASE WHEN $3 = 'manual_review' THEN $4::timestamptz END, "
+    + "CASE WHEN $3 = 'manual_review' THEN 'registers' END, "
+    + "CASE WHEN $3 = 'manual_review' THEN 'Registeruppgifterna kunde inte hämtas efter fem försök.' END) RETURNING id";
   private static final String PROPOSAL = "INSERT INTO beslutsforslag (id, tenant_id, application_id, application_version, "
     + "outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, comparison, stickprov) "
     + "VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)";

@@ -41,7 +41,10 @@ public final class TestApp implements AutoCloseable {
     return start(name, new JsonObject());
   }
 
-  /** @param overrides configuration on top of the test defaults (demo mode, own database, free port, one instance) */
+  /**
+   * @param overrides configuration on top of the test defaults (demo mode, own database, free port, one instance,
+   *                  robot off)
+   */
   public static TestApp start(String name, JsonObject overrides) {
     DatabaseSettings database = TestDatabase.fresh(name);
     int port = freePort();
@@ -54,6 +57,9 @@ public final class TestApp implements AutoCloseable {
       .put("HTTP_INSTANCES", "1")
       .put("DB_POOL_SIZE", "4")
       .put("DATA_DIR", tempDir())
+      // The robot would turn every submitted application into a proposal while a test looks at it; tests of the
+      // robot switch it on (RobotWiringTest).
+      .put("ROBOT_ENABLED", "false")
       .mergeIn(overrides);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Main.newVertx(registry);

@@ -1,0 +1,164 @@
+package se.socialportal.robot;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The robot_job table (V40, V42): claiming with {@code FOR UPDATE SKIP LOCKED} and a lease, renewing leases, taking
+ * over jobs whose worker stopped, and finishing a job — done, waiting for register data, retried with backoff or parked
+ * for manual review. Every finishing write is fenced by the claim (worker id + attempt number), so only the worker
+ * that holds the job can finish it, and it does so inside the transaction that writes the job's result.
+ *
+ * <p>All times come from the injected clock, so tests move time by hand.
+ */
+public final class JobQueue {
+
+  private static final String RETURNING = " RETURNING j.id, j.tenant_id, j.application_id, j.application_version, "
+    + "j.attempts, j.failures, j.submitted_at, j.last_error, j.claimed_by";
+  // Ready jobs in submission order; locked rows are skipped, so concurrent claimers never get the same job.
+  private static final String CLAIM = "WITH ready AS (SELECT id FROM robot_job "
+    + "WHERE status IN ('queued', 'waiting') AND available_at <= $3 ORDER BY available_at, id LIMIT $4 "
+    + "FOR UPDATE SKIP LOCKED) "
+    + "UPDATE robot_job j SET status = 'claimed', claimed_by = $1, lease_until = $2, claimed_at = $3, "
+    + "attempts = j.attempts + 1 FROM ready WHERE j.id = ready.id" + RETURNING;
+  private static final String RENEW = "UPDATE robot_job SET lease_until = $3 "
+    + "WHERE id = ANY($1) AND claimed_by = $2 AND status = 'claimed'";
+  // A worker that stopped answering: its job goes back to the queue as a failed attempt.
+  private static final String TAKE_OVER = "UPDATE robot_job j SET status = 'queued', failures = j.failures + 1, "
+    + "available_at = $1, claimed_by = NULL, lease_until = NULL, failed_step = NULL, "
+    + "last_error = 'Roboten som arbetade med ärendet slutade svara innan dess lån gick ut (' || j.claimed_by || ').' "
+    + "FROM (SELECT id FROM robot_job WHERE status = 'claimed' AND lease_until < $1 ORDER BY lease_until LIMIT 500 "
+    + "FOR UPDATE SKIP LOCKED) expired WHERE j.id = expired.id RETURNING j.id";
+  private static final String FENCE = " WHERE id = $1 AND claimed_by = $2 AND attempts = $3 AND status = 'claimed'";
+  private static final String DONE = "UPDATE robot_job SET status = 'done', finished_at = $4, lease_until = NULL, "
+    + "failed_step = NULL" + FENCE;
+  // Done, and the application row locked for the rest of the transaction (its status and version decide what is
+  // written): one statement, no row when the claim is lost.
+  private static final String DONE_LOCKING = "WITH done AS (UPDATE robot_job SET status = 'done', finished_at = $4, "
+    + "lease_until = NULL, failed_step = NULL WHERE id = $1 AND claimed_by = $2 AND attempts = $3 "
+    + "AND status = 'claimed' RETURNING application_id) "
+    + "SELECT a.status, a.version FROM application a JOIN done ON done.application_id = a.id FOR UPDATE OF a";
+  private static final String WAIT = "UPDATE robot_job SET status = 'waiting', available_at = $4, lease_until = NULL, "
+    + "claimed_by = NULL, last_error = $5, failed_step = NULL" + FENCE;
+  private static final String RETRY = "UPDATE robot_job SET status = 'queued', available_at = $4, lease_until = NULL, "
+    + "claimed_by = NULL, failures = failures + 1, last_error = $5, failed_step = $6" + FENCE;
+  private static final String PARK = "UPDATE robot_job SET status = 'manual_review', parked_at = $4, lease_until = NULL, "
+    + "failures = failures + $7, last_error = $5, failed_step = $6" + FENCE;
+
+  private final Pool pool;
+  private final Clock clock;
+
+  public JobQueue(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Up to {@code max} ready jobs, now held by {@code workerId} until now + lease. */
+  public Future<List<ClaimedJob>> claim(String workerId, int max, Duration lease) {
+    Instant now = clock.instant();
+    // One statement is atomic on its own: no BEGIN/COMMIT round trips around it.
+    return pool.preparedQuery(CLAIM)
+      .execute(Tuple.of(workerId, time(now.plus(lease)), time(now), max))
+      .map(rows -> {
+        List<ClaimedJob> jobs = new ArrayList<>();
+        rows.forEach(row -> jobs.add(job(row)));
+        return jobs;
+      });
+  }
+
+  /** Extends the lease of the jobs this worker still holds; returns how many it still holds. */
+  public Future<Integer> renew(String workerId, Collection<Long> jobIds, Duration lease) {
+    if (jobIds.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return pool.preparedQuery(RENEW)
+      .execute(Tuple.of(jobIds.toArray(new Long[0]), workerId, time(clock.instant().plus(lease))))
+      .map(rows -> rows.rowCount());
+  }
+
+  /** Puts jobs whose lease has run out back in the queue, counting a failed attempt; returns how many. */
+  public Future<Integer> takeOverExpired() {
+    return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(time(clock.instant()))).map(rows -> rows.rowCount());
+  }
+
+  /** Inside the result's transaction: the job is done. Fails with {@link LostClaimException} if no longer held. */
+  public Future<Void> done(SqlClient tx, ClaimedJob job) {
+    return fenced(tx, DONE, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(), time(clock.instant())));
+  }
+
+  /** The application's status and version, as locked by {@link #doneLockingApplication}. */
+  public record LockedApplication(String status, int version) {
+  }
+
+  /**
+   * Inside the proposal's transaction: the job is done and the application row is locked. Fails with
+   * {@link LostClaimException} if the job is no longer held.
+   */
+  public Future<LockedApplication> doneLockingApplication(SqlClient tx, ClaimedJob job) {
+    return tx.preparedQuery(DONE_LOCKING).execute(Tuple.of(job.id(), job.claimedBy(), job.attempts(),
+        time(clock.instant())))
+      .compose(rows -> {
+        var it = rows.iterator();
+        if (!it.hasNext()) {
+          return Future.failedFuture(new LostClaimException(job.id()));
+        }
+        Row row = it.next();
+        return Future.succeededFuture(new LockedApplication(row.getString("status"), row.getInteger("version")));
+      });
+  }
+
+  /** Inside the transaction: register data is not complete; ask again after {@code retryIn}. */
+  public Future<Void> waitForData(SqlClient tx, ClaimedJob job, Duration retryIn, String why) {
+    return fenced(tx, WAIT, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(),
+      time(clock.instant().plus(retryIn)), why));
+  }
+
+  /** Inside the transaction: this attempt failed; try again after {@code retryIn}. */
+  public Future<Void> retry(SqlClient tx, ClaimedJob job, Duration retryIn, String step, String error) {
+    return fenced(tx, RETRY, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(),
+      time(clock.instant().plus(retryIn)), error, step));
+  }
+
+  /**
+   * Inside the transaction: a person must take the case. {@code countsAsFailure} is false when the job is parked
+   * because of failures already counted (a job that kept stopping its workers).
+   */
+  public Future<Void> park(SqlClient tx, ClaimedJob job, String step, String reason, boolean countsAsFailure) {
+    return fenced(tx, PARK, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(), time(clock.instant()), reason,
+      step, countsAsFailure ? 1 : 0));
+  }
+
+  private static Future<Void> fenced(SqlClient tx, String sql, ClaimedJob job, Tuple tuple) {
+    return tx.preparedQuery(sql).execute(tuple).compose(rows -> rows.rowCount() == 1
+      ? Future.<Void>succeededFuture()
+      : Future.failedFuture(new LostClaimException(job.id())));
+  }
+
+  private static ClaimedJob job(Row row) {
+    return new ClaimedJob(row.getLong("id"), row.getString("tenant_id"), row.getUUID("application_id"),
+      row.getInteger("application_version"), row.getInteger("attempts"), row.getInteger("failures"),
+      row.getOffsetDateTime("submitted_at").toInstant(), Optional.ofNullable(row.getString("last_error")),
+      row.getString("claimed_by"));
+  }
+
+  static OffsetDateTime time(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,54 @@
+package se.socialportal.robot;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import se.socialportal.robot.registers.RegisterAdapter;
+import se.socialportal.rules.RuleBook;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Builds the robot from its parts: the pipeline's steps in order, the queue, the reader and the writer. MainVerticle
+ * deploys it with {@link #deploy}; tests and the bench build it with their own clock, settings and register adapter.
+ */
+public final class Robot {
+
+  private final RobotSettings settings;
+  private final JobQueue queue;
+  private final JobProcessor processor;
+
+  public Robot(Pool pool, Clock clock, RobotSettings settings, RuleBook rules, RegisterAdapter registers) {
+    this.settings = settings;
+    this.queue = new JobQueue(pool, clock);
+    Pipeline pipeline = new Pipeline(List.of(
+      new ApplicationStep(),
+      new RulesStep(new RuleBookRobotRules(rules)),
+      new IdentityStep(),
+      new RegisterStep(registers, clock, settings.registerMaxWait()),
+      new ComparisonStep(),
+      new CalculationStep(rules),
+      new StickprovStep(new StickprovSeeds(pool)),
+      new WarningStep(),
+      new AutomationStep(),
+      new MotiveringStep()), clock);
+    this.processor = new JobProcessor(pool, queue, new CaseReader(pool), pipeline,
+      new ProposalWriter(pool, queue, clock), settings);
+  }
+
+  /** A new verticle with a worker id unique to it (host, process, random part). */
+  public RobotVerticle verticle(PgConnectOptions listenOptions, Consumer<JobProcessor.Outcome> onOutcome) {
+    String worker = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    return new RobotVerticle(queue, processor, settings, listenOptions, worker, onOutcome);
+  }
+
+  /** Deploys one robot verticle; its stop lets the jobs in flight finish. */
+  public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions) {
+    return vertx.deployVerticle(verticle(listenOptions, outcome -> { }));
+  }
+}

@@ -1,0 +1,122 @@
+package se.socialportal.robot;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.core.buffer.Buffer;
+import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.robot.registers.RegisterAdapter;
+import se.socialportal.rules.RuleBook;
+import se.socialportal.testing.TestDatabase;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static se.socialportal.robot.RobotFixtures.await;
+
+/**
+ * A database, Vert.x instances and robot verticles for one test class. Time is a MutableClock ahead of the database's
+ * clock (jobs are due at once); the stickprov seed is fixed so draws can be predicted with {@link Stickprov#value}.
+ */
+final class RobotHarness implements AutoCloseable {
+
+  static final byte[] SEED = new byte[32];
+  static final RobotSettings SETTINGS = new RobotSettings(true, 8, Duration.ofSeconds(30), Duration.ofMillis(200), 3,
+    Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72));
+
+  final DatabaseSettings database;
+  final MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofHours(1)));
+  final List<Vertx> vertxes = new ArrayList<>();
+  final Pool pool;
+  final RobotFixtures fixtures;
+  final Queue<JobProcessor.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final Vertx main;
+
+  RobotHarness(String name) {
+    database = TestDatabase.fresh(name);
+    main = newVertx();
+    pool = pool(main);
+    fixtures = new RobotFixtures(pool);
+    fixtures.tenant();
+    await(pool.preparedQuery("INSERT INTO stickprov_seed (tenant_id, seed) VALUES ('demo', $1)")
+      .execute(Tuple.of(Buffer.buffer(SEED))));
+  }
+
+  Vertx newVertx() {
+    Vertx vertx = Vertx.vertx();
+    vertxes.add(vertx);
+    return vertx;
+  }
+
+  Pool pool(Vertx vertx) {
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database.connectOptions())
+      .using(vertx).build();
+  }
+
+  static RuleBook rules() {
+    return RuleBook.load(Path.of("robots"));
+  }
+
+  Robot robot(Pool onPool, RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+    return new Robot(onPool, clock, settings, rules, registers);
+  }
+
+  /** Deploys a robot verticle on a Vert.x of its own (a server of its own) and returns its deployment. */
+  Deployed deploy(RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+    Vertx vertx = newVertx();
+    Robot robot = robot(pool(vertx), rules, registers, settings);
+    RobotVerticle verticle = robot.verticle(database.connectOptions(), outcomes::add);
+    String id = await(vertx.deployVerticle(verticle));
+    return new Deployed(vertx, id, robot, verticle);
+  }
+
+  record Deployed(Vertx vertx, String id, Robot robot, RobotVerticle verticle) {
+    void undeploy() {
+      await(vertx.undeploy(id));
+    }
+
+    /** Runs a sweep now (takeover + claim), as the periodic timer would; returns how many jobs it started. */
+    int sweep() {
+      io.vertx.core.Promise<Integer> swept = io.vertx.core.Promise.promise();
+      // On the verticle's own event loop, like its timer.
+      verticle.context().runOnContext(v -> verticle.sweep().onComplete(swept));
+      return await(swept.future());
+    }
+  }
+
+  /** Bounded polling on the database: true within 20 s, or the test fails with the description. */
+  static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Not within 20 s: " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Vertx vertx : vertxes) {
+      try {
+        vertx.close().await(20, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // Closing anyway.
+      }
+    }
+  }
+}

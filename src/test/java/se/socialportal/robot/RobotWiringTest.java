@@ -1,0 +1,47 @@
+package se.socialportal.robot;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.socialportal.testing.TestApp;
+
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.socialportal.robot.RobotHarness.eventually;
+
+@DisplayName("The server runs the robot: an application queued as the e-tjänst does gets a proposal")
+class RobotWiringTest {
+
+  private static TestApp app;
+  private static RobotFixtures fixtures;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start("robotwiring", new JsonObject().put("ROBOT_ENABLED", "true"));
+    fixtures = new RobotFixtures(app.services().pool());
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  @DisplayName("demo mode: LISTEN wakes the robot, the register simulator answers, the proposal and trace are written")
+  void submittedApplicationGetsAProposal() {
+    UUID demo = fixtures.person(RobotFixtures.DEMO);
+    UUID id = fixtures.submit(demo, Optional.empty(), YearMonth.of(2025, 10), "new", "digital",
+      RobotFixtures.workedExample());
+    eventually("a proposal", () -> fixtures.count("SELECT count(*) FROM beslutsforslag WHERE application_id = $1", id)
+      == 1);
+    assertEquals(0L, fixtures.count("SELECT count(*) FROM beslutsforslag WHERE application_id = $1 AND amount <> 7180",
+      id));
+    assertEquals(10L, fixtures.count("SELECT count(*) FROM robot_trace WHERE application_id = $1", id));
+    assertEquals("done", fixtures.job(id).getString("status"));
+  }
+}
