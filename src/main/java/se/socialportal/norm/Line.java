@@ -30,4 +30,21 @@ public record Line(Section section, LineCode code, List<Integer> persons, String
   public boolean has(NoteCode note) {
     return notes.stream().anyMatch(candidate -> candidate.code() == note);
   }
+
+  /**
+   * A stable name for this line within one calculation, e.g. {@code cost:rent} or {@code income:salary:0}: the section,
+   * the subject (or the line code) and the persons by index. A proposal stores it, and an adjusted recalculation finds
+   * "the same line" by it. Two lines with the same key get -2, -3 ... in their order of appearance.
+   */
+  public String key() {
+    StringBuilder key = new StringBuilder(section.name().toLowerCase(java.util.Locale.ROOT)).append(':')
+      .append((subject == null ? code.key() : subject).replaceAll("[^A-Za-z0-9_.-]", "_"));
+    if (!persons.isEmpty()) {
+      key.append(':');
+      for (int i = 0; i < persons.size(); i++) {
+        key.append(i == 0 ? "" : ".").append(persons.get(i));
+      }
+    }
+    return key.toString();
+  }
 }

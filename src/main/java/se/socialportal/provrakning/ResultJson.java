@@ -1,5 +1,9 @@
 package se.socialportal.provrakning;
 
+import se.socialportal.rules.Formats;
+
+import se.socialportal.rules.LineTexts;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.norm.Line;

@@ -3,6 +3,10 @@ package se.socialportal.robot;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import se.socialportal.norm.HouseholdMember;
+import se.socialportal.norm.IncomeClassification;
+import se.socialportal.norm.NormInput;
+import se.socialportal.rules.LineTexts;
 import se.socialportal.norm.InputProblem;
 import se.socialportal.norm.Line;
 import se.socialportal.norm.NormEngine;
@@ -48,7 +52,8 @@ final class CalculationStep implements Step {
       throw new PermanentFailure("Beräkningen kan inte göras på ansökans uppgifter: " + problems);
     }
     NormResult result = NormEngine.calculate(mapped.input(), normRules);
-    state.calculation = calculation(result, mapped);
+    state.calculation = calculation(result, mapped, normRules.incomes(),
+      new Content(application.content()).needs());
     Calculation calculation = state.calculation;
     JsonObject input = new JsonObject().put("persons", mapped.personRefs().size())
       .put("costs", mapped.input().costs().size()).put("incomes", mapped.input().incomes().size())
@@ -62,7 +67,8 @@ final class CalculationStep implements Step {
       !calculation.capped().isEmpty() || !calculation.needsReview().isEmpty()));
   }
 
-  static Calculation calculation(NormResult result, ApplicationToNormInput.Mapped mapped) {
+  static Calculation calculation(NormResult result, ApplicationToNormInput.Mapped mapped,
+                                 IncomeClassification incomes, JsonArray needs) {
     List<Calculation.CappedCost> capped = new ArrayList<>();
     for (Line line : result.cappedCosts()) {
       capped.add(new Calculation.CappedCost(line.subject(), line.entered(), line.amount()));
@@ -92,26 +98,44 @@ final class CalculationStep implements Step {
       }
     }
     return new Calculation(outcome, result.amount(), result.riksnormTotal(), result.costsTotal(),
-      result.incomesTotal(), result.normoverskott(), json(result, mapped), ruleVersions, capped, review, stimulus);
+      result.incomesTotal(), result.normoverskott(), json(result, mapped, incomes, needs), ruleVersions, capped, review, stimulus);
   }
 
   /**
-   * Every line with its codes and arguments (texts: norm.line.* and norm.note.* in the message bundles), persons as
-   * the content's references, and the totals — enough to show the calculation and to recompute it.
+   * Every line with its codes and arguments, and the Swedish label and explanation a handläggare and the decision
+   * letter show (the codes let another language be rendered later); persons as the content's references; the totals;
+   * and the engine's input, so an adjusted line is recomputed by the same engine with the same rule versions.
    */
-  static JsonObject json(NormResult result, ApplicationToNormInput.Mapped mapped) {
+  static JsonObject json(NormResult result, ApplicationToNormInput.Mapped mapped, IncomeClassification incomes,
+                         JsonArray needs) {
+    LineTexts texts = new LineTexts("sv", roleNames(mapped.input()), incomes);
     JsonArray lines = new JsonArray();
+    java.util.Map<String, Integer> keys = new java.util.HashMap<>();
     for (Line line : result.lines()) {
+      int seen = keys.merge(line.key(), 1, Integer::sum);
       JsonArray notes = new JsonArray();
       for (Note note : line.notes()) {
         notes.add(new JsonObject().put("code", note.code().key()).put("args", args(note.args())));
       }
       lines.add(new JsonObject().put("section", line.section().name().toLowerCase(Locale.ROOT))
+        .put("key", seen == 1 ? line.key() : line.key() + "-" + seen)
         .put("code", line.code().key())
         .put("persons", new JsonArray(line.persons().stream().map(i -> (Object) mapped.personRefs().get(i)).toList()))
         .put("subject", line.subject()).put("args", args(line.args()))
         .put("entered", line.entered() == null ? null : line.entered().toPlainString())
-        .put("amount", line.amount().toPlainString()).put("notes", notes));
+        .put("amount", line.amount().toPlainString()).put("notes", notes)
+        .put("label", texts.label(line)).put("note", texts.note(line)));
+    }
+    // Livsföring i övrigt is not part of försörjningsstöd's norm: each need is its own decision (with its own
+    // delegation tier by amount), so it travels as a line of its own that the handläggare grants or refuses.
+    for (int i = 0; i < needs.size(); i++) {
+      JsonObject need = needs.getJsonObject(i);
+      String amount = Kronor.of(need.getValue("amount")).toPlainString();
+      lines.add(new JsonObject().put("section", "need").put("key", "need:" + i).put("code", "need").put("subject", need.getString("type"))
+        .put("persons", new JsonArray()).put("args", new JsonArray()).put("entered", amount).put("amount", amount)
+        .put("notes", new JsonArray()).put("decisionType", "livsforing_ovrigt")
+        .put("label", capitalised(Labels.need(need.getString("type"))))
+        .put("note", need.getString("description", "")));
     }
     return new JsonObject().put("month", result.month().toString())
       .put("riksnormTotal", result.riksnormTotal().toPlainString())
@@ -120,7 +144,27 @@ final class CalculationStep implements Step {
       .put("exactResult", result.exactResult().toPlainString()).put("amount", result.amount().toPlainString())
       .put("normoverskott", result.normoverskott().toPlainString())
       .put("householdSize", result.householdSize()).put("dwellingSize", result.dwellingSize())
-      .put("persons", new JsonArray(List.copyOf(mapped.personRefs()))).put("lines", lines);
+      .put("persons", new JsonArray(List.copyOf(mapped.personRefs()))).put("lines", lines)
+      .put("input", NormInputJson.write(mapped.input()));
+  }
+
+  /** Labels.need gives the word as it reads mid-sentence; a line label starts with a capital. */
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /** The role names the line texts use ("sökande", "barn 2", ...), in the input's person order. */
+  private static List<String> roleNames(NormInput input) {
+    List<String> roles = new ArrayList<>();
+    for (HouseholdMember member : input.persons()) {
+      switch (member.role()) {
+        case APPLICANT: roles.add("applicant"); break;
+        case SAMBO: roles.add("sambo"); break;
+        case CHILD: roles.add("child"); break;
+        default: roles.add(member.birthDate() != null && member.ageIn(input.month()) < 18 ? "otherChild" : "otherAdult");
+      }
+    }
+    return roles;
   }
 
   private static JsonArray args(List<Object> args) {

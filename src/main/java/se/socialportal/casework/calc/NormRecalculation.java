@@ -1,5 +1,7 @@
 package se.socialportal.casework.calc;
 
+import se.socialportal.robot.NormInputJson;
+
 import io.vertx.core.json.JsonObject;
 import se.socialportal.norm.CostType;
 import se.socialportal.norm.Income;
@@ -71,7 +73,7 @@ public final class NormRecalculation implements Recalculation {
     List<CalcLine> recomputed = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (Line line : result.lines()) {
-      String base = key(line);
+      String base = line.key();
       int count = seen.merge(base, 1, Integer::sum);
       String key = count == 1 ? base : base + "-" + count;
       Optional<CalcLine> before = proposal.line(key);
@@ -107,18 +109,5 @@ public final class NormRecalculation implements Recalculation {
       }
     }
     return false;
-  }
-
-  /** The same key Calculation.fromProposal gives a line the robot wrote from the engine's result. */
-  static String key(Line line) {
-    StringBuilder key = new StringBuilder(line.section().name().toLowerCase(java.util.Locale.ROOT)).append(':')
-      .append((line.subject() == null ? line.code().key() : line.subject()).replaceAll("[^A-Za-z0-9_.-]", "_"));
-    if (!line.persons().isEmpty()) {
-      key.append(':');
-      for (int i = 0; i < line.persons().size(); i++) {
-        key.append(i == 0 ? "" : ".").append(line.persons().get(i));
-      }
-    }
-    return key.toString();
   }
 }

@@ -1,5 +1,7 @@
 package se.socialportal.casework.calc;
 
+import se.socialportal.robot.NormInputJson;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;

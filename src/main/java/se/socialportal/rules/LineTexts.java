@@ -1,4 +1,4 @@
-package se.socialportal.provrakning;
+package se.socialportal.rules;
 
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.Line;
@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * norm.cost.*, norm.person.*) and the income classification's labels. People are named by role and order ("barn 2"),
  * never by anything that identifies them.
  */
-final class LineTexts {
+public final class LineTexts {
 
   private final String language;
   private final List<String> personNames;
   private final IncomeClassification incomes;
 
-  LineTexts(String language, List<String> roles, IncomeClassification incomes) {
+  public LineTexts(String language, List<String> roles, IncomeClassification incomes) {
     this.language = language;
     this.personNames = names(language, roles);
     this.incomes = incomes;
@@ -39,7 +39,7 @@ final class LineTexts {
     return names;
   }
 
-  String label(Line line) {
+  public String label(Line line) {
     List<String> people = line.persons().stream().map(personNames::get).collect(Collectors.toList());
     switch (line.code()) {
       case COST:
@@ -59,7 +59,7 @@ final class LineTexts {
   }
 
   /** The line's reasons as one sentence or a few; empty when the amount needs no explanation. */
-  String note(Line line) {
+  public String note(Line line) {
     List<String> sentences = new ArrayList<>();
     for (Note note : line.notes()) {
       sentences.add(Messages.text(language, "norm.note." + note.code().key(), args(note)));

@@ -1,4 +1,4 @@
-package se.socialportal.provrakning;
+package se.socialportal.rules;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -6,12 +6,12 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Amounts as people read them: "4 412,50" in Swedish, "4,412.50" in English; whole kronor without decimals. */
-final class Formats {
+public final class Formats {
 
   private Formats() {
   }
 
-  static String kronor(BigDecimal amount, String language) {
+  public static String kronor(BigDecimal amount, String language) {
     Locale locale = Locale.forLanguageTag(language);
     boolean whole = amount.stripTrailingZeros().scale() <= 0;
     DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(locale));
@@ -19,7 +19,7 @@ final class Formats {
   }
 
   /** For JSON: whole kronor as an integer, otherwise öre as two decimals at most (4412.5). */
-  static BigDecimal json(BigDecimal amount) {
+  public static BigDecimal json(BigDecimal amount) {
     BigDecimal stripped = amount.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }

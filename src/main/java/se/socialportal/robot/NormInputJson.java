@@ -1,4 +1,4 @@
-package se.socialportal.casework.calc;
+package se.socialportal.robot;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package se.socialportal.provrakning;
+package se.socialportal.rules;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
