@@ -114,7 +114,9 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), built.clock())).deploy(vertx, database.settings().connectOptions());
+      RegisterAdapters.from(built.config(), built.clock()),
+      new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
+      .deploy(vertx, database.settings().connectOptions());
   }
 
   private Future<Void> seedDemoData(Services built) {

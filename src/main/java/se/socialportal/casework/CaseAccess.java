@@ -19,7 +19,26 @@ public final class CaseAccess {
     + "WHERE x.application_id = a.id AND x.staff_id = $3 AND x.ended_at IS NULL) AS assigned"
     + CaseHeader.FROM + "WHERE a.id = $1 AND a.tenant_id = $2 AND a.status NOT IN ('draft', 'awaiting_cosignature')";
 
+  private static final String FOR_AUTOMATION = "SELECT " + CaseHeader.COLUMNS + CaseHeader.FROM
+    + "WHERE a.id = $1 AND a.tenant_id = $2";
+
   private CaseAccess() {
+  }
+
+  /**
+   * The case as the automated decision function sees it: no staff session, inside the robot's transaction that
+   * already holds the application's lock. A protected household never gets here (the robot sends it to a person).
+   */
+  public static Future<CaseHeader> forAutomatedDecision(SqlClient client, String tenantId, UUID applicationId) {
+    return client.preparedQuery(FOR_AUTOMATION).execute(Tuple.of(applicationId, tenantId)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(new IllegalStateException("the robot's application is gone"));
+      }
+      CaseHeader header = CaseHeader.of(rows.iterator().next());
+      return header.isProtected()
+        ? Future.failedFuture(new IllegalStateException("a protected identity never takes the automated path"))
+        : Future.succeededFuture(header);
+    });
   }
 
   public static Future<CaseHeader> visible(SqlClient client, Session session, UUID applicationId) {

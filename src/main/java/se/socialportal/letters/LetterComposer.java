@@ -29,12 +29,30 @@ public final class LetterComposer {
   private LetterComposer() {
   }
 
+  /** A letter for decisions a person took on their delegation. */
   public static DecisionLetter compose(JsonObject tenant, String recipientName, String caseReference, LocalDate date,
                                        YearMonth month, List<Part> parts, Decider decider) {
+    return compose(tenant, recipientName, caseReference, date, month, parts,
+      DecisionLetter.DecidedBy.person(decider.name(), decider.title(), delegations(parts)));
+  }
+
+  /** A letter for decisions the automated decision function took (KL 6 kap. 37 §), with the rule versions used. */
+  public static DecisionLetter composeAutomated(JsonObject tenant, String recipientName, String caseReference,
+                                                LocalDate date, YearMonth month, List<Part> parts,
+                                                String ruleVersions) {
+    return compose(tenant, recipientName, caseReference, date, month, parts,
+      DecisionLetter.DecidedBy.automated(delegations(parts), ruleVersions));
+  }
+
+  private static String delegations(List<Part> parts) {
+    return String.join("; ", parts.stream().map(Part::delegation).toList());
+  }
+
+  private static DecisionLetter compose(JsonObject tenant, String recipientName, String caseReference, LocalDate date,
+                                        YearMonth month, List<Part> parts, DecisionLetter.DecidedBy decidedBy) {
     List<DecisionLetter.Line> lines = new ArrayList<>();
     List<String> motivering = new ArrayList<>();
     Set<String> legalBasis = new LinkedHashSet<>();
-    List<String> delegations = new ArrayList<>();
     BigDecimal granted = BigDecimal.ZERO;
     for (Part part : parts) {
       granted = granted.add(part.amount());
@@ -46,10 +64,10 @@ public final class LetterComposer {
       String prefix = parts.size() > 1 ? part.typeLabel() + ": " : "";
       motivering.add(prefix + part.motivering());
       legalBasis.addAll(part.legalBasis());
-      delegations.add(part.delegation());
     }
     lines.add(new DecisionLetter.Line(DecisionLetter.Section.TOTAL, "Beviljat belopp", granted, null));
-    String namnd = "Socialnämnden";
+    // The nämnd that decides and receives appeals (FL 33 §); each municipality names its own (tenant.namnd).
+    String namnd = tenant.getString("namnd") == null ? "Socialnämnden" : tenant.getString("namnd");
     DecisionLetter.Sender sender = new DecisionLetter.Sender(tenant.getString("name"), namnd,
       text(tenant, "postal_address"), text(tenant, "contact_phone"),
       text(tenant, "contact_email"));
@@ -57,7 +75,7 @@ public final class LetterComposer {
       text(tenant, "contact_phone"), text(tenant, "contact_email"));
     return new DecisionLetter(sender, recipientName, caseReference, date, month, outcome(parts), granted, lines,
       motivering, List.copyOf(legalBasis),
-      DecisionLetter.DecidedBy.person(decider.name(), decider.title(), String.join("; ", delegations)), contact);
+      decidedBy, contact);
   }
 
   /** A tenant field the municipality may not have filled in: empty rather than "null" in a letter. */

@@ -39,11 +39,13 @@ public final class CaseReader {
   private static final String EARLIER_ROW = "SELECT x.id, x.month, x.content, "
     + String.format(PROPOSAL, "register_data") + " AS register_data, " + String.format(PROPOSAL, "outcome")
     + " AS outcome, x.created_at FROM application x ";
-  // A month counts for jobbstimulans when the application's current version has a proposal with bifall (casework's
-  // decisions replace this once they exist; docs/robot.md).
+  // A month counts for jobbstimulans when the household received försörjningsstöd for it: the latest
+  // försörjningsstöd decision granted it, or — while no decision exists yet — the current proposal grants it
+  // (docs/robot.md). A handläggare's avslag on a bifall proposal takes the month out.
   private static final String MONTHS_WHERE = " AND x.tenant_id = a.tenant_id AND x.month < a.month "
-    + "AND x.kind <> 'extra' AND x.status <> 'withdrawn' AND " + String.format(PROPOSAL, "outcome")
-    + " IN ('bifall', 'delvis_bifall')";
+    + "AND x.kind <> 'extra' AND x.status <> 'withdrawn' AND coalesce((SELECT d.outcome FROM decision d "
+    + "WHERE d.application_id = x.id AND d.type = 'forsorjningsstod' ORDER BY d.decided_at DESC LIMIT 1), "
+    + String.format(PROPOSAL, "outcome") + ") IN ('bifall', 'delvis_bifall')";
   private static final String READ = "SELECT a.id, a.tenant_id, a.month, a.kind, a.channel, a.status, a.version, "
     + "a.applicant_id, a.co_applicant_id, a.content, ap.personnummer AS applicant_pnr, "
     + "ap.protection AS applicant_protection, co.personnummer AS co_pnr, co.protection AS co_protection, "

@@ -12,6 +12,7 @@ import se.socialportal.audit.AuditLog;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
@@ -25,7 +26,9 @@ import java.util.UUID;
 /**
  * Writes a finished pipeline run in ONE transaction: the job is done (fenced by the claim), the beslutsförslag
  * (UNIQUE per application version — a second one is impossible), its warnings, the stickprov draw and document
- * request, the application's status and history event, the trace and the audit rows. Either all of it exists or none.
+ * request, the application's status and history event, the trace and the audit rows — and, where the nämnd has
+ * delegated the case type to automation, the decision and its letter (casework's AutomatedDecision). Either all of it
+ * exists or none.
  * Statements that belong together are single statements with data-modifying CTEs, and independent ones are sent
  * pipelined, so a proposal costs few round trips (the bench in docs/robot.md).
  */
@@ -59,12 +62,18 @@ public final class ProposalWriter {
   private final JobQueue queue;
   private final Clock clock;
   private final Komplettering komplettering;
+  private final AutomatedDecision automatedDecision;
 
-  public ProposalWriter(Pool pool, JobQueue queue, Clock clock) {
+  public ProposalWriter(Pool pool, JobQueue queue, Clock clock, AutomatedDecision automatedDecision) {
     this.pool = pool;
     this.queue = queue;
     this.clock = clock;
     this.komplettering = new Komplettering(pool, clock, new OutboxNotifier());
+    this.automatedDecision = automatedDecision;
+  }
+
+  /** A written proposal, and the decision taken on it when the case was decided automatically. */
+  private record Written(UUID proposalId, Optional<AutomatedDecision.Taken> decision) {
   }
 
   /** @return the proposal's id, or empty when the application changed under the robot (withdrawn, newer version) */
@@ -72,16 +81,23 @@ public final class ProposalWriter {
     ClaimedJob job = state.file().job();
     return pool.withTransaction(tx -> queue.doneLockingApplication(tx, job).compose(application -> {
       boolean current = application.version() == job.applicationVersion() && OPEN.contains(application.status());
-      Future<Optional<UUID>> written = current
+      Future<Optional<Written>> written = current
         ? writeProposal(tx, state, application.status()).map(Optional::of)
         : Future.succeededFuture(Optional.empty());
       // Sent together on the transaction's connection (pipelined); any failure rolls everything back.
       return Future.all(written, trace.write(tx, job), AuditLog.recordAll(tx, state.audit()))
         .map(all -> written.result());
-    }));
+    })).compose(written -> {
+      Optional<AutomatedDecision.Taken> decision = written.flatMap(Written::decision);
+      // The letter is on Mina sidor with the commit; the mailbox hand-over follows (retried by ExpedieringVerticle
+      // when it fails, never undoing the decision).
+      Future<Boolean> delivered = decision.map(taken -> automatedDecision.deliver(taken, job.tenantId()))
+        .orElse(Future.succeededFuture(false));
+      return delivered.map(v -> written.map(Written::proposalId));
+    });
   }
 
-  private Future<UUID> writeProposal(SqlConnection tx, CaseState state, String status) {
+  private Future<Written> writeProposal(SqlConnection tx, CaseState state, String status) {
     ClaimedJob job = state.file().job();
     Calculation calculation = state.calculation().orElseThrow();
     boolean automated = state.automation().automated();
@@ -113,8 +129,24 @@ public final class ProposalWriter {
       .compose(rows -> {
         Row row = rows.iterator().next();
         UUID id = row.getUUID("id");
-        return history(tx, state, status, id, versions, row.getBoolean("newly_sampled")).map(id);
+        Future<Optional<AutomatedDecision.Taken>> decided = automated
+          ? decide(tx, state, id, calculation, versions).map(Optional::of)
+          : Future.succeededFuture(Optional.empty());
+        return decided.compose(decision -> history(tx, state, status, id, versions, row.getBoolean("newly_sampled"),
+          decision).map(new Written(id, decision)));
       });
+  }
+
+  /** The automated decision on the proposal just written, under the tenant's automation rule. */
+  private Future<AutomatedDecision.Taken> decide(SqlConnection tx, CaseState state, UUID proposalId,
+                                                 Calculation calculation, Map<String, String> versions) {
+    ClaimedJob job = state.file().job();
+    AutomatedDecision.Proposal proposal = new AutomatedDecision.Proposal(proposalId, job.tenantId(),
+      job.applicationId(), calculation.outcome(), calculation.json(), state.motivering().text(),
+      new ArrayList<>(state.motivering().legalBasis()), new JsonObject(new TreeMap<String, Object>(versions)));
+    AutomatedDecision.Rule rule = new AutomatedDecision.Rule(versions.get("automation"),
+      state.automation().decisionType(), state.rules().automationSource());
+    return automatedDecision.take(tx, proposal, rule);
   }
 
   private static JsonArray warnings(CaseState state) {
@@ -128,14 +160,19 @@ public final class ProposalWriter {
 
   /** The application's status and the events in its history (the resident's timeline reads these). */
   private Future<Void> history(SqlConnection tx, CaseState state, String status, UUID proposalId,
-                               Map<String, String> versions, boolean newlySampled) {
+                               Map<String, String> versions, boolean newlySampled,
+                               Optional<AutomatedDecision.Taken> decision) {
     ClaimedJob job = state.file().job();
     JsonObject data = new JsonObject().put("proposalId", proposalId.toString()).put("version", job.applicationVersion())
       .put("warnings", state.warnings().size()).put("stickprov", state.stickprov().sampled());
     Future<Void> proposed;
     if (state.automation().automated()) {
+      AutomatedDecision.Taken taken = decision.orElseThrow();
       data.put("automated", true).put("decisionType", state.automation().decisionType())
-        .put("ruleVersions", new JsonObject(new TreeMap<String, Object>(versions)));
+        .put("ruleVersions", new JsonObject(new TreeMap<String, Object>(versions)))
+        .put("decisionSet", taken.decisionSet().toString())
+        .put("decisions", new JsonArray(taken.decisionIds().stream().map(UUID::toString).map(Object.class::cast).toList()))
+        .put("letterId", taken.letterId().toString());
       proposed = statusAndEvent(tx, job, "decided", "decided", data);
     } else if ("submitted".equals(status)) {
       proposed = statusAndEvent(tx, job, "robot_proposal", "under_review", data);

@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import se.socialportal.casework.decision.AutomatedDecision;
+import se.socialportal.letters.Expediering;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.rules.RuleBook;
 
@@ -23,7 +25,12 @@ public final class Robot {
   private final JobQueue queue;
   private final JobProcessor processor;
 
-  public Robot(Pool pool, Clock clock, RobotSettings settings, RuleBook rules, RegisterAdapter registers) {
+  /**
+   * @param expediering publishes the letters of automated decisions (only used where a tenant's automation rule lets
+   *                    the robot decide)
+   */
+  public Robot(Pool pool, Clock clock, RobotSettings settings, RuleBook rules, RegisterAdapter registers,
+               Expediering expediering) {
     this.settings = settings;
     this.queue = new JobQueue(pool, clock);
     Pipeline pipeline = new Pipeline(List.of(
@@ -38,7 +45,7 @@ public final class Robot {
       new AutomationStep(),
       new MotiveringStep()), clock);
     this.processor = new JobProcessor(pool, queue, new CaseReader(pool), pipeline,
-      new ProposalWriter(pool, queue, clock), settings);
+      new ProposalWriter(pool, queue, clock, new AutomatedDecision(expediering, clock)), settings);
   }
 
   /** A new verticle with a worker id unique to it (host, process, random part). */

@@ -12,11 +12,12 @@ import java.util.Set;
  * @param mismatchKronor        DECLARED_VS_REGISTER_MISMATCH when declared and register differ by more than this
  * @param stickprovPercent      share of applications drawn for stickprov, 0–100
  * @param automatedDecisionTypes decision types the nämnd lets the robot decide (KL 6 kap. 37 §); empty = none
+ * @param automationSource      the delegation an automated decision rests on (the nämnd's decision, as robots/ cites it)
  * @param versions              kind → version of each of these rules, stored with the proposal
  */
 public record RobotRules(BigDecimal incomeChangePercent, BigDecimal incomeChangeKronor, BigDecimal mismatchKronor,
                          BigDecimal stickprovPercent, String stickprovVersion, Set<String> automatedDecisionTypes,
-                         Map<String, String> versions) {
+                         String automationSource, Map<String, String> versions) {
 
   public RobotRules {
     automatedDecisionTypes = Set.copyOf(automatedDecisionTypes);

@@ -33,6 +33,7 @@ public final class RuleBookRobotRules implements RobotRulesSource {
       .collect(Collectors.toSet());
     return new RobotRules(threshold(change, "percent"), threshold(change, "minimumKronor"),
       threshold(mismatch, "kronor"), rules.stickprov().percent(), rules.stickprov().version(), automated,
+      rules.automation().source(),
       java.util.Map.of("warningRules", rules.warnings().version(), "stickprov", rules.stickprov().version(),
         "automation", rules.automation().version()));
   }

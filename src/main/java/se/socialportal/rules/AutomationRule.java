@@ -6,14 +6,14 @@ import java.util.Set;
  * Which decision types a tenant lets the robot decide without a handläggare. Default: none — a decision taken without
  * delegation has no legal effect (municipal-sources.md §2.2), so absence of a file means every case goes to a person.
  */
-public record AutomationRule(String version, Set<DecisionType> decisionTypes) {
+public record AutomationRule(String version, Set<DecisionType> decisionTypes, String source) {
 
   public AutomationRule {
     decisionTypes = Set.copyOf(decisionTypes);
   }
 
   public static AutomationRule none() {
-    return new AutomationRule("none", Set.of());
+    return new AutomationRule("none", Set.of(), "");
   }
 
   public boolean allows(DecisionType type) {

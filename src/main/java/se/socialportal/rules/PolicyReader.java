@@ -62,6 +62,6 @@ final class PolicyReader {
     Set<DecisionType> types = EnumSet.noneOf(DecisionType.class);
     file.json().getJsonArray("decisionTypes")
       .forEach(type -> types.add(DecisionType.fromKey(String.valueOf(type)).orElseThrow()));
-    return new AutomationRule(file.version(), types);
+    return new AutomationRule(file.version(), types, file.json().getString("source"));
   }
 }

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.robot.JobProcessor;
 import se.socialportal.robot.Robot;
@@ -182,8 +184,11 @@ public final class RobotBench {
 
   private Vertx startRobot() {
     Vertx server = Vertx.vertx();
-    Robot robot = new Robot(pool(server, POOL), Clock.systemUTC(), SETTINGS, rules,
-      new RegisterSimulator(Clock.systemUTC()));
+    Pool robotPool = pool(server, POOL);
+    // The demo rules decide nothing automatically, so no letter is written; the robot still needs its expediering.
+    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, rules, new RegisterSimulator(Clock.systemUTC()),
+      new Expediering(server, robotPool, new FileOutboxMailbox(server, Path.of("target", "bench-outbox")),
+        Clock.systemUTC()));
     await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {
       if (outcome == JobProcessor.Outcome.PROPOSED) {
         proposed.incrementAndGet();

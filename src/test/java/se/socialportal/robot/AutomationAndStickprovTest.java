@@ -92,6 +92,35 @@ class AutomationAndStickprovTest {
     assertTrue(event.getJsonObject("data").getBoolean("automated"));
     assertTrue(event.getJsonObject("data").getJsonObject("ruleVersions").getString("riksnorm").contains("2025"));
     assertEquals("decided", RobotEndToEndTest.statusIn(harness, id));
+
+    // FL 31 §: the decision itself, resting on the automation rule as its delegation.
+    Row decision = await(harness.pool.preparedQuery("SELECT * FROM decision WHERE application_id = $1")
+      .execute(Tuple.of(id))).iterator().next();
+    assertEquals("automated", decision.getString("decided_by_kind"));
+    assertEquals("forsorjningsstod", decision.getString("type"));
+    assertEquals("bifall", decision.getString("outcome"));
+    assertEquals(0, proposal.getBigDecimal("amount").compareTo(decision.getBigDecimal("amount")));
+    assertEquals(proposal.getUUID("id"), decision.getUUID("proposal_id"));
+    assertTrue(decision.getBoolean("delegation_valid"));
+    assertEquals("test-automation-bifall", decision.getString("delegation_version"));
+    assertEquals("automation:forsorjningsstodBifall", decision.getString("delegation_row"));
+    assertTrue(decision.getString("delegation_source").contains("6 kap. 37 §"), decision.getString("delegation_source"));
+    assertEquals(proposal.getJsonObject("rule_versions"), decision.getJsonObject("rule_versions"));
+    assertEquals(proposal.getString("motivering"), decision.getString("motivering"));
+    assertEquals(decision.getUUID("decision_set").toString(), event.getJsonObject("data").getString("decisionSet"));
+
+    // FL 33 §: the letter, for the household on Mina sidor, saying the decision was automated and how to appeal.
+    Row letter = await(harness.pool.preparedQuery("SELECT l.id, l.pdf, l.recipient_ids FROM decision_letter l "
+      + "JOIN decision_letter_decision d ON d.letter_id = l.id WHERE d.decision_id = $1")
+      .execute(Tuple.of(decision.getUUID("id")))).iterator().next();
+    assertEquals(event.getJsonObject("data").getString("letterId"), letter.getUUID("id").toString());
+    String text = se.socialportal.testing.PdfText.of(letter.getBuffer("pdf").getBytes());
+    assertTrue(text.contains("automatiserat"), text);
+    assertTrue(text.contains("test-automation-bifall"), text);
+    assertTrue(text.contains("förvaltningsrätten"), text);
+    assertTrue(text.contains("tre veckor"), text);
+    eventually("the letter handed to the digital mailbox", () -> fixtures.count("SELECT count(*) FROM decision_letter "
+      + "WHERE id = $1 AND mailbox_status = 'delivered'", letter.getUUID("id")) == 1);
   }
 
   @Test
@@ -101,6 +130,7 @@ class AutomationAndStickprovTest {
       YearMonth.of(2025, 10), "new", "digital", RobotFixtures.single("1975-05-05", 5000, "salary", 0));
     assertFalse(proposal(id).getBoolean("decided_automatically"));
     assertEquals("under_review", RobotEndToEndTest.statusIn(harness, id));
+    assertEquals(0L, fixtures.count("SELECT count(*) FROM decision WHERE application_id = $1", id), "no decision");
   }
 
   @Test

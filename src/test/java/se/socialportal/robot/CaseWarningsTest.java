@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CaseWarningsTest {
 
   static final RobotRules RULES = new RobotRules(BigDecimal.valueOf(20), BigDecimal.valueOf(500),
-    BigDecimal.valueOf(100), BigDecimal.valueOf(5), "s", Set.of(), Map.of());
+    BigDecimal.valueOf(100), BigDecimal.valueOf(5), "s", Set.of(), "", Map.of());
   static final UUID APPLICANT = UUID.randomUUID();
 
   static JsonObject household() {

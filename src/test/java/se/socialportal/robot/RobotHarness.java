@@ -6,11 +6,16 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.core.buffer.Buffer;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.rules.RuleBook;
 import se.socialportal.testing.TestDatabase;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +45,8 @@ final class RobotHarness implements AutoCloseable {
   final RobotFixtures fixtures;
   final Queue<JobProcessor.Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final Vertx main;
+  /** Where the digital mailbox simulator writes letters (created when a robot first needs it). */
+  Path outbox;
 
   RobotHarness(String name) {
     database = TestDatabase.fresh(name);
@@ -66,14 +73,26 @@ final class RobotHarness implements AutoCloseable {
     return RuleBook.load(Path.of("robots"));
   }
 
-  Robot robot(Pool onPool, RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
-    return new Robot(onPool, clock, settings, rules, registers);
+  Robot robot(Vertx vertx, Pool onPool, RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+    return new Robot(onPool, clock, settings, rules, registers, expediering(vertx, onPool));
+  }
+
+  /** Letters of automated decisions go to a file outbox of this harness's own. */
+  Expediering expediering(Vertx vertx, Pool onPool) {
+    try {
+      if (outbox == null) {
+        outbox = Files.createTempDirectory("robot-outbox");
+      }
+      return new Expediering(vertx, onPool, new FileOutboxMailbox(vertx, outbox), clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Deploys a robot verticle on a Vert.x of its own (a server of its own) and returns its deployment. */
   Deployed deploy(RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
     Vertx vertx = newVertx();
-    Robot robot = robot(pool(vertx), rules, registers, settings);
+    Robot robot = robot(vertx, pool(vertx), rules, registers, settings);
     RobotVerticle verticle = robot.verticle(database.connectOptions(), outcomes::add);
     String id = await(vertx.deployVerticle(verticle));
     return new Deployed(vertx, id, robot, verticle);

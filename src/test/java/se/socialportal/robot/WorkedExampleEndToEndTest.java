@@ -84,4 +84,30 @@ class WorkedExampleEndToEndTest {
       october) > 0, "no personnummer in the trace");
   }
 
+  @Test
+  @DisplayName("a month whose försörjningsstöd was decided avslag does not count for jobbstimulans, whatever its proposal said")
+  void decisionOverridesProposalForJobbstimulans() {
+    UUID household = fixtures.syntheticPerson(71);
+    YearMonth first = YearMonth.of(2025, 4);
+    UUID seventh = null;
+    for (int i = 0; i < 7; i++) {
+      UUID id = fixtures.submit(RobotEndToEndTest.id(false), household, Optional.empty(), first.plusMonths(i),
+        i == 0 ? "new" : "reapplication", "digital", RobotFixtures.workedExample());
+      Row proposal = RobotEndToEndTest.proposalIn(harness, id);
+      assertEquals("bifall", proposal.getString("outcome"));
+      if (i == 1) {
+        // May is decided avslag (the proposal said bifall): April, then June–September, is no run of six months.
+        RobotFixtures.await(harness.pool.preparedQuery("INSERT INTO decision (tenant_id, application_id, "
+          + "application_version, proposal_id, decision_set, type, outcome, amount, delegation_amount, motivering, "
+          + "decided_by_kind, decided_by_name, decided_by_title, delegation_valid, decided_at) VALUES ('demo', $1, 1, $2, "
+          + "gen_random_uuid(), 'forsorjningsstod', 'avslag', 0, 0, 'Avslag.', 'automated', 'Test', 'Test', false, now())")
+          .execute(io.vertx.sqlclient.Tuple.of(id, proposal.getUUID("id"))));
+      }
+      seventh = id;
+    }
+    Row proposal = RobotEndToEndTest.proposalIn(harness, seventh);
+    assertEquals(0, new BigDecimal("7180.00").compareTo(proposal.getBigDecimal("amount")),
+      "no jobbstimulans in October: " + proposal.getBigDecimal("amount"));
+  }
+
 }

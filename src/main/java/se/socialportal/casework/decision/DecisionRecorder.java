@@ -16,18 +16,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Inserts decision rows, each with the delegation the check found for it. */
+/** Inserts decision rows, each with the delegation it rests on: the check's outcome, or the nämnd's automation rule. */
 final class DecisionRecorder {
 
   private static final String INSERT = "INSERT INTO decision (tenant_id, application_id, application_version, "
     + "proposal_id, decision_set, type, outcome, amount, delegation_amount, lines, motivering, legal_basis, reason_code, "
     + "decided_by_kind, decided_by, decided_by_name, decided_by_title, rule_versions, delegation_version, "
     + "delegation_row, delegation_source, delegation_level, delegation_valid, acting_for, acting_absence_id, "
-    + "original_decision_id, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'staff', $14, "
-    + "$15, $16, $17, $18, $19, $20, $21, true, $22, $23, $24, $25) RETURNING id";
+    + "original_decision_id, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+    + "$16, $17, $18, $19, $20, $21, $22, true, $23, $24, $25, $26) RETURNING id";
 
   /** Who decides, as FL 31 § and the delegationsbeslut list name them. */
   record Decider(UUID staffId, String name, String title) {
+  }
+
+  /** The delegation one decision rests on, as decision's delegation_* and acting_* columns record it. */
+  private record Basis(String version, String row, String source, String level, UUID actingFor, UUID absence) {
   }
 
   private DecisionRecorder() {
@@ -40,23 +44,52 @@ final class DecisionRecorder {
   static Future<List<UUID>> record(SqlClient tx, CaseHeader header, Optional<UUID> proposalId, UUID decisionSet,
                                    List<DecisionPart> parts, List<DelegationCheck.Outcome> outcomes, Decider decider,
                                    JsonObject ruleVersions, Optional<UUID> originalDecision, Instant at) {
-    List<UUID> ids = new ArrayList<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < parts.size(); i++) {
-      DecisionPart part = parts.get(i);
-      DelegationCheck.Outcome outcome = outcomes.get(i);
+    List<Basis> bases = new ArrayList<>();
+    for (DelegationCheck.Outcome outcome : outcomes) {
       if (!outcome.allowed()) {
         throw new IllegalStateException("a decision without delegation must never be recorded");
       }
       var row = outcome.row().orElseThrow();
+      bases.add(new Basis(outcome.matrix().version(), row.id(), row.source() + " (" + row.legalBasis() + ")",
+        outcome.required().orElseThrow().code(),
+        outcome.actingFor().map(standIn -> UUID.fromString(standIn.absentStaffId())).orElse(null),
+        outcome.actingFor().map(standIn -> UUID.fromString(standIn.absenceId())).orElse(null)));
+    }
+    return insert(tx, header, proposalId, decisionSet, parts, bases, "staff", decider, ruleVersions, originalDecision,
+      at);
+  }
+
+  /**
+   * Records decisions taken by the automated decision function (KL 6 kap. 37 §) under the tenant's automation rule:
+   * the rule is the delegation, the robot's rule versions say what produced the decision.
+   */
+  static Future<List<UUID>> recordAutomated(SqlClient tx, CaseHeader header, UUID proposalId, UUID decisionSet,
+                                            List<DecisionPart> parts, AutomatedDecision.Rule rule,
+                                            JsonObject ruleVersions, Instant at) {
+    List<Basis> bases = new ArrayList<>();
+    for (DecisionPart part : parts) {
+      bases.add(new Basis(rule.version(), "automation:" + rule.decisionType(), rule.source(),
+        "automatiserad_beslutsfunktion", null, null));
+    }
+    return insert(tx, header, Optional.of(proposalId), decisionSet, parts, bases, "automated",
+      new Decider(null, "Automatiserat beslut", "Automatiserad beslutsfunktion"), ruleVersions, Optional.empty(), at);
+  }
+
+  private static Future<List<UUID>> insert(SqlClient tx, CaseHeader header, Optional<UUID> proposalId,
+                                           UUID decisionSet, List<DecisionPart> parts, List<Basis> bases, String kind,
+                                           Decider decider, JsonObject ruleVersions, Optional<UUID> originalDecision,
+                                           Instant at) {
+    List<UUID> ids = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = 0; i < parts.size(); i++) {
+      DecisionPart part = parts.get(i);
+      Basis basis = bases.get(i);
       Tuple tuple = Tuple.of(header.tenantId(), header.id(), header.version(), proposalId.orElse(null), decisionSet,
           part.type().code(), part.outcome(), part.amount(), part.delegationAmount(), part.lines())
         .addValue(part.motivering()).addValue(new JsonArray(part.legalBasis())).addValue(part.reasonCode())
-        .addValue(decider.staffId()).addValue(decider.name()).addValue(decider.title()).addValue(ruleVersions)
-        .addValue(outcome.matrix().version()).addValue(row.id()).addValue(row.source() + " (" + row.legalBasis() + ")")
-        .addValue(outcome.required().orElseThrow().code())
-        .addValue(outcome.actingFor().map(standIn -> UUID.fromString(standIn.absentStaffId())).orElse(null))
-        .addValue(outcome.actingFor().map(standIn -> UUID.fromString(standIn.absenceId())).orElse(null))
+        .addValue(kind).addValue(decider.staffId()).addValue(decider.name()).addValue(decider.title())
+        .addValue(ruleVersions).addValue(basis.version()).addValue(basis.row()).addValue(basis.source())
+        .addValue(basis.level()).addValue(basis.actingFor()).addValue(basis.absence())
         .addValue(originalDecision.orElse(null))
         .addValue(OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
       chain = chain.compose(v -> tx.preparedQuery(INSERT).execute(tuple)

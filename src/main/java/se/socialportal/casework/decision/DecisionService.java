@@ -44,9 +44,8 @@ public final class DecisionService {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   // Open komplettering requests end with the decision (bistånd's table: an answer must not reopen a decided case).
-  private static final String CANCEL_KOMPLETTERING = "UPDATE komplettering_request SET status = 'cancelled' "
+  static final String CANCEL_KOMPLETTERING = "UPDATE komplettering_request SET status = 'cancelled' "
     + "WHERE application_id = $1 AND status = 'open'";
-  private static final String TENANT = "SELECT name, postal_address, contact_phone, contact_email FROM tenant WHERE id = $1";
 
   private final Pool pool;
   private final Clock clock;
@@ -168,11 +167,7 @@ public final class DecisionService {
   private Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts,
                               List<DelegationCheck.Outcome> outcomes, DecisionRecorder.Decider decider, LocalDate today,
                               UUID decisionSet, List<UUID> ids) {
-    return tx.preparedQuery(TENANT).execute(Tuple.of(header.tenantId())).compose(rows -> {
-      var row = rows.iterator().next();
-      JsonObject tenant = new JsonObject().put("name", row.getString("name"))
-        .put("postal_address", row.getString("postal_address")).put("contact_phone", row.getString("contact_phone"))
-        .put("contact_email", row.getString("contact_email"));
+    return Letterhead.of(tx, header.tenantId()).compose(tenant -> {
       List<LetterComposer.Part> letterParts = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         DecisionPart part = parts.get(i);

@@ -1,0 +1,117 @@
+package se.socialportal.casework.decision;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import se.socialportal.casework.CaseAccess;
+import se.socialportal.casework.CaseHeader;
+import se.socialportal.casework.calc.Calculation;
+import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.LetterComposer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The decision the robot takes itself where the nämnd has delegated a group of cases to an automated decision function
+ * (KL 6 kap. 37 §). It is a decision like any other (FL 31 §): a decision row with what, when, "automated" and the
+ * rule versions, resting on the tenant's automation rule as its delegation, and a letter on Mina sidor with the same
+ * content, motivering and appeal instructions as a handläggare's. Written inside the robot's proposal transaction,
+ * so a proposal marked decided without its decision and letter cannot exist.
+ */
+public final class AutomatedDecision {
+
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+  /**
+   * The delegation: the automation rule in force, which decision type it covers (e.g. forsorjningsstodBifall) and the
+   * nämnd's decision it cites.
+   */
+  public record Rule(String version, String decisionType, String source) {
+  }
+
+  /** What the robot proposed and now decides. */
+  public record Proposal(UUID id, String tenantId, UUID applicationId, String outcome, JsonObject calculation,
+                         String motivering, List<String> legalBasis, JsonObject ruleVersions) {
+    public Proposal {
+      legalBasis = List.copyOf(legalBasis);
+    }
+  }
+
+  /** The decision set and its letter (handed to the digital mailbox after commit). */
+  public record Taken(UUID decisionSet, List<UUID> decisionIds, UUID letterId) {
+  }
+
+  private final Expediering expediering;
+  private final Clock clock;
+
+  public AutomatedDecision(Expediering expediering, Clock clock) {
+    this.expediering = expediering;
+    this.clock = clock;
+  }
+
+  public Future<Taken> take(SqlClient tx, Proposal proposal, Rule rule) {
+    Instant now = clock.instant();
+    LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
+    UUID decisionSet = UUID.randomUUID();
+    return CaseAccess.forAutomatedDecision(tx, proposal.tenantId(), proposal.applicationId()).compose(header -> {
+      List<DecisionPart> parts = parts(proposal);
+      return DecisionRecorder.recordAutomated(tx, header, proposal.id(), decisionSet, parts, rule,
+          proposal.ruleVersions(), now)
+        .compose(ids -> tx.preparedQuery(DecisionService.CANCEL_KOMPLETTERING).execute(Tuple.of(header.id()))
+          .compose(v -> letter(tx, header, parts, rule, proposal.ruleVersions(), today, decisionSet, ids))
+          .map(letter -> new Taken(decisionSet, ids, letter)));
+    });
+  }
+
+  /**
+   * The parts exactly as a handläggare's approval of the unchanged proposal would make them. The automation rule only
+   * ever covers försörjningsstöd (a need goes to a person), so anything else here is a bug, not a decision.
+   */
+  static List<DecisionPart> parts(Proposal proposal) {
+    List<DecisionPart> parts = DecisionPlan.approve(Calculation.fromProposal(proposal.calculation()), proposal.outcome(),
+      proposal.motivering(), proposal.legalBasis(), null);
+    if (parts.size() != 1 || parts.get(0).type() != DecisionType.FORSORJNINGSSTOD) {
+      throw new IllegalStateException("the automated decision function decides försörjningsstöd only");
+    }
+    return parts;
+  }
+
+  private Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts, Rule rule,
+                              JsonObject ruleVersions, LocalDate today, UUID decisionSet, List<UUID> ids) {
+    return Letterhead.of(tx, header.tenantId()).compose(tenant -> {
+      List<LetterComposer.Part> letterParts = new ArrayList<>();
+      for (DecisionPart part : parts) {
+        letterParts.add(new LetterComposer.Part(part.type().code(), part.type().label(), part.outcome(), part.amount(),
+          part.lines(), part.motivering(), part.legalBasis(), "automatiseringsregel " + rule.version()));
+      }
+      return expediering.publish(tx, LetterComposer.composeAutomated(tenant, header.householdName(),
+          DecisionService.caseReference(header), today, YearMonth.from(header.month()), letterParts,
+          readable(ruleVersions)),
+        header.tenantId(), header.id(), decisionSet, header.adults(), ids);
+    });
+  }
+
+  /** "riksnorm riksnorm-2025, prisbasbelopp pbb-2025, ...": every rule version, in a stable order. */
+  static String readable(JsonObject ruleVersions) {
+    Map<String, Object> sorted = new TreeMap<>(ruleVersions.getMap());
+    return sorted.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+      .collect(Collectors.joining(", "));
+  }
+
+  /** After commit: the letter goes to the digital mailbox (a failure is retried by ExpedieringVerticle). */
+  public Future<Boolean> deliver(Taken taken, String tenantId) {
+    return expediering.deliver(taken.letterId(), tenantId).transform(done -> Future.succeededFuture(done.succeeded()));
+  }
+}
