@@ -59,6 +59,7 @@ public final class RobotBench {
   private final RuleBook rules = RuleBook.load(Path.of("robots"));
   private final AtomicLong heapPeak = new AtomicLong();
   private final AtomicLong proposed = new AtomicLong();
+  private CpuMeter cpu;
   private int nextHousehold;
 
   private RobotBench(DatabaseSettings database) {
@@ -72,16 +73,26 @@ public final class RobotBench {
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     // Configured as TestDatabase's server, plus pg_stat_statements so the bench can say where PostgreSQL's time goes.
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
       .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
       .setServerConfig("max_connections", "300").setServerConfig("shared_preload_libraries", "pg_stat_statements")
-      .start();
+      .setServerConfig("pg_stat_statements.track_planning", "on");
+    // Experiments with the server's settings: -Dbench.pg.<setting>=<value> (e.g. -Dbench.pg.plan_cache_mode=...).
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("bench.pg.")) {
+        server.setServerConfig(name.substring("bench.pg.".length()), System.getProperty(name));
+      }
+    }
+    EmbeddedPostgres postgres = server.start();
     DatabaseSettings database = new DatabaseSettings("localhost", postgres.getPort(), "postgres", "postgres",
       "postgres", "disable");
     Migrations.migrate(database);
     RobotBench bench = new RobotBench(database);
     try {
       bench.run(total, rate);
+    } catch (RuntimeException e) {
+      // System.exit below would otherwise end the JVM before the failure is printed.
+      e.printStackTrace();
     } finally {
       bench.loader.close().await(30, TimeUnit.SECONDS);
       postgres.close();
@@ -108,6 +119,9 @@ public final class RobotBench {
     System.out.printf(Locale.ROOT, "PostgreSQL raw single-row INSERT: %,.0f rows/s (pool %d, 32 in flight)%n",
       inserts, POOL);
 
+    String dataDirectory = await(pool.query("SHOW data_directory").execute()).iterator().next().getString(0);
+    cpu = new CpuMeter(Long.parseLong(java.nio.file.Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0)
+      .strip()));
     double one = drain(backlog, 1);
     System.out.printf(Locale.ROOT, "1 robot instance:  %,.0f applications/s (%.2f × raw insert rate)%n", one,
       one / inserts);
@@ -128,12 +142,13 @@ public final class RobotBench {
     System.out.printf(Locale.ROOT, "Heap used: peak %d MB (max %d MB)%n", heapPeak.get() >> 20,
       Runtime.getRuntime().maxMemory() >> 20);
     System.out.println("Where PostgreSQL's time went (pg_stat_statements, top 10 by total time):");
-    for (Row row : await(pool.query("SELECT calls, total_exec_time, mean_exec_time, "
+    for (Row row : await(pool.query("SELECT calls, plans, total_exec_time + total_plan_time AS total_time, "
+      + "(total_exec_time + total_plan_time) / greatest(calls, 1) AS mean_time, "
       + "regexp_replace(query, '\\s+', ' ', 'g') AS query FROM pg_stat_statements "
-      + "ORDER BY total_exec_time DESC LIMIT 10").execute())) {
+      + "ORDER BY total_exec_time + total_plan_time DESC LIMIT 10").execute())) {
       String query = row.getString("query");
-      System.out.printf(Locale.ROOT, "  %,9d calls %,9.0f ms %7.3f ms/call  %s%n", row.getLong("calls"),
-        row.getDouble("total_exec_time"), row.getDouble("mean_exec_time"),
+      System.out.printf(Locale.ROOT, "  %,9d calls %,9d plans %,9.0f ms %7.3f ms/call  %s%n", row.getLong("calls"),
+        row.getLong("plans"), row.getDouble("total_time"), row.getDouble("mean_time"),
         query.length() > 110 ? query.substring(0, 110) + "…" : query);
     }
   }
@@ -172,12 +187,23 @@ public final class RobotBench {
     loadBacklog(count);
     long target = proposed.get() + count;
     List<Vertx> servers = new ArrayList<>();
+    CpuMeter.Reading before = cpu.read();
     long start = System.nanoTime();
     for (int i = 0; i < instances; i++) {
       servers.add(startRobot());
     }
     waitForProposals(target);
     double rate = count / seconds(start);
+    CpuMeter.Reading used = cpu.read().minus(before);
+    double jvm = used.jvmSeconds() * 1000 / count;
+    double postgres = used.postgresSeconds() * 1000 / count;
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(Locale.ROOT, "  CPU per application: robot JVM %.2f ms, PostgreSQL %.2f ms; %d cores could "
+      + "do %,.0f applications/s if nothing else ran%n", jvm, postgres, cores, cores * 1000 / (jvm + postgres));
+    System.out.printf(Locale.ROOT, "  PostgreSQL CPU by process, ms per application: %s%n",
+      used.postgresByKind().entrySet().stream().filter(kind -> kind.getValue() > 0.0)
+        .map(kind -> String.format(Locale.ROOT, "%s %.2f", kind.getKey(), kind.getValue() * 1000 / count))
+        .collect(java.util.stream.Collectors.joining(", ")));
     servers.forEach(server -> await(server.close()));
     return rate;
   }
