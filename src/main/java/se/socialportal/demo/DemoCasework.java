@@ -51,8 +51,8 @@ public final class DemoCasework {
     + "VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
   private static final String WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, "
     + "details) VALUES ($1, $2, $3, $4, $5, $6)";
-  private static final String TRACE = "INSERT INTO robot_trace (tenant_id, job_id, application_id, step, started_at, "
-    + "duration_micros, outcome, input_summary, output) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+  private static final String TRACE = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
+    + "VALUES ($1, $2, $3, $4)";
 
   private DemoCasework() {
   }
@@ -120,10 +120,12 @@ public final class DemoCasework {
     OffsetDateTime done = submitted.plusSeconds(1);
     return tx.preparedQuery(JOB).execute(Tuple.of(demo.tenant(), applicationId, demo.manualReview() ? "manual_review" : "done", done))
       .map(rows -> rows.iterator().next().getLong("id"))
-      .compose(jobId -> tx.preparedQuery(TRACE).execute(Tuple.of(demo.tenant(), jobId, applicationId, "fetch_register_data",
-            submitted, 48_000L, demo.manualReview() ? "manual" : "ok",
-            new JsonObject().put("sources", new JsonArray().add("SSBTEK")))
-          .addValue(demo.manualReview() ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()))
+      .compose(jobId -> tx.preparedQuery(TRACE).execute(Tuple.of(demo.tenant(), jobId, applicationId, new JsonArray()
+            .add(new JsonObject().put("step", "fetch_register_data").put("started_at", submitted.toString())
+              .put("duration_micros", 48_000L).put("outcome", demo.manualReview() ? "manual" : "ok")
+              .put("input_summary", new JsonObject().put("sources", new JsonArray().add("SSBTEK")))
+              .put("output", demo.manualReview()
+                ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()))))
         .compose(v -> demo.manualReview() ? Future.succeededFuture() : proposal(tx, demo, applicationId)));
   }
 

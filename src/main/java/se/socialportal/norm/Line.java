@@ -18,6 +18,9 @@ import java.util.Objects;
 public record Line(Section section, LineCode code, List<Integer> persons, String subject, List<Object> args,
                    BigDecimal entered, BigDecimal amount, List<Note> notes) {
 
+  /** Characters a line key (used in URLs and adjustment rows) must not contain; compiled once, keys are hot. */
+  private static final java.util.regex.Pattern KEY_UNSAFE = java.util.regex.Pattern.compile("[^A-Za-z0-9_.-]");
+
   public Line {
     Objects.requireNonNull(section, "section");
     Objects.requireNonNull(code, "code");
@@ -38,7 +41,7 @@ public record Line(Section section, LineCode code, List<Integer> persons, String
    */
   public String key() {
     StringBuilder key = new StringBuilder(section.name().toLowerCase(java.util.Locale.ROOT)).append(':')
-      .append((subject == null ? code.key() : subject).replaceAll("[^A-Za-z0-9_.-]", "_"));
+      .append(KEY_UNSAFE.matcher(subject == null ? code.key() : subject).replaceAll("_"));
     if (!persons.isEmpty()) {
       key.append(':');
       for (int i = 0; i < persons.size(); i++) {

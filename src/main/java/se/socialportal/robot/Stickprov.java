@@ -26,6 +26,15 @@ import java.util.UUID;
  */
 public final class Stickprov {
 
+  // Looking up the provider is most of an HMAC's cost; a Mac is not thread-safe, so one per thread (init resets it).
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+    }
+  });
+
   /** How long the household has to send the documents. */
   static final Duration DOCUMENT_DEADLINE = Duration.ofDays(14);
   private static final BigDecimal TWO_TO_64 = new BigDecimal("18446744073709551616");
@@ -51,7 +60,7 @@ public final class Stickprov {
 
   public static BigDecimal value(byte[] seed, UUID applicationId) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(seed, "HmacSHA256"));
       byte[] digest = mac.doFinal(ByteBuffer.allocate(16).putLong(applicationId.getMostSignificantBits())
         .putLong(applicationId.getLeastSignificantBits()).array());

@@ -15,11 +15,9 @@ import java.util.List;
  */
 public final class TraceRecorder {
 
-  // All steps in one statement: a job's trace is one round trip and one statement for PostgreSQL to run.
-  private static final String INSERT = "INSERT INTO robot_trace (tenant_id, job_id, application_id, step, started_at, "
-    + "duration_micros, outcome, input_summary, output) SELECT $1, $2, $3, t.step, t.started_at, t.duration_micros, "
-    + "t.outcome, t.input_summary, t.output FROM jsonb_to_recordset($4::jsonb) AS t (step text, started_at timestamptz, "
-    + "duration_micros bigint, outcome text, input_summary jsonb, output jsonb)";
+  // One row per attempt with its steps (V43): one statement, one row, one set of foreign-key checks per job.
+  private static final String INSERT = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
+    + "VALUES ($1, $2, $3, $4)";
 
   private final List<TraceEntry> entries = new ArrayList<>();
 

@@ -20,6 +20,9 @@ import java.util.Properties;
  */
 public final class Messages {
 
+  private static final ThreadLocal<java.util.Map<String, MessageFormat>> FORMATS =
+    ThreadLocal.withInitial(java.util.HashMap::new);
+
   public static final List<String> LANGUAGES = List.of("sv", "en");
   private static final Map<String, Properties> BUNDLES = Map.of("sv", load("sv"), "en", load("en"));
 
@@ -32,7 +35,13 @@ public final class Messages {
     if (pattern == null) {
       return key;
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(language)).format(args);
+    if (args.length == 0) {
+      return pattern;
+    }
+    // Parsing a pattern costs more than formatting it (the robot formats thousands of lines a second); a
+    // MessageFormat is not thread-safe, so each thread keeps its own parsed patterns.
+    return FORMATS.get().computeIfAbsent(language + '\u0000' + pattern,
+      k -> new MessageFormat(pattern, Locale.forLanguageTag(language))).format(args);
   }
 
   public static boolean has(String key) {
