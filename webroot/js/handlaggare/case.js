@@ -74,8 +74,29 @@ function renderWarnings(proposal) {
     el('p', {}, el('strong', {}, warning.type), ': ', warning.message),
     warning.acknowledged
       ? el('p', {}, 'Kvitterad av ' + warning.acknowledgedBy + ' ' + dateTime(warning.acknowledgedAt))
-      : el('button', { type: 'button', class: 'secondary', onclick: () => act(base + '/warnings/' + warning.id + '/acknowledge', {}, 'Varningen är kvitterad.') },
-        'Kvittera varningen'))));
+      : warning.type === 'STICKPROV' ? stickprovCheck(warning)
+        : el('button', { type: 'button', class: 'secondary', onclick: () => act(base + '/warnings/' + warning.id + '/acknowledge', {}, 'Varningen är kvitterad.') },
+          'Kvittera varningen'))));
+}
+
+/** A stickprov is acknowledged with the check's result: confirmed, or a discrepancy that is described. */
+function stickprovCheck(warning) {
+  const name = 'stickprov-' + warning.id;
+  const note = el('textarea', { id: name + '-note', rows: '2', maxlength: '2000' });
+  const option = (value, label) => el('label', {}, el('input', { type: 'radio', name, value }), ' ', label);
+  const form = el('form', { class: 'stickprov-check' },
+    el('fieldset', {}, el('legend', {}, 'Resultat av stickprovskontrollen'),
+      option('confirmed', 'Handlingarna styrker uppgifterna i ansökan'),
+      option('discrepancy', 'Avvikelse mot uppgifterna i ansökan')),
+    el('label', { for: name + '-note' }, 'Vad kontrollen visade (krävs vid avvikelse)'), note,
+    el('button', { type: 'submit', class: 'secondary' }, 'Registrera resultatet och kvittera'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector('input[name="' + name + '"]:checked');
+    act(base + '/warnings/' + warning.id + '/acknowledge', { stickprovResult: chosen ? chosen.value : null, note: note.value },
+      'Stickprovets resultat är registrerat.');
+  });
+  return form;
 }
 
 function renderCalculation(proposal) {

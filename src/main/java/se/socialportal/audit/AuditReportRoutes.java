@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Control reports for enhetschef and administrators: loggkontroll (JSON) and the delegationsbeslut list (CSV).
+ * Control reports for enhetschef and administrators: loggkontroll (JSON), the delegationsbeslut list (CSV) and
+ * stickprov per channel (JSON).
  * Pulling a report is itself written to the audit log.
  */
 public final class AuditReportRoutes implements RoutesModule {
@@ -37,6 +38,15 @@ public final class AuditReportRoutes implements RoutesModule {
     router.get("/api/v1/reports/*").handler(sessions::load).handler(sessions::requireStaff);
     router.get("/api/v1/reports/loggkontroll").handler(this::loggkontroll);
     router.get("/api/v1/reports/delegationsbeslut.csv").handler(this::delegationsbeslut);
+    router.get("/api/v1/reports/stickprov").handler(this::stickprov);
+  }
+
+  private void stickprov(RoutingContext ctx) {
+    Session me = reporter(ctx);
+    ReportPeriod period = ReportPeriod.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"));
+    Responses.reply(ctx, pool.withTransaction(tx -> AuditLog.record(tx, AuditEntry.by(me, "report.stickprov", null,
+        null, RequestIds.of(ctx)))
+      .compose(v -> StickprovReport.report(tx, me.tenantId(), period))));
   }
 
   private Session reporter(RoutingContext ctx) {

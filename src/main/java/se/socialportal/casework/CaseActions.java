@@ -31,7 +31,7 @@ public final class CaseActions {
     + "assigned_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
   private static final String STAFF_IN_TENANT = "SELECT name, roles FROM staff_member WHERE id = $1 AND tenant_id = $2";
   private static final String ACKNOWLEDGE = "UPDATE case_warning SET acknowledged_by = $3, acknowledged_at = $4 "
-    + "WHERE id = $1 AND proposal_id = $2 AND acknowledged_at IS NULL";
+    + "WHERE id = $1 AND proposal_id = $2 AND acknowledged_at IS NULL RETURNING type";
   private static final String ADJUST = "INSERT INTO calculation_adjustment (tenant_id, proposal_id, application_id, "
     + "line_key, label, section, decision_type, old_amount, new_amount, reason, staff_id) "
     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
@@ -86,18 +86,32 @@ public final class CaseActions {
         .map(new JsonObject().put("staffId", staffId.toString()))));
   }
 
-  public Future<JsonObject> acknowledgeWarning(Session session, UUID applicationId, UUID warningId, String requestId) {
+  /**
+   * Acknowledge a warning of the current proposal. A STICKPROV warning is acknowledged with the check's result
+   * ({@code stickprovResult}: confirmed or discrepancy, with a {@code note} for a discrepancy), recorded on the draw.
+   */
+  public Future<JsonObject> acknowledgeWarning(Session session, UUID applicationId, UUID warningId, JsonObject body,
+                                               String requestId) {
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId)
       .compose(header -> currentProposal(tx, header).compose(proposal -> tx.preparedQuery(ACKNOWLEDGE)
         .execute(Tuple.of(warningId, proposal, session.staffMemberId(),
           OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
-        .compose(rows -> rows.rowCount() == 0
-          ? Future.failedFuture(ApiException.notFound())
-          : CaseEvents.staff(tx, header, "warning_acknowledged", null, session.staffMemberId(),
-              new JsonObject().put("warningId", warningId.toString()))
-            .compose(v -> CaseAudit.record(tx, session, header, "case.acknowledge_warning", requestId,
-              new JsonObject().put("warningId", warningId.toString())))
-            .map(new JsonObject().put("warningId", warningId.toString()).put("acknowledged", true))))));
+        .compose(rows -> {
+          if (rows.rowCount() == 0) {
+            return Future.failedFuture(ApiException.notFound());
+          }
+          JsonObject data = new JsonObject().put("warningId", warningId.toString());
+          Future<Void> checked = Future.succeededFuture();
+          if (StickprovCheck.WARNING_TYPE.equals(rows.iterator().next().getString("type"))) {
+            StickprovCheck.Result result = StickprovCheck.Result.from(body);
+            data.mergeIn(result.toJson());
+            checked = StickprovCheck.record(tx, session, header, result, clock.instant());
+          }
+          return checked
+            .compose(v -> CaseEvents.staff(tx, header, "warning_acknowledged", null, session.staffMemberId(), data))
+            .compose(v -> CaseAudit.record(tx, session, header, "case.acknowledge_warning", requestId, data))
+            .map(data.copy().put("acknowledged", true));
+        }))));
   }
 
   /**

@@ -45,6 +45,9 @@ public final class CaseView {
   private static final String ADJUSTMENTS = "SELECT c.line_key, c.label, c.old_amount, c.new_amount, c.reason, "
     + "c.created_at, s.name FROM calculation_adjustment c JOIN staff_member s ON s.id = c.staff_id "
     + "WHERE c.proposal_id = $1 AND c.withdrawn_at IS NULL ORDER BY c.created_at, c.id";
+  private static final String STICKPROV = "SELECT d.reason, d.requested_items, d.due_at, d.result, d.result_note, "
+    + "d.result_at, s.name AS result_by FROM stickprov_draw d LEFT JOIN staff_member s ON s.id = d.result_by "
+    + "WHERE d.application_id = $1 AND d.sampled";
   private static final String PREVIOUS = "SELECT a.month, d.amount, d.outcome FROM decision d "
     + "JOIN application a ON a.id = d.application_id WHERE a.tenant_id = $1 AND a.applicant_id = $2 AND a.month < $3 "
     + "AND d.type = 'forsorjningsstod' ORDER BY a.month DESC, d.decided_at DESC LIMIT 1";
@@ -82,6 +85,8 @@ public final class CaseView {
           .compose(v -> list(tx, TRACE, header.id(), row -> trace(row, header.isProtected())))
           .map(trace -> view.put("trace", trace))
           .compose(v -> list(tx, DECISIONS, header.id(), CaseView::decision)).map(decisions -> view.put("decisions", decisions))
+          .compose(v -> list(tx, STICKPROV, header.id(), CaseView::stickprov))
+          .map(stickprov -> view.put("stickprov", stickprov.isEmpty() ? null : stickprov.getJsonObject(0)))
           .compose(v -> se.socialportal.letters.LetterRepository.forApplication(tx, header.id()))
           .map(letters -> view.put("letters", new JsonArray(letters.stream().map(letter -> new JsonObject()
             .put("id", letter.id().toString()).put("createdAt", letter.createdAt().toString())
@@ -187,6 +192,17 @@ public final class CaseView {
       .put("delegationSource", row.getString("delegation_source"))
       .put("delegationVersion", row.getString("delegation_version"))
       .put("decidedAt", row.getOffsetDateTime("decided_at").toInstant().toString());
+  }
+
+  /** The draw that picked the case, what the household was asked for, and the check's result once recorded. */
+  private static JsonObject stickprov(Row row) {
+    return new JsonObject().put("reason", row.getString("reason"))
+      .put("requestedItems", row.getJsonArray("requested_items"))
+      .put("dueAt", row.getOffsetDateTime("due_at").toInstant().toString())
+      .put("result", row.getString("result")).put("resultNote", row.getString("result_note"))
+      .put("resultAt", row.getOffsetDateTime("result_at") == null ? null
+        : row.getOffsetDateTime("result_at").toInstant().toString())
+      .put("resultBy", row.getString("result_by"));
   }
 
   private static JsonObject adjustment(Row row) {

@@ -68,7 +68,7 @@ public final class CaseworkRoutes implements RoutesModule {
     router.post(BASE + "/cases/:id/access").handler(ctx -> Responses.reply(ctx, actions.grantAccess(me(ctx), id(ctx),
       uuidField(body(ctx).getString("staffId")), rid(ctx))));
     router.post(BASE + "/cases/:id/warnings/:warningId/acknowledge").handler(ctx -> Responses.reply(ctx,
-      actions.acknowledgeWarning(me(ctx), id(ctx), uuidParam(ctx, "warningId"), rid(ctx))));
+      actions.acknowledgeWarning(me(ctx), id(ctx), uuidParam(ctx, "warningId"), body(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/adjustments").handler(ctx -> Responses.reply(ctx,
       actions.adjust(me(ctx), id(ctx), body(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/approve").handler(ctx -> {

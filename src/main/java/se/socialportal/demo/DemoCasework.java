@@ -51,6 +51,10 @@ public final class DemoCasework {
     + "VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
   private static final String WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, "
     + "details) VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final String STICKPROV_DRAW = "INSERT INTO stickprov_draw (application_id, tenant_id, "
+    + "application_version, rule_version, percent, draw, sampled, reason, requested_items, request_message, due_at) "
+    + "VALUES ($1, $2, 1, 'demo-stickprov-2025.1', 5, 2.5, true, 'dragen: 2.5 < 5 %', "
+    + "'[\"bankStatements.applicant\"]'::jsonb, 'Skicka kontoutdrag för de senaste tre månaderna.', $3)";
   private static final String TRACE = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
     + "VALUES ($1, $2, $3, $4)";
 
@@ -147,6 +151,11 @@ public final class DemoCasework {
     for (String[] warning : demo.warnings()) {
       chain = chain.compose(v -> tx.preparedQuery(WARNING).execute(Tuple.of(demo.tenant(), proposalId, applicationId,
         warning[0], warning[1], new JsonObject())).mapEmpty());
+    }
+    if (demo.stickprov()) {
+      // The draw behind the STICKPROV warning, so the handläggare can record the check's result on it.
+      chain = chain.compose(v -> tx.preparedQuery(STICKPROV_DRAW).execute(Tuple.of(applicationId, demo.tenant(),
+        OffsetDateTime.now(ZoneOffset.UTC).plusDays(7))).mapEmpty());
     }
     return chain;
   }

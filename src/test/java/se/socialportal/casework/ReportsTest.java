@@ -74,6 +74,58 @@ class ReportsTest {
     assertFalse(csv.contains("Ettsson") || csv.contains("Tvåsson"), "the list names deciders, not parties");
   }
 
+  private static void draw(CaseFixtures.Case c, boolean sampled) {
+    fixtures.rows("INSERT INTO stickprov_draw (application_id, tenant_id, application_version, rule_version, percent, "
+      + "draw, sampled, reason, requested_items, request_message, due_at) VALUES ($1, 'demo', 1, 'test', 5, $2, $3, "
+      + "'test', '[]'::jsonb, $4, $5)", Tuple.of(c.applicationId(), sampled ? 1.5 : 50.0, sampled,
+      sampled ? "Skicka kontoutdrag." : null, sampled ? java.time.OffsetDateTime.now().plusDays(7) : null));
+  }
+
+  @Test
+  @DisplayName("a stickprov is acknowledged with its result, and the nämnd sees drawn, sampled and results per channel")
+  void stickprovResultAndReport() {
+    CaseFixtures.Case sampled = fixtures.submitted("demo", "Stina", "Stickprovsdotter", "none", List.of("STICKPROV"));
+    draw(sampled, true);
+    draw(fixtures.submitted("demo", "Sven", "Osampladsson", "none", List.of()), false);
+    String acknowledge = "/api/v1/casework/cases/" + sampled.applicationId() + "/warnings/"
+      + sampled.warningIds().get(0) + "/acknowledge";
+
+    HttpResponse<Buffer> noResult = anna.browser().post(acknowledge, new JsonObject());
+    assertEquals(400, noResult.statusCode(), noResult.bodyAsString());
+    assertTrue(noResult.bodyAsString().contains("stickprovResult"), noResult.bodyAsString());
+    HttpResponse<Buffer> noNote = anna.browser().post(acknowledge,
+      new JsonObject().put("stickprovResult", "discrepancy"));
+    assertEquals(400, noNote.statusCode(), noNote.bodyAsString());
+    assertTrue(noNote.bodyAsString().contains("Beskriv avvikelsen"), noNote.bodyAsString());
+    assertEquals(0L, fixtures.one("SELECT count(*) FROM case_warning WHERE id = $1 AND acknowledged_at IS NOT NULL",
+      Tuple.of(sampled.warningIds().get(0))).getLong(0), "a refused acknowledgement leaves the warning open");
+
+    HttpResponse<Buffer> recorded = anna.browser().post(acknowledge, new JsonObject()
+      .put("stickprovResult", "discrepancy").put("note", "Kontoutdraget visar Swish-insättningar på 3 000 kr."));
+    assertEquals(200, recorded.statusCode(), recorded.bodyAsString());
+    JsonObject view = anna.browser().get("/api/v1/casework/cases/" + sampled.applicationId()).bodyAsJsonObject();
+    JsonObject stickprov = view.getJsonObject("stickprov");
+    assertEquals("discrepancy", stickprov.getString("result"));
+    assertEquals("Anna Handläggarsson", stickprov.getString("resultBy"));
+    assertTrue(stickprov.getString("resultNote").contains("Swish"));
+    assertTrue(view.getJsonObject("proposal").getBoolean("allWarningsAcknowledged"));
+
+    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/stickprov?from=" + TODAY + "&to=" + TODAY);
+    assertEquals(403, forbidden.statusCode());
+    HttpResponse<Buffer> report = erik.browser().get("/api/v1/reports/stickprov?from=" + TODAY + "&to=" + TODAY);
+    assertEquals(200, report.statusCode(), report.bodyAsString());
+    JsonArray channels = report.bodyAsJsonObject().getJsonArray("channels");
+    assertEquals(List.of("digital", "paper", "assisted"),
+      channels.stream().map(channel -> ((JsonObject) channel).getString("channel")).toList());
+    JsonObject digital = channels.getJsonObject(0);
+    assertEquals(2L, digital.getLong("drawn"));
+    assertEquals(1L, digital.getLong("sampled"));
+    assertEquals(1L, digital.getLong("discrepancy"));
+    assertEquals(0L, digital.getLong("pending"));
+    assertEquals(50.0, digital.getDouble("sampledPercent"));
+    assertEquals(0L, channels.getJsonObject(1).getLong("drawn"), "no paper applications this day");
+  }
+
   @Test
   @DisplayName("loggkontroll flags access to a person without an open case and to a protected identity")
   void loggkontroll() {

@@ -1,0 +1,59 @@
+package se.socialportal.casework;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import se.socialportal.identity.session.Session;
+import se.socialportal.platform.http.ApiException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * The handläggare's result of a stickprov check, recorded when the STICKPROV warning is acknowledged: the documents
+ * confirmed what was declared, or there was a discrepancy (described). Norrtälje's review asks for stickprov drawn from
+ * every channel and logged with who was sampled, why and the result (municipal-sources.md §1.4); the draw and its
+ * reason are the robot's, the result is this.
+ */
+final class StickprovCheck {
+
+  static final String WARNING_TYPE = "STICKPROV";
+  private static final Set<String> RESULTS = Set.of("confirmed", "discrepancy");
+  private static final String RECORD = "UPDATE stickprov_draw SET result = $2, result_note = $3, result_by = $4, "
+    + "result_at = $5 WHERE application_id = $1 AND sampled AND result IS NULL";
+
+  private StickprovCheck() {
+  }
+
+  /** The result from the request body: {@code stickprovResult} and, for a discrepancy, a {@code note}. */
+  record Result(String result, String note) {
+    static Result from(JsonObject body) {
+      String result = body.getString("stickprovResult");
+      if (result == null || !RESULTS.contains(result)) {
+        throw ApiException.invalid("stickprovResult", "stickprov_result_required");
+      }
+      String note = body.getString("note", "").strip();
+      if (result.equals("discrepancy") && note.length() < 3) {
+        throw ApiException.invalid("note", "stickprov_note_required");
+      }
+      if (note.length() > 2000) {
+        throw ApiException.invalid("note", "too_long", 2000);
+      }
+      return new Result(result, note.isEmpty() ? null : note);
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("stickprovResult", result).put("note", note);
+    }
+  }
+
+  static Future<Void> record(SqlClient tx, Session session, CaseHeader header, Result result, Instant at) {
+    return tx.preparedQuery(RECORD).execute(Tuple.of(header.id(), result.result(), result.note(),
+        session.staffMemberId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+      .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
+        : Future.failedFuture(ApiException.conflict("stickprov_not_open")));
+  }
+}
