@@ -47,10 +47,6 @@ public final class JobQueue {
     + "failed_step = NULL" + FENCE;
   // Done, and the application row locked for the rest of the transaction (its status and version decide what is
   // written): one statement, no row when the claim is lost.
-  private static final String DONE_LOCKING = "WITH done AS (UPDATE robot_job SET status = 'done', finished_at = $4, "
-    + "lease_until = NULL, failed_step = NULL WHERE id = $1 AND claimed_by = $2 AND attempts = $3 "
-    + "AND status = 'claimed' RETURNING application_id) "
-    + "SELECT a.status, a.version FROM application a JOIN done ON done.application_id = a.id FOR UPDATE OF a";
   private static final String WAIT = "UPDATE robot_job SET status = 'waiting', available_at = $4, lease_until = NULL, "
     + "claimed_by = NULL, last_error = $5, failed_step = NULL" + FENCE;
   private static final String RETRY = "UPDATE robot_job SET status = 'queued', available_at = $4, lease_until = NULL, "
@@ -101,27 +97,6 @@ public final class JobQueue {
   /** Inside the result's transaction: the job is done. Fails with {@link LostClaimException} if no longer held. */
   public Future<Void> done(SqlClient tx, ClaimedJob job) {
     return fenced(tx, DONE, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(), time(clock.instant())));
-  }
-
-  /** The application's status and version, as locked by {@link #doneLockingApplication}. */
-  public record LockedApplication(String status, int version) {
-  }
-
-  /**
-   * Inside the proposal's transaction: the job is done and the application row is locked. Fails with
-   * {@link LostClaimException} if the job is no longer held.
-   */
-  public Future<LockedApplication> doneLockingApplication(SqlClient tx, ClaimedJob job) {
-    return tx.preparedQuery(DONE_LOCKING).execute(Tuple.of(job.id(), job.claimedBy(), job.attempts(),
-        time(clock.instant())))
-      .compose(rows -> {
-        var it = rows.iterator();
-        if (!it.hasNext()) {
-          return Future.failedFuture(new LostClaimException(job.id()));
-        }
-        Row row = it.next();
-        return Future.succeededFuture(new LockedApplication(row.getString("status"), row.getInteger("version")));
-      });
   }
 
   /** Inside the transaction: register data is not complete; ask again after {@code retryIn}. */

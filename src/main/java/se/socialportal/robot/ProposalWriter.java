@@ -1,13 +1,16 @@
 package se.socialportal.robot;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.cases.Komplettering;
@@ -16,7 +19,11 @@ import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,177 +31,239 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes a finished pipeline run in ONE transaction: the job is done (fenced by the claim), the beslutsförslag
- * (UNIQUE per application version — a second one is impossible), its warnings, the stickprov draw and document
- * request, the application's status and history event, the trace and the audit rows — and, where the nämnd has
- * delegated the case type to automation, the decision and its letter (casework's AutomatedDecision). Either all of it
- * exists or none.
- * Statements that belong together are single statements with data-modifying CTEs, and independent ones are sent
- * pipelined, so a proposal costs few round trips (the bench in docs/robot.md).
+ * Writes finished pipeline runs. Each job's result is all or nothing: the job done (fenced by its claim), the
+ * beslutsförslag (UNIQUE per application version), its warnings, the stickprov draw and document request, the
+ * application's status and history event, the trace and the audit rows — and, where the nämnd has delegated the case
+ * type to automation, the decision and its letter (casework's AutomatedDecision).
+ *
+ * <p>Results that finish while a write is under way are written together in one transaction with set-based statements
+ * (ProposalStatements): under load a batch of dozens of jobs costs PostgreSQL a handful of statements, and alone a job
+ * is written at once. A job whose claim was taken over is left out of its batch; if a batch fails, each of its jobs is
+ * written on its own, so one bad result never holds back the others.
  */
 public final class ProposalWriter {
 
   private static final Set<String> OPEN = Set.of("submitted", "under_review", "komplettering_requested");
-  private static final String SUPERSEDE = "UPDATE beslutsforslag SET status = 'superseded' WHERE application_id = $1 "
-    + "AND application_version < $2 AND status = 'awaiting_review'";
-  // The proposal, its warnings and the stickprov draw (recorded once per application) in one statement; returns the
-  // proposal's id and whether this run recorded a draw that picked the case.
-  private static final String INSERT_PROPOSAL = "WITH p AS (INSERT INTO beslutsforslag (tenant_id, application_id, "
-    + "application_version, outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, "
-    + "comparison, stickprov, decided_automatically, status) "
-    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id), "
-    + "w AS (INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, details) "
-    + "SELECT $1, p.id, $2, w.type, w.message, w.details FROM p, "
-    + "jsonb_to_recordset($15::jsonb) AS w (type text, message text, details jsonb)), "
-    + "d AS (INSERT INTO stickprov_draw (application_id, tenant_id, application_version, rule_version, percent, draw, "
-    + "sampled, reason, requested_items, request_message, due_at) "
-    + "VALUES ($2, $1, $3, $16, $17, $18, $12, $19, $20, $21, $22) ON CONFLICT (application_id) DO NOTHING "
-    + "RETURNING sampled) "
-    + "SELECT p.id, coalesce((SELECT sampled FROM d), false) AS newly_sampled FROM p";
-  // The status (when it changes) and the history event in one statement.
-  private static final String STATUS_AND_EVENT = "WITH s AS (UPDATE application SET status = $4, updated_at = $6 "
-    + "WHERE id = $1 AND $4::text IS NOT NULL) INSERT INTO application_event (application_id, tenant_id, type, status, "
-    + "actor_kind, data) VALUES ($1, $2, $3, $4, 'robot', $5)";
+  private static final int MAX_BATCH = 64;
+  // One batch in flight per instance: results finishing meanwhile gather into the next, larger batch.
+  private static final int MAX_IN_FLIGHT = 1;
   private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, type, status, "
     + "actor_kind, data) VALUES ($1, $2, $3, $4, 'robot', $5)";
 
   private final Pool pool;
-  private final JobQueue queue;
   private final Clock clock;
   private final Komplettering komplettering;
   private final AutomatedDecision automatedDecision;
+  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  private int inFlight;
 
-  public ProposalWriter(Pool pool, JobQueue queue, Clock clock, AutomatedDecision automatedDecision) {
+  public ProposalWriter(Pool pool, Clock clock, AutomatedDecision automatedDecision) {
     this.pool = pool;
-    this.queue = queue;
     this.clock = clock;
     this.komplettering = new Komplettering(pool, clock, new OutboxNotifier());
     this.automatedDecision = automatedDecision;
   }
 
-  /** A written proposal, and the decision taken on it when the case was decided automatically. */
-  private record Written(UUID proposalId, Optional<AutomatedDecision.Taken> decision) {
+  /** @param context where the job's processor runs (its verticle's event loop): the outcome is delivered there */
+  private record Pending(CaseState state, TraceRecorder trace, Context context, Promise<Optional<UUID>> promise) {
+    ClaimedJob job() {
+      return state.file().job();
+    }
+
+    void succeed(Optional<UUID> proposalId) {
+      on(() -> promise.tryComplete(proposalId));
+    }
+
+    void fail(Throwable failure) {
+      on(() -> promise.tryFail(failure));
+    }
+
+    private void on(Runnable action) {
+      if (context == null || Vertx.currentContext() == context) {
+        action.run();
+      } else {
+        context.runOnContext(v -> action.run());
+      }
+    }
+  }
+
+  /** How one job of a batch was written. */
+  private record Written(boolean lost, Optional<UUID> proposalId, Optional<AutomatedDecision.Taken> decision) {
+    static final Written LOST = new Written(true, Optional.empty(), Optional.empty());
   }
 
   /** @return the proposal's id, or empty when the application changed under the robot (withdrawn, newer version) */
   public Future<Optional<UUID>> write(CaseState state, TraceRecorder trace) {
-    ClaimedJob job = state.file().job();
-    return pool.withTransaction(tx -> queue.doneLockingApplication(tx, job).compose(application -> {
-      boolean current = application.version() == job.applicationVersion() && OPEN.contains(application.status());
-      Future<Optional<Written>> written = current
-        ? writeProposal(tx, state, application.status()).map(Optional::of)
-        : Future.succeededFuture(Optional.empty());
-      // Sent together on the transaction's connection (pipelined); any failure rolls everything back.
-      return Future.all(written, trace.write(tx, job), AuditLog.recordAll(tx, state.audit()))
-        .map(all -> written.result());
-    })).compose(written -> {
-      Optional<AutomatedDecision.Taken> decision = written.flatMap(Written::decision);
-      // The letter is on Mina sidor with the commit; the mailbox hand-over follows (retried by ExpedieringVerticle
-      // when it fails, never undoing the decision).
-      Future<Boolean> delivered = decision.map(taken -> automatedDecision.deliver(taken, job.tenantId()))
-        .orElse(Future.succeededFuture(false));
-      return delivered.map(v -> written.map(Written::proposalId));
-    });
+    Promise<Optional<UUID>> promise = Promise.promise();
+    List<Pending> batch = null;
+    synchronized (this) {
+      waiting.add(new Pending(state, trace, Vertx.currentContext(), promise));
+      if (inFlight < MAX_IN_FLIGHT) {
+        inFlight++;
+        batch = take();
+      }
+    }
+    if (batch != null) {
+      flush(batch);
+    }
+    return promise.future();
   }
 
-  private Future<Written> writeProposal(SqlConnection tx, CaseState state, String status) {
-    ClaimedJob job = state.file().job();
-    Calculation calculation = state.calculation().orElseThrow();
-    boolean automated = state.automation().automated();
-    Stickprov.Draw draw = state.stickprov();
-    Map<String, String> versions = new TreeMap<>(calculation.ruleVersions());
-    versions.putAll(state.rules().versions());
-    Tuple proposal = Tuple.of(job.tenantId(), job.applicationId(), job.applicationVersion(), calculation.outcome(),
-        calculation.amount(), calculation.json())
-      .addValue(new JsonObject(new TreeMap<String, Object>(versions)))
-      .addValue(state.motivering().text())
-      .addValue(new JsonArray(new ArrayList<Object>(state.motivering().legalBasis())))
-      .addValue(registerData(state))
-      .addValue(state.comparison().toJson())
-      .addValue(draw.sampled())
-      .addValue(automated)
-      .addValue(automated ? "decided" : "awaiting_review")
-      .addValue(warnings(state))
-      .addValue(draw.ruleVersion())
-      .addValue(draw.percent())
-      .addValue(draw.value())
-      .addValue(draw.reason())
-      .addValue(draw.itemsJson())
-      .addValue(draw.sampled() ? Stickprov.requestMessage() : null)
-      .addValue(draw.sampled() ? JobQueue.time(clock.instant().plus(Stickprov.DOCUMENT_DEADLINE)) : null);
-    // A first version has nothing to supersede.
-    Future<?> superseded = job.applicationVersion() == 1 ? Future.succeededFuture()
-      : tx.preparedQuery(SUPERSEDE).execute(Tuple.of(job.applicationId(), job.applicationVersion()));
-    return superseded.compose(v -> tx.preparedQuery(INSERT_PROPOSAL).execute(proposal))
-      .compose(rows -> {
-        Row row = rows.iterator().next();
-        UUID id = row.getUUID("id");
-        Future<Optional<AutomatedDecision.Taken>> decided = automated
-          ? decide(tx, state, id, calculation, versions).map(Optional::of)
-          : Future.succeededFuture(Optional.empty());
-        return decided.compose(decision -> history(tx, state, status, id, versions, row.getBoolean("newly_sampled"),
-          decision).map(new Written(id, decision)));
+  private List<Pending> take() {
+    List<Pending> batch = new ArrayList<>();
+    while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(waiting.poll());
+    }
+    return batch;
+  }
+
+  private void flush(List<Pending> batch) {
+    Future<Void> written = writeBatch(batch).map(results -> {
+      results.forEach(this::complete);
+      return null;
+    });
+    written.recover(failure -> batch.size() == 1 ? failOne(batch.get(0), failure) : writeOneByOne(batch))
+      .onComplete(done -> {
+        List<Pending> next = null;
+        synchronized (this) {
+          if (waiting.isEmpty()) {
+            inFlight--;
+          } else {
+            next = take();
+          }
+        }
+        if (next != null) {
+          flush(next);
+        }
       });
   }
 
-  /** The automated decision on the proposal just written, under the tenant's automation rule. */
-  private Future<AutomatedDecision.Taken> decide(SqlConnection tx, CaseState state, UUID proposalId,
-                                                 Calculation calculation, Map<String, String> versions) {
+  private Future<Void> failOne(Pending pending, Throwable failure) {
+    pending.fail(failure);
+    return Future.succeededFuture();
+  }
+
+  /** After a failed batch: each job alone, so the one that cannot be written fails by itself. */
+  private Future<Void> writeOneByOne(List<Pending> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Pending pending : batch) {
+      chain = chain.compose(v -> writeBatch(List.of(pending))
+        .map(results -> {
+          results.forEach(this::complete);
+          return (Void) null;
+        })
+        .recover(failure -> failOne(pending, failure)));
+    }
+    return chain;
+  }
+
+  /** After commit: the outcome to the job's processor, and an automated decision's letter to the mailbox. */
+  private void complete(Pending pending, Written written) {
+    if (written.lost()) {
+      pending.fail(new LostClaimException(pending.job().id()));
+      return;
+    }
+    // The letter is on Mina sidor with the commit; the mailbox hand-over follows (retried by ExpedieringVerticle when
+    // it fails, never undoing the decision).
+    Future<Boolean> delivered = written.decision()
+      .map(taken -> automatedDecision.deliver(taken, pending.job().tenantId())).orElse(Future.succeededFuture(false));
+    delivered.onComplete(v -> pending.succeed(written.proposalId()));
+  }
+
+  private Future<Map<Pending, Written>> writeBatch(List<Pending> batch) {
+    Instant now = clock.instant();
+    List<ClaimedJob> jobs = batch.stream().map(Pending::job).toList();
+    return pool.withTransaction(tx -> ProposalStatements.doneLocking(tx, jobs, now).compose(held -> {
+      Map<Pending, Written> results = new LinkedHashMap<>();
+      BatchRows rows = new BatchRows(now);
+      for (Pending pending : batch) {
+        ProposalStatements.Locked locked = held.get(pending.job().id());
+        if (locked == null) {
+          results.put(pending, Written.LOST);
+        } else if (locked.version() == pending.job().applicationVersion() && OPEN.contains(locked.status())) {
+          results.put(pending, new Written(false, Optional.of(rows.proposal(pending.state(), locked.status())),
+            Optional.empty()));
+        } else {
+          results.put(pending, new Written(false, Optional.empty(), Optional.empty()));
+        }
+      }
+      return ProposalStatements.supersede(tx, rows.supersededApplications, rows.supersededVersions)
+        .compose(v -> rows.proposals.isEmpty() ? Future.succeededFuture(Set.<UUID>of())
+          : ProposalStatements.proposals(tx, rows.proposals, rows.warnings, rows.draws))
+        .compose(newlySampled -> decideAutomated(tx, rows, results)
+          .compose(v -> ProposalStatements.statusAndEvents(tx, rows.events(results), now))
+          .compose(v -> requestDocuments(tx, rows, newlySampled)))
+        .compose(v -> Future.all(TraceRecorder.writeAll(tx, traces(results)), AuditLog.recordAll(tx, audit(results))))
+        .map(results);
+    }));
+  }
+
+  /** The automated decisions of the batch, one by one (rare; each renders a letter). */
+  private Future<Void> decideAutomated(SqlConnection tx, BatchRows rows, Map<Pending, Written> results) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<Pending, Written> entry : results.entrySet()) {
+      CaseState state = entry.getKey().state();
+      Optional<UUID> proposalId = entry.getValue().proposalId();
+      if (proposalId.isEmpty() || !state.automation().automated()) {
+        continue;
+      }
+      chain = chain.compose(v -> automatedDecision.take(tx, automatedProposal(state, proposalId.get()),
+          new AutomatedDecision.Rule(rows.versions(state).get("automation"), state.automation().decisionType(),
+            state.rules().automationSource()))
+        .map(taken -> {
+          entry.setValue(new Written(false, proposalId, Optional.of(taken)));
+          return null;
+        }));
+    }
+    return chain;
+  }
+
+  private AutomatedDecision.Proposal automatedProposal(CaseState state, UUID proposalId) {
     ClaimedJob job = state.file().job();
-    AutomatedDecision.Proposal proposal = new AutomatedDecision.Proposal(proposalId, job.tenantId(),
-      job.applicationId(), calculation.outcome(), calculation.json(), state.motivering().text(),
-      new ArrayList<>(state.motivering().legalBasis()), new JsonObject(new TreeMap<String, Object>(versions)));
-    AutomatedDecision.Rule rule = new AutomatedDecision.Rule(versions.get("automation"),
-      state.automation().decisionType(), state.rules().automationSource());
-    return automatedDecision.take(tx, proposal, rule);
+    Calculation calculation = state.calculation().orElseThrow();
+    return new AutomatedDecision.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
+      calculation.json(), state.motivering().text(), new ArrayList<>(state.motivering().legalBasis()),
+      new JsonObject(new TreeMap<String, Object>(BatchRows.versionsOf(state))));
   }
 
-  private static JsonArray warnings(CaseState state) {
-    JsonArray rows = new JsonArray();
-    for (RaisedWarning warning : state.warnings()) {
-      rows.add(new JsonObject().put("type", warning.type()).put("message", warning.message())
-        .put("details", warning.details()));
+  /**
+   * The e-tjänst's own document request for each application this batch newly drew for stickprov
+   * (docs/application.md): komplettering_request by the robot, status komplettering_requested, the event and the
+   * notification to the household. Nothing to ask for when the submission already brought every document.
+   */
+  private Future<Void> requestDocuments(SqlConnection tx, BatchRows rows, Set<UUID> newlySampled) {
+    Future<Void> chain = Future.succeededFuture();
+    for (CaseState state : rows.proposed) {
+      ClaimedJob job = state.file().job();
+      if (!newlySampled.contains(job.applicationId()) || state.stickprov().items().isEmpty()) {
+        continue;
+      }
+      chain = chain.compose(v -> ApplicationRepository.find(tx, job.applicationId()))
+        .compose(row -> komplettering.request(tx, row.orElseThrow(), Optional.empty(), Stickprov.requestMessage(),
+          state.stickprov().items(), clock.instant().plus(Stickprov.DOCUMENT_DEADLINE)))
+        .mapEmpty();
     }
-    return rows;
+    return chain;
   }
 
-  /** The application's status and the events in its history (the resident's timeline reads these). */
-  private Future<Void> history(SqlConnection tx, CaseState state, String status, UUID proposalId,
-                               Map<String, String> versions, boolean newlySampled,
-                               Optional<AutomatedDecision.Taken> decision) {
-    ClaimedJob job = state.file().job();
-    JsonObject data = new JsonObject().put("proposalId", proposalId.toString()).put("version", job.applicationVersion())
-      .put("warnings", state.warnings().size()).put("stickprov", state.stickprov().sampled());
-    Future<Void> proposed;
-    if (state.automation().automated()) {
-      AutomatedDecision.Taken taken = decision.orElseThrow();
-      data.put("automated", true).put("decisionType", state.automation().decisionType())
-        .put("ruleVersions", new JsonObject(new TreeMap<String, Object>(versions)))
-        .put("decisionSet", taken.decisionSet().toString())
-        .put("decisions", new JsonArray(taken.decisionIds().stream().map(UUID::toString).map(Object.class::cast).toList()))
-        .put("letterId", taken.letterId().toString());
-      proposed = statusAndEvent(tx, job, "decided", "decided", data);
-    } else if ("submitted".equals(status)) {
-      proposed = statusAndEvent(tx, job, "robot_proposal", "under_review", data);
-    } else {
-      proposed = statusAndEvent(tx, job, "robot_proposal", null, data);
-    }
-    if (!newlySampled || state.stickprov().items().isEmpty()) {
-      // Nothing to ask for when the submission already brought every document a stickprov needs.
-      return proposed;
-    }
-    // The e-tjänst's own request (docs/application.md): komplettering_request by the robot, status
-    // komplettering_requested, the event and the notification to the household.
-    return proposed.compose(v -> ApplicationRepository.find(tx, job.applicationId()))
-      .compose(row -> komplettering.request(tx, row.orElseThrow(), Optional.empty(), Stickprov.requestMessage(),
-        state.stickprov().items(), clock.instant().plus(Stickprov.DOCUMENT_DEADLINE)))
-      .mapEmpty();
+  private static Map<ClaimedJob, TraceRecorder> traces(Map<Pending, Written> results) {
+    Map<ClaimedJob, TraceRecorder> traces = new LinkedHashMap<>();
+    results.forEach((pending, written) -> {
+      if (!written.lost()) {
+        traces.put(pending.job(), pending.trace());
+      }
+    });
+    return traces;
   }
 
-  /** The new status (null = unchanged) and the event recording it. */
-  private Future<Void> statusAndEvent(SqlClient tx, ClaimedJob job, String type, String status, JsonObject data) {
-    return tx.preparedQuery(STATUS_AND_EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), type, status, data,
-      JobQueue.time(clock.instant()))).mapEmpty();
+  private static List<AuditEntry> audit(Map<Pending, Written> results) {
+    List<AuditEntry> entries = new ArrayList<>();
+    results.forEach((pending, written) -> {
+      if (!written.lost()) {
+        entries.addAll(pending.state().audit());
+      }
+    });
+    return entries;
   }
 
   /** In the parking transaction: the case's history shows that the robot handed it to a person, and why. */
@@ -203,16 +272,108 @@ public final class ProposalWriter {
       new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason))).mapEmpty();
   }
 
-  private static JsonObject registerData(CaseState state) {
-    JsonArray persons = new JsonArray();
-    for (CaseFile.Adult adult : state.file().adults()) {
-      var answer = state.registers().get(adult.personId());
-      if (answer != null) {
-        persons.add(answer.toJson().put("role", adult.role()).put("personId", adult.personId().toString()));
-      }
-    }
-    return new JsonObject().put("persons", persons).put("missing",
-      new JsonArray(state.missingAgencies().stream().map(Agency::name).map(Object.class::cast).toList()));
-  }
+  /** The rows of a batch's set-based statements, gathered job by job. */
+  private static final class BatchRows {
 
+    private final Instant now;
+    final JsonArray proposals = new JsonArray();
+    final JsonArray warnings = new JsonArray();
+    final JsonArray draws = new JsonArray();
+    final List<UUID> supersededApplications = new ArrayList<>();
+    final List<Integer> supersededVersions = new ArrayList<>();
+    final List<CaseState> proposed = new ArrayList<>();
+    private final Map<CaseState, String> statusBefore = new LinkedHashMap<>();
+
+    BatchRows(Instant now) {
+      this.now = now;
+    }
+
+    /** The proposal, its warnings and its draw as rows; returns the proposal's id (chosen here, so warnings refer to it). */
+    UUID proposal(CaseState state, String status) {
+      ClaimedJob job = state.file().job();
+      Calculation calculation = state.calculation().orElseThrow();
+      boolean automated = state.automation().automated();
+      Stickprov.Draw draw = state.stickprov();
+      UUID id = UUID.randomUUID();
+      proposals.add(new JsonObject().put("id", id.toString()).put("tenant_id", job.tenantId())
+        .put("application_id", job.applicationId().toString()).put("application_version", job.applicationVersion())
+        .put("outcome", calculation.outcome()).put("amount", calculation.amount().toPlainString())
+        .put("calculation", calculation.json())
+        .put("rule_versions", new JsonObject(new TreeMap<String, Object>(versions(state))))
+        .put("motivering", state.motivering().text())
+        .put("legal_basis", new JsonArray(new ArrayList<Object>(state.motivering().legalBasis())))
+        .put("register_data", registerData(state)).put("comparison", state.comparison().toJson())
+        .put("stickprov", draw.sampled()).put("decided_automatically", automated)
+        .put("status", automated ? "decided" : "awaiting_review"));
+      for (RaisedWarning warning : state.warnings()) {
+        warnings.add(new JsonObject().put("tenant_id", job.tenantId()).put("proposal_id", id.toString())
+          .put("application_id", job.applicationId().toString()).put("type", warning.type())
+          .put("message", warning.message()).put("details", warning.details()));
+      }
+      draws.add(new JsonObject().put("application_id", job.applicationId().toString()).put("tenant_id", job.tenantId())
+        .put("application_version", job.applicationVersion()).put("rule_version", draw.ruleVersion())
+        .put("percent", draw.percent().toPlainString()).put("draw", draw.value().toPlainString())
+        .put("sampled", draw.sampled()).put("reason", draw.reason()).put("requested_items", draw.itemsJson())
+        .put("request_message", draw.sampled() ? Stickprov.requestMessage() : null)
+        .put("due_at", draw.sampled() ? now.plus(Stickprov.DOCUMENT_DEADLINE).toString() : null));
+      // A first version has nothing to supersede.
+      if (job.applicationVersion() > 1) {
+        supersededApplications.add(job.applicationId());
+        supersededVersions.add(job.applicationVersion());
+      }
+      proposed.add(state);
+      statusBefore.put(state, status);
+      return id;
+    }
+
+    /** The history event of each proposal (the resident's timeline reads these) and the status it moves to. */
+    JsonArray events(Map<Pending, Written> results) {
+      JsonArray events = new JsonArray();
+      results.forEach((pending, written) -> written.proposalId().ifPresent(id -> {
+        CaseState state = pending.state();
+        ClaimedJob job = pending.job();
+        JsonObject data = new JsonObject().put("proposalId", id.toString()).put("version", job.applicationVersion())
+          .put("warnings", state.warnings().size()).put("stickprov", state.stickprov().sampled());
+        String type = "robot_proposal";
+        String status = "submitted".equals(statusBefore.get(state)) ? "under_review" : null;
+        if (written.decision().isPresent()) {
+          AutomatedDecision.Taken taken = written.decision().get();
+          type = "decided";
+          status = "decided";
+          data.put("automated", true).put("decisionType", state.automation().decisionType())
+            .put("ruleVersions", new JsonObject(new TreeMap<String, Object>(versions(state))))
+            .put("decisionSet", taken.decisionSet().toString())
+            .put("decisions", new JsonArray(taken.decisionIds().stream().map(UUID::toString)
+              .map(Object.class::cast).toList()))
+            .put("letterId", taken.letterId().toString());
+        }
+        events.add(new JsonObject().put("application_id", job.applicationId().toString())
+          .put("tenant_id", job.tenantId()).put("type", type).put("status", status).put("data", data));
+      }));
+      return events;
+    }
+
+    Map<String, String> versions(CaseState state) {
+      return versionsOf(state);
+    }
+
+    /** The norm engine's rule versions and the robot's own (warnings, stickprov, automation). */
+    static Map<String, String> versionsOf(CaseState state) {
+      Map<String, String> versions = new TreeMap<>(state.calculation().orElseThrow().ruleVersions());
+      versions.putAll(state.rules().versions());
+      return versions;
+    }
+
+    private static JsonObject registerData(CaseState state) {
+      JsonArray persons = new JsonArray();
+      for (CaseFile.Adult adult : state.file().adults()) {
+        var answer = state.registers().get(adult.personId());
+        if (answer != null) {
+          persons.add(answer.toJson().put("role", adult.role()).put("personId", adult.personId().toString()));
+        }
+      }
+      return new JsonObject().put("persons", persons).put("missing",
+        new JsonArray(state.missingAgencies().stream().map(Agency::name).map(Object.class::cast).toList()));
+    }
+  }
 }

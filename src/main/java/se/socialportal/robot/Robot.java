@@ -45,7 +45,7 @@ public final class Robot {
       new AutomationStep(),
       new MotiveringStep()), clock);
     this.processor = new JobProcessor(pool, queue, new CaseReader(pool), pipeline,
-      new ProposalWriter(pool, queue, clock, new AutomatedDecision(expediering, clock)), settings);
+      new ProposalWriter(pool, clock, new AutomatedDecision(expediering, clock)), settings);
   }
 
   /** A new verticle with a worker id unique to it (host, process, random part). */

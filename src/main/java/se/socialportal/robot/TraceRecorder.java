@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the trace of one attempt and writes it in the transaction that finishes the attempt, so a case never has a
@@ -15,9 +16,10 @@ import java.util.List;
  */
 public final class TraceRecorder {
 
-  // One row per attempt with its steps (V43): one statement, one row, one set of foreign-key checks per job.
+  // One row per attempt with its steps (V43), every attempt of a batch in one statement.
   private static final String INSERT = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
-    + "VALUES ($1, $2, $3, $4)";
+    + "SELECT t.tenant_id, t.job_id, t.application_id, t.steps FROM jsonb_to_recordset($1::jsonb) AS t "
+    + "(tenant_id text, job_id bigint, application_id uuid, steps jsonb)";
 
   private final List<TraceEntry> entries = new ArrayList<>();
 
@@ -40,15 +42,31 @@ public final class TraceRecorder {
   }
 
   public Future<Void> write(SqlClient tx, ClaimedJob job) {
-    if (entries.isEmpty()) {
+    return writeAll(tx, Map.of(job, this));
+  }
+
+  /** The traces of several jobs' attempts, in one statement. */
+  static Future<Void> writeAll(SqlClient tx, Map<ClaimedJob, TraceRecorder> traces) {
+    JsonArray attempts = new JsonArray();
+    traces.forEach((job, trace) -> {
+      if (!trace.entries.isEmpty()) {
+        attempts.add(new JsonObject().put("tenant_id", job.tenantId()).put("job_id", job.id())
+          .put("application_id", job.applicationId().toString()).put("steps", trace.steps()));
+      }
+    });
+    if (attempts.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonArray rows = new JsonArray();
+    return tx.preparedQuery(INSERT).execute(Tuple.of(attempts)).mapEmpty();
+  }
+
+  private JsonArray steps() {
+    JsonArray steps = new JsonArray();
     for (TraceEntry entry : entries) {
-      rows.add(new JsonObject().put("step", entry.step()).put("started_at", entry.startedAt().toString())
+      steps.add(new JsonObject().put("step", entry.step()).put("started_at", entry.startedAt().toString())
         .put("duration_micros", entry.durationMicros()).put("outcome", entry.outcome())
         .put("input_summary", entry.input()).put("output", entry.output()));
     }
-    return tx.preparedQuery(INSERT).execute(Tuple.of(job.tenantId(), job.id(), job.applicationId(), rows)).mapEmpty();
+    return steps;
   }
 }
