@@ -71,6 +71,7 @@ public final class MainVerticle extends VerticleBase {
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       Identity.validate(config);
       RobotSettings.from(config);
+      config.integer(Setting.ROBOT_INSTANCES, 1, 64);
       RegisterAdapters.from(config, Clock.systemUTC());
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
@@ -116,7 +117,7 @@ public final class MainVerticle extends VerticleBase {
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
       RegisterAdapters.from(built.config(), built.clock()),
       new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
-      .deploy(vertx, database.settings().connectOptions());
+      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64));
   }
 
   private Future<Void> seedDemoData(Services built) {

@@ -54,8 +54,12 @@ public final class Robot {
     return new RobotVerticle(queue, processor, settings, listenOptions, worker, onOutcome);
   }
 
-  /** Deploys one robot verticle; its stop lets the jobs in flight finish. */
-  public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions) {
-    return vertx.deployVerticle(verticle(listenOptions, outcome -> { }));
+  /**
+   * Deploys {@code instances} robot verticles, each on its own event loop with its own worker id (they share the
+   * writer, so results of both go into the same batches); their stop lets the jobs in flight finish.
+   */
+  public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions, int instances) {
+    return vertx.deployVerticle(() -> verticle(listenOptions, outcome -> { }),
+      new io.vertx.core.DeploymentOptions().setInstances(instances));
   }
 }

@@ -22,7 +22,7 @@ class RobotWiringTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start("robotwiring", new JsonObject().put("ROBOT_ENABLED", "true"));
+    app = TestApp.start("robotwiring", new JsonObject().put("ROBOT_ENABLED", "true").put("ROBOT_INSTANCES", "2"));
     fixtures = new RobotFixtures(app.services().pool());
   }
 
@@ -43,5 +43,12 @@ class RobotWiringTest {
       id));
     assertEquals(10L, fixtures.count("SELECT count(*) FROM robot_trace WHERE application_id = $1", id));
     assertEquals("done", fixtures.job(id).getString("status"));
+  }
+
+  @Test
+  @DisplayName("ROBOT_INSTANCES=2: two robot verticles, each listening for new jobs on a connection of its own")
+  void instancesFromConfiguration() {
+    eventually("two listening robots", () -> fixtures.count("SELECT count(*) FROM pg_stat_activity "
+      + "WHERE query ILIKE 'LISTEN%' AND datname = current_database()") == 2);
   }
 }
