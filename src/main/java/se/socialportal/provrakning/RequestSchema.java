@@ -30,9 +30,11 @@ final class RequestSchema {
   static final String RESOURCE = "/schemas/provrakning-request.schema.json";
 
   private final Validator validator;
+  private final JsonObject schema;
 
-  private RequestSchema(Validator validator) {
+  private RequestSchema(Validator validator, JsonObject schema) {
     this.validator = validator;
+    this.schema = schema;
   }
 
   /** Reads the schema from the classpath on a worker (once per HTTP verticle instance). */
@@ -46,11 +48,20 @@ final class RequestSchema {
         return new RequestSchema(Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
           .setDraft(Draft.DRAFT202012)
           .setBaseUri("https://socialportalen.se/schemas/")
-          .setOutputFormat(OutputFormat.Basic)));
+          .setOutputFormat(OutputFormat.Basic)), schema);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }, false);
+  }
+
+  /** "You can give at most N": the N is the list's maxItems in the schema (persons and incomes are top-level lists). */
+  private FieldProblem tooMany(SchemaErrors.Leaf leaf) {
+    String field = SchemaErrors.fieldPath(leaf.pointer());
+    JsonObject property = schema.getJsonObject("properties", new JsonObject()).getJsonObject(field);
+    return property != null && property.getInteger("maxItems") != null
+      ? new FieldProblem(field, "too_many", property.getInteger("maxItems"))
+      : new FieldProblem(field, "invalid_value");
   }
 
   List<FieldProblem> problems(JsonObject body) {
@@ -60,7 +71,7 @@ final class RequestSchema {
     }
     LinkedHashSet<FieldProblem> problems = new LinkedHashSet<>();
     for (SchemaErrors.Leaf leaf : SchemaErrors.leaves(result)) {
-      problems.add(problem(leaf, body));
+      problems.add(leaf.keyword().equals("maxItems") ? tooMany(leaf) : problem(leaf, body));
     }
     return new ArrayList<>(problems);
   }
@@ -101,8 +112,6 @@ final class RequestSchema {
         return name.equals("person")
           ? new FieldProblem(field, "unknown_person", String.valueOf(valueAt(body, leaf.pointer())))
           : new FieldProblem(field, "too_large");
-      case "maxItems":
-        return new FieldProblem(field, "too_many");
       default:
         return new FieldProblem(field, "invalid_value");
     }

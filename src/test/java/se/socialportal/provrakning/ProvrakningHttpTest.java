@@ -236,6 +236,21 @@ class ProvrakningHttpTest {
   }
 
   @Test
+  @DisplayName("too many persons: the message says how many the calculation takes")
+  void tooManyPersons() throws Exception {
+    JsonObject body = issueExample();
+    JsonArray persons = body.getJsonArray("persons");
+    while (persons.size() <= 20) {
+      persons.add(new JsonObject().put("role", "otherAdult").put("birthDate", "1990-01-01"));
+    }
+    HttpResponse<Buffer> response = post(body);
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    JsonObject field = response.bodyAsJsonObject().getJsonArray("fields").getJsonObject(0);
+    assertEquals("persons", field.getString("field"));
+    assertEquals("Du kan ange högst 20 stycken.", field.getString("message"));
+  }
+
+  @Test
   @DisplayName("the error text is a sentence a person understands, in their language")
   void readableErrors() throws Exception {
     JsonObject body = issueExample();
