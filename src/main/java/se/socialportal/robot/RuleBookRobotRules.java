@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The robot's rules from the RuleBook (robots/): warning thresholds, stickprov rate and the decision types the tenant
- * lets the robot decide. A stickprov file may list channels; the robot draws from every channel whatever it lists —
- * drawing by channel is exactly the unequal treatment Norrtälje reported (municipal-sources.md §1.4).
+ * lets the robot decide. A stickprov file must list every channel (RuleBook refuses one that leaves a channel out) and
+ * the draw never looks at the channel — drawing by channel is exactly the unequal treatment Norrtälje reported
+ * (municipal-sources.md §1.4).
  */
 public final class RuleBookRobotRules implements RobotRulesSource {
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,9 +53,19 @@ final class PolicyReader {
     return new WarningRules(file.version(), rules);
   }
 
-  static StickprovRule stickprov(RuleFile file) {
+  /** Every intake channel an application can arrive through; a stickprov must draw from all of them. */
+  static final List<String> CHANNELS = List.of("digital", "paper", "assisted");
+
+  static StickprovRule stickprov(RuleFile file, Problems problems) {
     Set<String> channels = new HashSet<>();
     file.json().getJsonArray("channels").forEach(channel -> channels.add(String.valueOf(channel)));
+    List<String> missing = CHANNELS.stream().filter(channel -> !channels.contains(channel)).toList();
+    if (!missing.isEmpty()) {
+      // Norrtälje sampled digital applications only and found it treated residents unequally (municipal-sources.md
+      // §1.4): a rule that leaves a channel out never reaches the robot.
+      problems.add(file, "/channels", "leaves out " + String.join(", ", missing) + ": a stickprov must draw from "
+        + "every channel alike (likställighetsprincipen, 2 kap. 3 § KL)");
+    }
     return new StickprovRule(file.version(), RuleValues.number(file.json(), "percent"), channels);
   }
 

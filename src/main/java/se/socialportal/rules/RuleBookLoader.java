@@ -85,7 +85,7 @@ final class RuleBookLoader {
         book.incomes.add(dated(file, IncomeClassificationReader.classification(file, problems)));
       case WARNING_RULES -> book.warnings.add(dated(file, PolicyReader.warnings(file, problems)));
       case CAPS -> book.tenant(file.tenant()).caps.add(dated(file, CapsReader.caps(file, problems)));
-      case STICKPROV -> book.tenant(file.tenant()).stickprov.add(dated(file, PolicyReader.stickprov(file)));
+      case STICKPROV -> book.tenant(file.tenant()).stickprov.add(dated(file, PolicyReader.stickprov(file, problems)));
       case AUTOMATION -> book.tenant(file.tenant()).automation.add(dated(file, PolicyReader.automation(file)));
       case DELEGATION -> DelegationReader.matrix(file, problems)
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));

@@ -178,6 +178,15 @@ class RuleBookValidationTest {
   }
 
   @Test
+  @DisplayName("a stickprov that leaves a channel out (likabehandling: every channel is sampled alike)")
+  void stickprovForEveryChannel() throws IOException {
+    copyRealRules();
+    edit("tenants/demo/stickprov-2025.json", json -> json.put("channels", new io.vertx.core.json.JsonArray()
+      .add("digital")));
+    refused("tenants/demo/stickprov-2025.json", "/channels", "leaves out paper, assisted");
+  }
+
+  @Test
   @DisplayName("caps that give one household type two limits")
   void overlappingLimits() throws IOException {
     copyRealRules();
