@@ -27,7 +27,11 @@ public record DecisionLetter(Sender sender, String recipientName, String caseRef
   }
 
   public enum Outcome {
-    BIFALL("Bifall"), DELVIS_BIFALL("Delvis bifall"), AVSLAG("Avslag");
+    BIFALL("Bifall"), DELVIS_BIFALL("Delvis bifall"), AVSLAG("Avslag"),
+    /** Bistånd paid on wrong grounds is claimed back (9 kap. 1–2 §§ SoL, old numbering). */
+    ATERKRAV("Återkrav"),
+    /** A claim is waived, in full or in part (9 kap. 4 §). */
+    EFTERGIFT("Eftergift");
 
     private final String label;
 

@@ -72,7 +72,11 @@ public final class DecisionLetterPdf {
     page.text("Till: " + letter.recipientName());
     page.text("Datum: " + DATE.format(letter.decisionDate()));
     page.text("Ärende: " + letter.caseReference());
-    page.heading("Beslut om ekonomiskt bistånd (försörjningsstöd) för " + monthName(letter), 15);
+    page.heading(switch (letter.outcome()) {
+      case ATERKRAV -> "Beslut om återkrav av ekonomiskt bistånd för " + monthName(letter);
+      case EFTERGIFT -> "Beslut om eftergift av återkrav av ekonomiskt bistånd för " + monthName(letter);
+      default -> "Beslut om ekonomiskt bistånd (försörjningsstöd) för " + monthName(letter);
+    }, 15);
   }
 
   private static void decision(PdfPageWriter page, DecisionLetter letter) {
@@ -86,6 +90,15 @@ public final class DecisionLetterPdf {
       case DELVIS_BIFALL:
         page.text("Du beviljas ekonomiskt bistånd med " + kronor(letter.grantedAmount()) + " för " + monthName(letter)
           + ". Det du ansökt om i övrigt avslås.");
+        break;
+      case ATERKRAV:
+        page.text("Nämnden återkräver " + kronor(letter.grantedAmount()) + " av det ekonomiska bistånd som betalades "
+          + "ut till dig för " + monthName(letter) + ". Hur och när du betalar står i motiveringen nedan; hör av dig "
+          + "om du inte kan betala.");
+        break;
+      case EFTERGIFT:
+        page.text("Nämnden efterger " + kronor(letter.grantedAmount()) + " av återkravet för " + monthName(letter)
+          + ". Det beloppet behöver du inte betala tillbaka.");
         break;
       default:
         page.text("Din ansökan om ekonomiskt bistånd för " + monthName(letter) + " avslås.");

@@ -65,7 +65,10 @@ public final class LetterComposer {
       motivering.add(prefix + part.motivering());
       legalBasis.addAll(part.legalBasis());
     }
-    lines.add(new DecisionLetter.Line(DecisionLetter.Section.TOTAL, "Beviljat belopp", granted, null));
+    DecisionLetter.Outcome outcome = outcome(parts);
+    lines.add(new DecisionLetter.Line(DecisionLetter.Section.TOTAL, outcome == DecisionLetter.Outcome.ATERKRAV
+      ? "Återkrävt belopp" : outcome == DecisionLetter.Outcome.EFTERGIFT ? "Eftergivet belopp" : "Beviljat belopp",
+      granted, null));
     // The nämnd that decides and receives appeals (FL 33 §); each municipality names its own (tenant.namnd).
     String namnd = tenant.getString("namnd") == null ? "Socialnämnden" : tenant.getString("namnd");
     DecisionLetter.Sender sender = new DecisionLetter.Sender(tenant.getString("name"), namnd,
@@ -73,7 +76,7 @@ public final class LetterComposer {
       text(tenant, "contact_email"));
     DecisionLetter.Contact contact = new DecisionLetter.Contact("Ekonomiskt bistånd, " + tenant.getString("name"),
       text(tenant, "contact_phone"), text(tenant, "contact_email"));
-    return new DecisionLetter(sender, recipientName, caseReference, date, month, outcome(parts), granted, lines,
+    return new DecisionLetter(sender, recipientName, caseReference, date, month, outcome, granted, lines,
       motivering, List.copyOf(legalBasis),
       decidedBy, contact);
   }
@@ -84,8 +87,17 @@ public final class LetterComposer {
     return value == null ? "" : value;
   }
 
-  /** Bifall when every part is granted in full, avslag when nothing is granted, otherwise delvis bifall. */
+  /**
+   * Återkrav or eftergift by its type; otherwise bifall when every part is granted in full, avslag when nothing is,
+   * and delvis bifall in between.
+   */
   static DecisionLetter.Outcome outcome(List<Part> parts) {
+    if (parts.stream().anyMatch(part -> part.type().equals("aterkrav"))) {
+      return DecisionLetter.Outcome.ATERKRAV;
+    }
+    if (parts.stream().anyMatch(part -> part.type().equals("eftergift"))) {
+      return DecisionLetter.Outcome.EFTERGIFT;
+    }
     boolean allGranted = parts.stream().allMatch(part -> part.outcome().equals("bifall"));
     boolean noneGranted = parts.stream().allMatch(part -> part.outcome().equals("avslag"));
     return allGranted ? DecisionLetter.Outcome.BIFALL

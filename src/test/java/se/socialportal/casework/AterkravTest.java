@@ -72,5 +72,25 @@ class AterkravTest {
       Tuple.of(java.util.UUID.fromString(aterkrav))).getBigDecimal(0).intValue());
     assertEquals("8.3-eftergift", fixtures.one("SELECT delegation_row FROM decision WHERE type = 'eftergift' "
       + "AND application_id = $1", Tuple.of(c.applicationId())).getString(0));
+
+    // FL 33 §: both decisions reach the household as letters with the amount, the law and how to appeal.
+    String claimLetter = letterText(started.bodyAsJsonObject());
+    assertTrue(claimLetter.contains("Beslut om återkrav av ekonomiskt bistånd"), claimLetter);
+    assertTrue(claimLetter.contains("Nämnden återkräver 5 000 kr"), claimLetter);
+    assertTrue(claimLetter.contains("9 kap. 1 § socialtjänstlagen (2001:453)"), claimLetter);
+    assertTrue(claimLetter.contains("möblerna betalades av försäkringen"), "the motivering");
+    assertTrue(claimLetter.contains("förvaltningsrätten") && claimLetter.contains("tre veckor"), "how to appeal");
+    assertTrue(claimLetter.contains("Erik Enhetschefsson"), "who decided");
+    String waiverLetter = letterText(waived.bodyAsJsonObject());
+    assertTrue(waiverLetter.contains("Nämnden efterger 2 000 kr"), waiverLetter);
+    assertTrue(waiverLetter.contains("9 kap. 4 § socialtjänstlagen (2001:453)"), waiverLetter);
+    assertEquals(1L, fixtures.one("SELECT count(*) FROM decision_letter_decision l JOIN decision d ON d.id = l.decision_id "
+      + "WHERE d.type = 'eftergift' AND d.application_id = $1", Tuple.of(c.applicationId())).getLong(0));
+  }
+
+  private static String letterText(JsonObject result) {
+    HttpResponse<Buffer> pdf = erik.browser().get("/api/v1/casework/letters/" + result.getString("letterId") + "/pdf");
+    assertEquals(200, pdf.statusCode());
+    return se.socialportal.testing.PdfText.of(pdf.body().getBytes());
   }
 }

@@ -85,13 +85,14 @@ public final class AterkravService {
             LocalDate deadline = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate().plusYears(3);
             return record(tx, session, header, part, Optional.of(row.getString("delegation_level")), original, today, now,
               "aterkrav_decided", requestId)
-              .compose(decisionId -> tx.preparedQuery(INSERT).execute(Tuple.of(header.tenantId(), header.id(), original,
-                  decisionId, ground, amount, deadline))
-                .map(inserted -> new JsonObject().put("aterkravId", inserted.iterator().next().getUUID("id").toString())
-                  .put("decisionId", decisionId.toString()).put("deadline", deadline.toString())));
+              .compose(recorded -> tx.preparedQuery(INSERT).execute(Tuple.of(header.tenantId(), header.id(), original,
+                  recorded.decisionId(), ground, amount, deadline))
+                .map(inserted -> recorded.json().put("aterkravId", inserted.iterator().next().getUUID("id").toString())
+                  .put("deadline", deadline.toString())));
           });
         })))
-      .recover(failure -> refusedOrFailed(session, applicationId, requestId, failure));
+      .recover(failure -> refusedOrFailed(session, applicationId, requestId, failure))
+      .compose(result -> decisions.handOver(result, session.tenantId()));
   }
 
   public Future<JsonObject> eftergift(Session session, UUID aterkravId, JsonObject body, String requestId) {
@@ -114,30 +115,40 @@ public final class AterkravService {
             motivering, List.of("9 kap. 4 § socialtjänstlagen (2001:453)"), "eftergift");
           return record(tx, session, header, part, Optional.empty(), claim.getUUID("decision_id"), today, now,
             "eftergift_decided", requestId)
-            .compose(decisionId -> tx.preparedQuery(WAIVE).execute(Tuple.of(aterkravId, amount))
-              .map(v -> new JsonObject().put("decisionId", decisionId.toString())
-                .put("remaining", left.subtract(amount).toPlainString())));
+            .compose(recorded -> tx.preparedQuery(WAIVE).execute(Tuple.of(aterkravId, amount))
+              .map(v -> recorded.json().put("remaining", left.subtract(amount).toPlainString())));
         });
       }))
       .recover(failure -> failure instanceof DelegationRefusedException
         ? Future.failedFuture(ApiException.forbidden("delegation_required", DecisionType.EFTERGIFT.label(),
           ((DelegationRefusedException) failure).whoMay))
-        : Future.failedFuture(failure));
+        : Future.failedFuture(failure))
+      .compose(result -> decisions.handOver(result, session.tenantId()));
   }
 
-  private Future<UUID> record(SqlClient tx, Session session, CaseHeader header, DecisionPart part,
+  /** The decision and its letter (FL 33 §: the household is told, with how to appeal). */
+  private record Recorded(UUID decisionId, UUID letterId) {
+    JsonObject json() {
+      return new JsonObject().put("decisionId", decisionId.toString()).put("letterId", letterId.toString());
+    }
+  }
+
+  private Future<Recorded> record(SqlClient tx, Session session, CaseHeader header, DecisionPart part,
                               Optional<String> originalLevel, UUID original, LocalDate today, Instant now, String event,
                               String requestId) {
     return StandIns.of(tx, session.tenantId(), session.staffMemberId(), today).compose(standIns -> {
       List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, List.of(part), today, standIns,
         originalLevel);
-      return DecisionRecorder.record(tx, header, Optional.empty(), UUID.randomUUID(), List.of(part), outcomes,
-          DelegationGate.decider(session, outcomes), new JsonObject(), Optional.of(original), now)
+      DecisionRecorder.Decider decider = DelegationGate.decider(session, outcomes);
+      UUID decisionSet = UUID.randomUUID();
+      return DecisionRecorder.record(tx, header, Optional.empty(), decisionSet, List.of(part), outcomes, decider,
+          new JsonObject(), Optional.of(original), now)
         .compose(ids -> CaseEvents.staff(tx, header, event, null, session.staffMemberId(),
             new JsonObject().put("decisionId", ids.get(0).toString()).put("amount", part.amount().toPlainString()))
           .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
             new JsonObject().put("type", part.type().code())))
-          .map(ids.get(0)));
+          .compose(v -> decisions.letter(tx, header, List.of(part), outcomes, decider, today, decisionSet, ids))
+          .map(letter -> new Recorded(ids.get(0), letter)));
     });
   }
 

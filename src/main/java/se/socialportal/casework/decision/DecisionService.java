@@ -159,12 +159,18 @@ public final class DecisionService {
         : Future.failedFuture(failure))
       // The letter is on Mina sidor with the commit; the mailbox hand-over follows at once (a failure is retried by
       // ExpedieringVerticle and never undoes the decision).
-      .compose(result -> result.getString("letterId") == null ? Future.succeededFuture(result)
-        : expediering.deliver(UUID.fromString(result.getString("letterId")), session.tenantId())
-          .transform(done -> Future.succeededFuture(result.put("mailboxHandedOver", done.succeeded()))));
+      .compose(result -> handOver(result, session.tenantId()));
   }
 
-  private Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts,
+  /** After commit: the result's letter (if any) to the digital mailbox; a failure is retried by ExpedieringVerticle. */
+  Future<JsonObject> handOver(JsonObject result, String tenantId) {
+    return result.getString("letterId") == null ? Future.succeededFuture(result)
+      : expediering.deliver(UUID.fromString(result.getString("letterId")), tenantId)
+        .transform(done -> Future.succeededFuture(result.put("mailboxHandedOver", done.succeeded())));
+  }
+
+  /** The letter for decisions just recorded with their delegation outcomes, published in the same transaction. */
+  Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts,
                               List<DelegationCheck.Outcome> outcomes, DecisionRecorder.Decider decider, LocalDate today,
                               UUID decisionSet, List<UUID> ids) {
     return Letterhead.of(tx, header.tenantId()).compose(tenant -> {
