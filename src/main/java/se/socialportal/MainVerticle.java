@@ -25,12 +25,14 @@ import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
 import se.socialportal.tenant.TenantResolver;
+import se.socialportal.tenant.TenantSync;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.RuleBook;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -80,7 +82,9 @@ public final class MainVerticle extends VerticleBase {
       return RuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
         .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
-        return Identity.start(vertx, config, started.pool(), http, clock, bankId);
+        // The municipalities of robots/tenants/ (their details in force this month) before anything refers to them.
+        return TenantSync.apply(started.pool(), rules.tenantDetails(YearMonth.now(clock)))
+          .compose(synced -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
       }).compose(identity -> {
         this.identity = identity;
         return Casework.start(vertx, config, rules);

@@ -18,6 +18,7 @@ import se.socialportal.platform.config.Setting;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,14 @@ public final class RuleBook {
 
   public boolean hasTenant(String tenant) {
     return tenants.containsKey(tenant);
+  }
+
+  /** Every tenant's details in force in the month (tenants without a tenant file in force are left out). */
+  public List<TenantDetails> tenantDetails(YearMonth month) {
+    List<TenantDetails> details = new ArrayList<>();
+    tenants.values().forEach(rules -> rules.details.inForce(month).ifPresent(details::add));
+    details.sort(java.util.Comparator.comparing(TenantDetails::id));
+    return details;
   }
 
   /**

@@ -72,6 +72,15 @@ final class RuleBookLoader {
     }
   }
 
+  private static TenantDetails tenantDetails(RuleFile file) {
+    var json = file.json();
+    var contact = json.getJsonObject("contact");
+    return new TenantDetails(file.tenant(), file.version(), json.getString("name"), json.getString("namnd"),
+      java.util.Optional.ofNullable(json.getString("kommunkod")),
+      java.util.Optional.ofNullable(json.getString("organisationsnummer")), contact.getString("postalAddress"),
+      contact.getString("phone"), contact.getString("email"));
+  }
+
   private static void add(RuleBook book, RuleFile file, Problems problems) {
     switch (file.kind()) {
       case RIKSNORM -> {
@@ -89,6 +98,7 @@ final class RuleBookLoader {
       case AUTOMATION -> book.tenant(file.tenant()).automation.add(dated(file, PolicyReader.automation(file)));
       case DELEGATION -> DelegationReader.matrix(file, problems)
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));
+      case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
     }
   }

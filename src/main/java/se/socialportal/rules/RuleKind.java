@@ -16,6 +16,8 @@ public enum RuleKind {
   AUTOMATION("automation", true),
   /** Per tenant: the delegation matrix (decision type × amount band → lowest delegate level), casework. */
   DELEGATION("delegation", true),
+  /** Per tenant: the municipality's name, nämnd and contact details (the tenant table follows it). */
+  TENANT("tenant", true),
   /** National: motivering templates for decisions (FL 32 §), casework. */
   MOTIVERING_TEMPLATES("motivering-templates", false);
 

@@ -10,4 +10,5 @@ final class TenantRules {
   final Timeline<StickprovRule> stickprov = new Timeline<>();
   final Timeline<AutomationRule> automation = new Timeline<>();
   final Timeline<DelegationMatrix> delegation = new Timeline<>();
+  final Timeline<TenantDetails> details = new Timeline<>();
 }

@@ -32,8 +32,7 @@ class CaseAccessTest {
   static void start() {
     app = TestApp.start("caseaccess", new JsonObject().put("DEMO_DATA", "false"));
     fixtures = new CaseFixtures(app.services().pool());
-    fixtures.rows("INSERT INTO tenant (id, name) VALUES ('demo', 'Demo kommun'), ('grannkommun', 'Grannkommunen')",
-      io.vertx.sqlclient.Tuple.tuple());
+    // The tenants come from robots/tenants/ (TenantSync at startup).
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     sam = StaffLogins.login(app, "sam.socialsekreterare", "Sam Sekreterarsson", "demo", "socialsekreterare");
     greta = StaffLogins.login(app, "greta.gruppledare", "Greta Gruppledarsson", "demo", "gruppledare");

@@ -33,8 +33,7 @@ class ReportsTest {
   static void start() {
     app = TestApp.start("reports", new JsonObject().put("DEMO_DATA", "false"));
     fixtures = new CaseFixtures(app.services().pool());
-    fixtures.rows("INSERT INTO tenant (id, name) VALUES ('demo', 'Demo kommun'), ('grannkommun', 'Grannkommunen')",
-      Tuple.tuple());
+    // The tenants come from robots/tenants/ (TenantSync at startup).
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     erik = StaffLogins.login(app, "erik.enhetschef", "Erik Enhetschefsson", "demo", "enhetschef");
   }

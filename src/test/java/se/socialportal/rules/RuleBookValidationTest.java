@@ -187,6 +187,14 @@ class RuleBookValidationTest {
   }
 
   @Test
+  @DisplayName("a tenant file with a municipality code that is not four digits")
+  void tenantDetails() throws IOException {
+    copyRealRules();
+    edit("tenants/demo/tenant-2025.json", json -> json.put("kommunkod", "99"));
+    refused("tenants/demo/tenant-2025.json", "/kommunkod", "");
+  }
+
+  @Test
   @DisplayName("caps that give one household type two limits")
   void overlappingLimits() throws IOException {
     copyRealRules();
