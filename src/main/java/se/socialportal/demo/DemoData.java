@@ -2,7 +2,6 @@ package se.socialportal.demo;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import se.socialportal.tenant.TenantRepository;
 
 import java.time.Clock;
 
@@ -18,12 +17,8 @@ public final class DemoData {
   private DemoData() {
   }
 
+  /** The demo cases; the two municipalities themselves come from robots/tenants/ (TenantSync, before this). */
   public static Future<Void> seed(Pool pool, Clock clock) {
-    TenantRepository tenants = new TenantRepository(pool);
-    return tenants.ensure(new TenantRepository.Tenant(DEMO_TENANT, "Demo kommun", "9999",
-        "212000-0000", "socialtjansten@demo.example", "0123-456 00", "Box 1, 999 99 Demostad"))
-      .compose(v -> tenants.ensure(new TenantRepository.Tenant(NEIGHBOUR_TENANT, "Grannkommunen", "9998",
-        "212000-0001", "socialtjansten@grannkommun.example", "0123-789 00", "Box 2, 999 98 Grannby")))
-      .compose(v -> DemoCasework.seed(pool, clock));
+    return DemoCasework.seed(pool, clock);
   }
 }

@@ -7,16 +7,13 @@ import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tenant table: the municipalities sharing this installation. */
+/** The tenant table: the municipalities sharing this installation (written by TenantSync from robots/tenants/). */
 public final class TenantRepository {
 
   public record Tenant(String id, String name, String kommunkod, String organisationsnummer, String contactEmail,
                        String contactPhone, String postalAddress) {
   }
 
-  private static final String ENSURE = "INSERT INTO tenant (id, name, kommunkod, organisationsnummer, contact_email, "
-    + "contact_phone, postal_address) VALUES (#{id}, #{name}, #{kommunkod}, #{organisationsnummer}, #{contactEmail}, "
-    + "#{contactPhone}, #{postalAddress}) ON CONFLICT (id) DO NOTHING";
   private static final String FIND = "SELECT id, name, kommunkod, organisationsnummer, contact_email, contact_phone, "
     + "postal_address FROM tenant WHERE id = #{id}";
 
@@ -24,14 +21,6 @@ public final class TenantRepository {
 
   public TenantRepository(Pool pool) {
     this.pool = pool;
-  }
-
-  public Future<Void> ensure(Tenant tenant) {
-    return SqlTemplate.forUpdate(pool, ENSURE).execute(Map.of(
-        "id", tenant.id(), "name", tenant.name(), "kommunkod", tenant.kommunkod(),
-        "organisationsnummer", tenant.organisationsnummer(), "contactEmail", tenant.contactEmail(),
-        "contactPhone", tenant.contactPhone(), "postalAddress", tenant.postalAddress()))
-      .mapEmpty();
   }
 
   public Future<Optional<Tenant>> find(String id) {
