@@ -1,110 +1,127 @@
-// Registering a paper or assisted application: the page builds the same content document as the e-tjänst's form and
-// the server validates it with the e-tjänst's rules. Errors come back per field and are listed in the status region.
+// Registering a paper or assisted application. The household, housing, incomes, costs, assets and needs are the
+// e-tjänst's own form parts (bistand/steps.js), so a paper applicant is asked exactly what a digital one is and the
+// server checks the content with the same rules (Norrtälje's review found paper and digital applicants treated
+// differently; municipal-sources.md §1.4). Only the identity part is the staff page's own: the personnummer of both
+// adults, which in the e-tjänst come from BankID.
 import { api } from '../api.js';
+import { setupLanguage } from '../i18n.js';
+import { clearProblems, showProblems } from '../bistand/errors.js';
+import { collect, renderAll } from '../bistand/steps.js';
 import { requireStaffSession, el, announce } from './staff.js';
 
-const INCOME_TYPES = {
-  salary: 'Lön', unemploymentBenefit: 'A-kassa', sicknessBenefit: 'Sjukpenning', activitySupport: 'Aktivitetsstöd',
-  establishmentAllowance: 'Etableringsersättning', childAllowance: 'Barnbidrag', housingAllowance: 'Bostadsbidrag',
-  maintenanceSupport: 'Underhållsstöd', parentalBenefit: 'Föräldrapenning', pension: 'Pension', studentAid: 'Studiemedel',
-  depositsAndSwish: 'Insättningar och Swish', other: 'Annat',
+const form = () => document.getElementById('application-form');
+
+function itemsAt(content, path) {
+  return path.split('.').reduce((node, key) => node[key], content);
+}
+
+const view = {
+  coApplicant: null,
+  addItem(path, item) {
+    const content = collect(form());
+    itemsAt(content, path).push(item);
+    render(content);
+    const prefix = `${path}[${itemsAt(content, path).length - 1}]`;
+    form().querySelector(`[data-path^="${CSS.escape(prefix)}"] input, [data-path^="${CSS.escape(prefix)}"] select`)
+      ?.focus();
+  },
+  removeItem(path, index) {
+    const content = collect(form());
+    itemsAt(content, path).splice(index, 1);
+    render(content);
+  },
 };
-const NEED_TYPES = {
-  glasses: 'Glasögon', dentalTreatment: 'Tandvård', medicalCare: 'Läkarvård', furniture: 'Möbler',
-  householdGoods: 'Husgeråd', clothing: 'Kläder', moving: 'Flytt', other: 'Annat',
-};
 
-function options(map) {
-  return Object.entries(map).map(([value, label]) => el('option', { value }, label));
+function render(content) {
+  renderAll(content, view);
+  // The co-applicant's personnummer is asked above, with the names (the e-tjänst asks it for the co-signing).
+  const own = form().querySelector('[data-path="coApplicant.personnummer"]');
+  if (own) {
+    own.hidden = true;
+  }
 }
 
-function amount(value) {
-  const number = Number(String(value || '0').replace(',', '.').replace(/\s/g, ''));
-  return Number.isFinite(number) ? number : -1;
+function emptyContent() {
+  return { household: { applicant: {}, coApplicant: null, children: [], otherAdults: [] }, housing: {}, incomes: [],
+    costs: {}, assets: [], needs: [] };
 }
 
-function addIncome() {
-  const body = document.querySelector('#incomes tbody');
-  const n = body.children.length + 1;
-  body.append(el('tr', {},
-    el('td', {}, el('select', { 'aria-label': 'Person, inkomst ' + n, name: 'person' },
-      el('option', { value: 'applicant' }, 'Sökande'), el('option', { value: 'coApplicant' }, 'Medsökande'))),
-    el('td', {}, el('select', { 'aria-label': 'Slag, inkomst ' + n, name: 'type' }, options(INCOME_TYPES))),
-    el('td', {}, el('input', { 'aria-label': 'Belopp, inkomst ' + n, name: 'amount', inputmode: 'decimal' }))));
+/** A co-applicant named above is the sambo/make of the household part: the two are kept in step. */
+function showCoApplicant(yes) {
+  const radio = form().querySelector(`input[name="together"][value="${yes ? 'yes' : 'no'}"]`);
+  if (radio && !radio.checked) {
+    radio.checked = true;
+  }
+  const fields = document.getElementById('co-applicant-fields');
+  if (fields) {
+    fields.hidden = !yes;
+  }
 }
 
-function addNeed() {
-  const body = document.querySelector('#needs tbody');
-  const n = body.children.length + 1;
-  body.append(el('tr', {},
-    el('td', {}, el('select', { 'aria-label': 'Slag, behov ' + n, name: 'type' }, options(NEED_TYPES))),
-    el('td', {}, el('input', { 'aria-label': 'Beskrivning, behov ' + n, name: 'description', maxlength: '200' })),
-    el('td', {}, el('input', { 'aria-label': 'Belopp, behov ' + n, name: 'amount', inputmode: 'decimal' }))));
-}
-
-function rows(selector, read) {
-  return [...document.querySelectorAll(selector + ' tbody tr')].map(read).filter((row) => row.amount > 0);
-}
-
-function request(form) {
-  const co = form.cPnr.value.trim();
-  const household = {
-    applicant: { birthDate: form.aBirth.value },
-    coApplicant: co ? { relation: form.cRelation.value, birthDate: form.cBirth.value } : null,
-    children: [],
-    otherAdults: [],
-  };
-  const content = {
-    household,
-    housing: { type: form.housingType.value, rent: amount(form.rent.value), householdElectricity: amount(form.electricity.value) },
-    incomes: rows('#incomes', (tr) => ({ person: tr.querySelector('[name=person]').value,
-      type: tr.querySelector('[name=type]').value, amount: amount(tr.querySelector('[name=amount]').value) })),
-    costs: {},
-    assets: [],
-    needs: rows('#needs', (tr) => ({ type: tr.querySelector('[name=type]').value,
-      description: tr.querySelector('[name=description]').value, amount: amount(tr.querySelector('[name=amount]').value) })),
-    declaration: form.declaration.checked,
-  };
-  if (form.message.value.trim()) content.message = form.message.value.trim();
+function request() {
+  const content = collect(form());
+  const co = form().cPnr.value.trim();
   const body = {
-    channel: form.channel.value, month: form.month.value, content,
-    applicant: { personnummer: form.aPnr.value, givenName: form.aGiven.value, surname: form.aSurname.value },
+    channel: form().channel.value, month: form().month.value, content,
+    applicant: { personnummer: form().aPnr.value, givenName: form().aGiven.value, surname: form().aSurname.value },
   };
-  if (co) body.coApplicant = { personnummer: co, givenName: form.cGiven.value, surname: form.cSurname.value };
+  if (co) {
+    body.coApplicant = { personnummer: co, givenName: form().cGiven.value, surname: form().cSurname.value };
+  }
   return body;
 }
 
-function showErrors(result) {
-  const status = document.getElementById('status');
-  const fields = (result.data && result.data.fields) || [];
-  status.className = 'status error';
-  status.replaceChildren(el('p', {}, (result.data && result.data.message) || 'Något gick fel.'),
-    fields.length ? el('ul', {}, fields.map((field) => el('li', {}, field.field + ': ' + field.message))) : '');
-  status.hidden = false;
-  status.focus();
+function wire() {
+  form().addEventListener('change', (event) => {
+    if (event.target.name === 'together') {
+      showCoApplicant(event.target.value === 'yes');
+    }
+    if (event.target.dataset.kind === 'radio' && event.target.dataset.path?.endsWith('.livesHere')) {
+      const days = event.target.closest('fieldset.group')?.querySelector('.days-field');
+      if (days) {
+        days.hidden = event.target.value !== 'partTime';
+      }
+    }
+  });
+  form().cPnr.addEventListener('input', () => {
+    if (form().cPnr.value.trim()) {
+      showCoApplicant(true);
+    }
+  });
+  for (const name of ['incomes', 'assets', 'needs']) {
+    document.getElementById(`area-${name}`).addEventListener('additem', () => view.addItem(name, {}));
+  }
+  form().addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const status = document.getElementById('status');
+    status.hidden = true;
+    const summary = document.getElementById('error-summary');
+    const result = await api('POST', '/api/v1/casework/registrations', request());
+    if (!result.ok) {
+      const fields = (result.data && result.data.fields) || [];
+      // Everything typed stays in the form; each problem is shown at its field and in the summary.
+      showProblems(form(), summary, fields.length ? fields
+        : [{ field: '', error: result.data?.error, message: result.data?.message || 'Något gick fel.' }], 'a-pnr');
+      return;
+    }
+    clearProblems(form());
+    summary.hidden = true;
+    form().reset();
+    render(emptyContent());
+    announce('Ansökan är registrerad och inskickad. Roboten tar fram ett beslutsförslag.');
+    status.append(' ', el('a', { href: '/handlaggare/arende/?id=' + result.data.applicationId }, 'Öppna ärendet'));
+  });
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
   if (!(await requireStaffSession())) return;
+  await setupLanguage(['sv']);
   const now = new Date();
   const months = [0, 1].map((offset) => new Date(now.getFullYear(), now.getMonth() + offset, 1));
   document.getElementById('month').replaceChildren(...months.map((month) => {
     const value = month.getFullYear() + '-' + String(month.getMonth() + 1).padStart(2, '0');
     return el('option', { value }, month.toLocaleDateString('sv-SE', { year: 'numeric', month: 'long' }));
   }));
-  document.getElementById('add-income').addEventListener('click', addIncome);
-  document.getElementById('add-need').addEventListener('click', addNeed);
-  addIncome();
-  document.getElementById('register').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const result = await api('POST', '/api/v1/casework/registrations', request(event.target));
-    if (!result.ok) {
-      showErrors(result);
-      return;
-    }
-    announce('Ansökan är registrerad och inskickad. Roboten tar fram ett beslutsförslag.');
-    event.target.reset();
-    const link = el('a', { href: '/handlaggare/arende/?id=' + result.data.applicationId }, 'Öppna ärendet');
-    document.getElementById('status').append(' ', link);
-  });
+  render(emptyContent());
+  wire();
 });

@@ -91,7 +91,7 @@ class HandlaggareBrowserTest {
   }
 
   @Test
-  @DisplayName("a paper application is registered in the staff form and lands in the queue")
+  @DisplayName("a paper application is registered with the e-tjänst's own questions (children, costs) and lands in the queue")
   void registerPaperApplication() {
     try (BrowserContext staff = chromium.swedishContext()) {
       Page page = staff.newPage();
@@ -99,18 +99,28 @@ class HandlaggareBrowserTest {
       page.locator("[id='login-sam.socialsekreterare']").click();
       page.waitForURL("**/handlaggare/registrera/");
       page.getByLabel("Personnummer (12 siffror)").fill("19700101-9806");
-      page.getByLabel("Förnamn").first().fill("Petra");
-      page.getByLabel("Efternamn").first().fill("Pappersdotter");
-      page.getByLabel("Födelsedatum").first().fill("1970-01-01");
-      page.getByLabel("Hyra (kr/mån)").fill("5400");
+      page.getByLabel("Förnamn", new Page.GetByLabelOptions().setExact(true)).first().fill("Petra");
+      page.getByLabel("Efternamn", new Page.GetByLabelOptions().setExact(true)).first().fill("Pappersdotter");
+      page.getByLabel("Ditt födelsedatum").fill("1970-01-01");
+      // What the e-tjänst asks, the paper form asks: a child and a cost, not only rent.
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lägg till ett barn")).click();
+      page.getByLabel("Förnamn", new Page.GetByLabelOptions().setExact(true)).nth(1).fill("Pelle");
+      page.getByLabel("Födelsedatum", new Page.GetByLabelOptions().setExact(true)).fill("2016-05-05");
+      page.getByLabel("Ja, hela tiden").check();
+      page.getByLabel("Hur bor du?").selectOption("rental");
+      page.getByLabel("Hyra eller avgift").fill("5400");
+      page.getByLabel("Hemförsäkring").fill("150");
+      page.getByLabel("Hushållsel").fill("320");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrera ansökan")).click();
-      assertThat(page.locator("#status")).containsText("declaration: Du behöver intyga");
+      assertThat(page.locator("#error-summary")).containsText("Du behöver intyga");
+      assertThat(page.getByLabel("Hemförsäkring")).hasValue("150");
       page.getByLabel("Den sökande har skrivit under försäkran om att uppgifterna är riktiga och fullständiga").check();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrera ansökan")).click();
       assertThat(page.locator("#status")).containsText("Ansökan är registrerad");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Öppna ärendet")).click();
       assertThat(page.locator("h1")).containsText("Petra Pappersdotter");
       assertThat(page.locator("#facts")).containsText("Pappersansökan");
+      assertThat(page.locator("main")).containsText("Barn: Pelle");
       assertThat(page.locator("#approve")).isHidden();
     }
   }
