@@ -64,7 +64,9 @@ function applicationSummary(content) {
     content.message ? el('p', {}, 'Meddelande: ', content.message) : '');
 }
 
-function renderWarnings(proposal) {
+const STICKPROV_RESULTS = { confirmed: 'Handlingarna styrker uppgifterna', discrepancy: 'Avvikelse' };
+
+function renderWarnings(proposal, stickprov) {
   const list = document.getElementById('warnings');
   if (!proposal || proposal.warnings.length === 0) {
     list.replaceChildren(el('p', {}, 'Inga varningar.'));
@@ -73,7 +75,10 @@ function renderWarnings(proposal) {
   list.replaceChildren(...proposal.warnings.map((warning) => el('div', { class: 'warning' + (warning.acknowledged ? ' done' : '') },
     el('p', {}, el('strong', {}, warning.type), ': ', warning.message),
     warning.acknowledged
-      ? el('p', {}, 'Kvitterad av ' + warning.acknowledgedBy + ' ' + dateTime(warning.acknowledgedAt))
+      ? el('p', {}, 'Kvitterad av ' + warning.acknowledgedBy + ' ' + dateTime(warning.acknowledgedAt),
+        warning.type === 'STICKPROV' && stickprov && stickprov.result
+          ? '. Resultat: ' + STICKPROV_RESULTS[stickprov.result] + (stickprov.resultNote ? ' – ' + stickprov.resultNote : '')
+          : '')
       : warning.type === 'STICKPROV' ? stickprovCheck(warning)
         : el('button', { type: 'button', class: 'secondary', onclick: () => act(base + '/warnings/' + warning.id + '/acknowledge', {}, 'Varningen är kvitterad.') },
           'Kvittera varningen'))));
@@ -192,7 +197,7 @@ function render() {
     ['Förslag', view.proposal ? (OUTCOMES[view.proposal.outcome] + ' ' + kronor(view.proposal.amount)) : 'Inget'],
     ['Förra månaden', view.previousMonth ? view.previousMonth.month + ': ' + kronor(view.previousMonth.amount) : 'Inget beslut'],
   ]));
-  renderWarnings(view.proposal);
+  renderWarnings(view.proposal, view.stickprov);
   renderCalculation(view.proposal);
   renderDelegation(view.proposal);
   renderDecisions();

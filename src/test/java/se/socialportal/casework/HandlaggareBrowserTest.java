@@ -91,6 +91,31 @@ class HandlaggareBrowserTest {
   }
 
   @Test
+  @DisplayName("a stickprov is acknowledged with the check's result; a discrepancy needs a description")
+  void stickprovResult() {
+    try (BrowserContext staff = chromium.swedishContext()) {
+      Page page = staff.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/");
+      page.locator("[id='login-anna.handlaggare']").click();
+      page.waitForURL("**/handlaggare/");
+      Locator row = page.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText("Stickprovsson"));
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ta ärendet")).click();
+      page.waitForURL("**/handlaggare/arende/?id=*");
+      Locator check = page.locator("form.stickprov-check");
+      Locator record = check.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+        .setName("Registrera resultatet och kvittera"));
+      check.getByLabel("Avvikelse mot uppgifterna i ansökan").check();
+      record.click();
+      assertThat(page.locator("#status")).containsText("Beskriv avvikelsen");
+      check.getByLabel("Vad kontrollen visade (krävs vid avvikelse)").fill("Kontoutdraget visar en insättning på 2 000 kr.");
+      record.click();
+      assertThat(page.locator("#status")).containsText("Stickprovets resultat är registrerat");
+      assertThat(page.locator("#warnings")).containsText("Kvitterad av Anna Handläggarsson");
+      assertThat(page.locator("#warnings")).containsText("Resultat: Avvikelse – Kontoutdraget visar en insättning");
+    }
+  }
+
+  @Test
   @DisplayName("a paper application is registered with the e-tjänst's own questions (children, costs) and lands in the queue")
   void registerPaperApplication() {
     try (BrowserContext staff = chromium.swedishContext()) {
