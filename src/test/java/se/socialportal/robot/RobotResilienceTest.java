@@ -157,6 +157,35 @@ class RobotResilienceTest {
   }
 
   @Test
+  @DisplayName("a proposal the database refuses fails only its own job; the others written with it get theirs")
+  void oneBadWriteDoesNotHoldBackTheOthers() {
+    try (RobotHarness harness = new RobotHarness("robotbadwrite")) {
+      List<UUID> applicants = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        applicants.add(harness.fixtures.syntheticPerson(600 + i));
+      }
+      List<UUID> ids = harness.fixtures.submitTogether(applicants, YearMonth.of(2025, 10),
+        RobotFixtures.single("1975-05-05", 4000, "salary", 1000));
+      UUID refused = ids.get(17);
+      // The database refuses this one application's proposal, whatever batch it is written in.
+      await(harness.pool.query("CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        + "IF NEW.application_id = '" + refused + "' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; "
+        + "END $$").execute());
+      await(harness.pool.query("CREATE TRIGGER refuse_one BEFORE INSERT ON beslutsforslag FOR EACH ROW "
+        + "EXECUTE FUNCTION refuse_one()").execute());
+      harness.deploy(rules, new RegisterSimulator(harness.clock), RobotHarness.SETTINGS);
+      eventually("39 proposals and the refused job back in the queue", () ->
+        harness.fixtures.count("SELECT count(*) FROM beslutsforslag") == 39
+          && harness.fixtures.job(refused).getInteger("failures") == 1);
+      assertEquals(0L, harness.fixtures.count("SELECT count(*) FROM beslutsforslag WHERE application_id = $1", refused));
+      assertEquals("queued", harness.fixtures.job(refused).getString("status"), "retried after its backoff");
+      assertEquals(39L, harness.fixtures.count("SELECT count(*) FROM robot_job WHERE status = 'done'"));
+      assertEquals(0L, harness.fixtures.count("SELECT count(*) FROM robot_job WHERE status = 'done' AND attempts <> 1"),
+        "every other job was written once, in its first attempt");
+    }
+  }
+
+  @Test
   @DisplayName("content the norm engine refuses is parked at once: retrying could not help")
   void permanentFailureIsParkedAtOnce() {
     try (RobotHarness harness = new RobotHarness("robotpermanent")) {
