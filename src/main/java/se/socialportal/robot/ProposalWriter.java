@@ -20,7 +20,6 @@ import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes finished pipeline runs. Each job's result is all or nothing: the job done (fenced by its claim), the
@@ -45,8 +46,6 @@ public final class ProposalWriter {
 
   private static final Set<String> OPEN = Set.of("submitted", "under_review", "komplettering_requested");
   private static final int MAX_BATCH = 64;
-  // One batch in flight per instance: results finishing meanwhile gather into the next, larger batch.
-  private static final int MAX_IN_FLIGHT = 1;
   private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, type, status, "
     + "actor_kind, data) VALUES ($1, $2, $3, $4, 'robot', $5)";
 
@@ -54,8 +53,11 @@ public final class ProposalWriter {
   private final Clock clock;
   private final Komplettering komplettering;
   private final AutomatedDecision automatedDecision;
-  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-  private int inFlight;
+  // Results waiting for the next write, and whether a write is under way: one batch at a time per writer, so results
+  // finishing meanwhile gather into the next, larger batch. Lock-free: robot verticles on several event loops may
+  // share the writer (ROBOT_INSTANCES), and an event loop never waits for a lock.
+  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean writing = new AtomicBoolean();
 
   public ProposalWriter(Pool pool, Clock clock, AutomatedDecision automatedDecision) {
     this.pool = pool;
@@ -95,18 +97,21 @@ public final class ProposalWriter {
   /** @return the proposal's id, or empty when the application changed under the robot (withdrawn, newer version) */
   public Future<Optional<UUID>> write(CaseState state, TraceRecorder trace) {
     Promise<Optional<UUID>> promise = Promise.promise();
-    List<Pending> batch = null;
-    synchronized (this) {
-      waiting.add(new Pending(state, trace, Vertx.currentContext(), promise));
-      if (inFlight < MAX_IN_FLIGHT) {
-        inFlight++;
-        batch = take();
-      }
-    }
-    if (batch != null) {
-      flush(batch);
-    }
+    waiting.add(new Pending(state, trace, Vertx.currentContext(), promise));
+    writeWaiting();
     return promise.future();
+  }
+
+  /** Starts a write of what is waiting, unless one is under way (its end comes back here). */
+  private void writeWaiting() {
+    while (!waiting.isEmpty() && writing.compareAndSet(false, true)) {
+      List<Pending> batch = take();
+      if (!batch.isEmpty()) {
+        flush(batch);
+        return;
+      }
+      writing.set(false);
+    }
   }
 
   private List<Pending> take() {
@@ -124,17 +129,8 @@ public final class ProposalWriter {
     });
     written.recover(failure -> batch.size() == 1 ? failOne(batch.get(0), failure) : writeOneByOne(batch))
       .onComplete(done -> {
-        List<Pending> next = null;
-        synchronized (this) {
-          if (waiting.isEmpty()) {
-            inFlight--;
-          } else {
-            next = take();
-          }
-        }
-        if (next != null) {
-          flush(next);
-        }
+        writing.set(false);
+        writeWaiting();
       });
   }
 
