@@ -123,15 +123,17 @@ public final class ProposalWriter {
   }
 
   private void flush(List<Pending> batch) {
-    Future<Void> written = writeBatch(batch).map(results -> {
-      results.forEach(this::complete);
-      return null;
+    // Only a failed write is written again, job by job; a committed batch never is.
+    writeBatch(batch).transform(result -> {
+      if (result.succeeded()) {
+        result.result().forEach(this::complete);
+        return Future.<Void>succeededFuture();
+      }
+      return batch.size() == 1 ? failOne(batch.get(0), result.cause()) : writeOneByOne(batch);
+    }).onComplete(done -> {
+      writing.set(false);
+      writeWaiting();
     });
-    written.recover(failure -> batch.size() == 1 ? failOne(batch.get(0), failure) : writeOneByOne(batch))
-      .onComplete(done -> {
-        writing.set(false);
-        writeWaiting();
-      });
   }
 
   private Future<Void> failOne(Pending pending, Throwable failure) {
