@@ -24,6 +24,8 @@ import se.socialportal.platform.db.Database;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
+import se.socialportal.tenant.ResidentTenants;
+import se.socialportal.tenant.TenantRepository;
 import se.socialportal.tenant.TenantResolver;
 import se.socialportal.tenant.TenantSync;
 import se.socialportal.robot.Robot;
@@ -84,7 +86,8 @@ public final class MainVerticle extends VerticleBase {
         database = started;
         // The municipalities of robots/tenants/ (their details in force this month) before anything refers to them.
         return TenantSync.apply(started.pool(), rules.tenantDetails(YearMonth.now(clock)))
-          .compose(synced -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
+          .compose(synced -> ResidentTenants.requirePresent(new TenantRepository(started.pool()), tenants))
+          .compose(checked -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
       }).compose(identity -> {
         this.identity = identity;
         return Casework.start(vertx, config, rules);

@@ -53,7 +53,8 @@ public final class DecisionLetterPdf {
 
   private static void describe(PDDocument document, DecisionLetter letter) {
     PDDocumentInformation info = document.getDocumentInformation();
-    info.setTitle("Beslut om ekonomiskt bistånd " + monthName(letter));
+    // The title is what a screen reader announces and a viewer shows first: the same words as the letter's heading.
+    info.setTitle(title(letter));
     info.setAuthor(letter.sender().namnd() + ", " + letter.sender().municipality());
     info.setSubject("Ärende " + letter.caseReference());
     Calendar created = new GregorianCalendar(TimeZone.getTimeZone("Europe/Stockholm"), SWEDISH);
@@ -72,11 +73,15 @@ public final class DecisionLetterPdf {
     page.text("Till: " + letter.recipientName());
     page.text("Datum: " + DATE.format(letter.decisionDate()));
     page.text("Ärende: " + letter.caseReference());
-    page.heading(switch (letter.outcome()) {
+    page.heading(title(letter), 15);
+  }
+
+  static String title(DecisionLetter letter) {
+    return switch (letter.outcome()) {
       case ATERKRAV -> "Beslut om återkrav av ekonomiskt bistånd för " + monthName(letter);
       case EFTERGIFT -> "Beslut om eftergift av återkrav av ekonomiskt bistånd för " + monthName(letter);
       default -> "Beslut om ekonomiskt bistånd (försörjningsstöd) för " + monthName(letter);
-    }, 15);
+    };
   }
 
   private static void decision(PdfPageWriter page, DecisionLetter letter) {
@@ -106,7 +111,9 @@ public final class DecisionLetterPdf {
   }
 
   private static void calculation(PdfPageWriter page, DecisionLetter letter) {
-    if (letter.lines().isEmpty()) {
+    // Only the total means there was no calculation (återkrav, eftergift): the decision sentence already gives the
+    // amount, and a lone sum under "kronor per månad" would misstate a one-off claim as a monthly figure.
+    if (letter.lines().stream().allMatch(line -> line.section() == DecisionLetter.Section.TOTAL)) {
       return;
     }
     page.heading("Så har vi räknat (kronor per månad)", 12);

@@ -2,8 +2,13 @@ package se.socialportal.tenant;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.templates.SqlTemplate;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +21,8 @@ public final class TenantRepository {
 
   private static final String FIND = "SELECT id, name, kommunkod, organisationsnummer, contact_email, contact_phone, "
     + "postal_address FROM tenant WHERE id = #{id}";
+  private static final String MISSING = "SELECT wanted FROM unnest($1::text[]) WITH ORDINALITY AS w (wanted, position) "
+    + "WHERE NOT EXISTS (SELECT 1 FROM tenant WHERE id = wanted) ORDER BY position";
 
   private final Pool pool;
 
@@ -34,5 +41,17 @@ public final class TenantRepository {
         row.getString("organisationsnummer"), row.getString("contact_email"), row.getString("contact_phone"),
         row.getString("postal_address")));
     });
+  }
+
+  /** Those of the ids that have no tenant row, in the order given. */
+  public Future<List<String>> missing(Collection<String> ids) {
+    return pool.preparedQuery(MISSING).execute(Tuple.of((Object) ids.toArray(String[]::new)))
+      .map(rows -> {
+        List<String> missing = new ArrayList<>();
+        for (Row row : rows) {
+          missing.add(row.getString("wanted"));
+        }
+        return List.copyOf(missing);
+      });
   }
 }

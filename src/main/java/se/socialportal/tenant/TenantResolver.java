@@ -8,6 +8,7 @@ import se.socialportal.platform.config.Setting;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which municipality a resident is dealing with: several municipalities can share one installation, each on its own
@@ -53,5 +54,10 @@ public final class TenantResolver {
 
   public String defaultTenant() {
     return defaultTenant;
+  }
+
+  /** The tenants TENANT_HOSTS sends residents to. */
+  public Set<String> hostTenants() {
+    return Set.copyOf(byHost.values());
   }
 }

@@ -14,6 +14,7 @@ import se.socialportal.testing.TestApp;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Återkrav at the original decision's level, eftergift by an enhetschef")
@@ -81,6 +82,7 @@ class AterkravTest {
     assertTrue(claimLetter.contains("möblerna betalades av försäkringen"), "the motivering");
     assertTrue(claimLetter.contains("förvaltningsrätten") && claimLetter.contains("tre veckor"), "how to appeal");
     assertTrue(claimLetter.contains("Erik Enhetschefsson"), "who decided");
+    assertFalse(claimLetter.contains("kronor per månad"), "a claim is not a monthly calculation: " + claimLetter);
     String waiverLetter = letterText(waived.bodyAsJsonObject());
     assertTrue(waiverLetter.contains("Nämnden efterger 2 000 kr"), waiverLetter);
     assertTrue(waiverLetter.contains("9 kap. 4 § socialtjänstlagen (2001:453)"), waiverLetter);

@@ -84,6 +84,38 @@ class DecisionLetterPdfTest {
   }
 
   @Test
+  @DisplayName("an återkrav or eftergift letter is titled as such and shows no monthly calculation; a granted one does")
+  void claimAndWaiverLetters() throws Exception {
+    io.vertx.core.json.JsonObject tenant = new io.vertx.core.json.JsonObject().put("name", "Demo kommun")
+      .put("namnd", "Socialnämnden").put("postal_address", "Box 1, 999 99 Demostad");
+    for (String type : List.of("aterkrav", "eftergift")) {
+      // As AterkravService composes it: one part, no calculation lines; the composer adds the total.
+      DecisionLetter letter = LetterComposer.compose(tenant, "Åsa Öberg-Ärlig", "EB-2025-000123",
+        LocalDate.of(2025, 11, 3), YearMonth.of(2025, 10), List.of(new LetterComposer.Part(type, type, "beslutat",
+          new BigDecimal("5000.00"), new io.vertx.core.json.JsonArray(), "Skäl.",
+          List.of("9 kap. 1 § socialtjänstlagen (2001:453)"), "Delegationsordning 8.3")),
+        new LetterComposer.Decider("Erik Enhetschefsson", "Enhetschef"));
+      byte[] pdf = DecisionLetterPdf.render(letter);
+      String heading = type.equals("aterkrav") ? "Beslut om återkrav av ekonomiskt bistånd för oktober 2025"
+        : "Beslut om eftergift av återkrav av ekonomiskt bistånd för oktober 2025";
+      try (PDDocument document = Loader.loadPDF(pdf)) {
+        assertEquals(heading, document.getDocumentInformation().getTitle(), type);
+      }
+      String text = text(pdf);
+      assertTrue(text.contains(type.equals("aterkrav") ? "Nämnden återkräver 5 000 kr" : "Nämnden efterger 5 000 kr"),
+        text);
+      assertFalse(text.contains("kronor per månad"), "a one-off claim is not a monthly calculation: " + text);
+    }
+    byte[] granted = DecisionLetterPdf.render(letter(DecisionLetter.Outcome.BIFALL, new BigDecimal("9430"),
+      DecisionLetter.DecidedBy.person("Anna", "Handläggare", "8.1.1"), workedExample()));
+    try (PDDocument document = Loader.loadPDF(granted)) {
+      assertEquals("Beslut om ekonomiskt bistånd (försörjningsstöd) för oktober 2025",
+        document.getDocumentInformation().getTitle());
+    }
+    assertTrue(text(granted).contains("Så har vi räknat (kronor per månad)"));
+  }
+
+  @Test
   @DisplayName("every font is embedded, a long letter breaks onto more pages, and no personnummer-like number appears")
   void embeddedFontsAndPagination() throws Exception {
     List<DecisionLetter.Line> many = new ArrayList<>();

@@ -25,7 +25,7 @@ public enum Setting {
   PGSSLMODE("disable, require or verify-full."),
   DB_POOL_SIZE("Connections in the reactive pool per server."),
   DATA_DIR("Demo mode: where the embedded PostgreSQL keeps its files between runs."),
-  DEMO_DATA("Demo mode: create the demo tenant, demo residents and demo staff."),
+  DEMO_DATA("Demo mode: create the demo residents and their cases. The municipalities come from robots/tenants/ in every mode."),
   DEFAULT_TENANT("The municipality (tenant id) residents reach when their host name is not in TENANT_HOSTS."),
   TENANT_HOSTS("host=tenant pairs, comma-separated: which municipality a resident reaches on which host name (e.g. e-tjanster.flen.se=flen)."),
   BANKID_URL("BankID RP API base URL, e.g. https://appapi2.test.bankid.com/rp/v6.0. Demo mode: empty = the built-in simulator."),

@@ -16,23 +16,6 @@ class MessagesTest {
   }
 
   @Test
-  @DisplayName("no key is written twice in a bundle (Properties would silently keep the last one)")
-  void noDuplicateKeys() throws java.io.IOException {
-    for (String language : java.util.List.of("sv", "en")) {
-      java.nio.file.Path file = java.nio.file.Path.of("src/main/resources/i18n/messages_" + language + ".properties");
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String line : java.nio.file.Files.readAllLines(file)) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
-          continue;
-        }
-        String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
-        assertTrue(seen.add(key), file + " has " + key + " twice");
-      }
-    }
-  }
-
-  @Test
   @DisplayName("a text with a number in it gets the number, never a bare {0}")
   void tooManyNamesTheLimit() {
     assertEquals("Du kan ange högst 20 stycken.", Messages.text("sv", "field.too_many", 20));
