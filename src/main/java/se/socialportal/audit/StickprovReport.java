@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.rules.IntakeChannel;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  */
 final class StickprovReport {
 
-  static final List<String> CHANNELS = List.of("digital", "paper", "assisted");
+  private static final List<String> CHANNELS = IntakeChannel.codes();
   private static final String BY_CHANNEL = "SELECT a.channel, count(*) AS drawn, count(*) FILTER (WHERE d.sampled) "
     + "AS sampled, count(*) FILTER (WHERE d.result = 'confirmed') AS confirmed, "
     + "count(*) FILTER (WHERE d.result = 'discrepancy') AS discrepancy, "

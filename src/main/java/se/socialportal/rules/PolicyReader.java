@@ -53,13 +53,10 @@ final class PolicyReader {
     return new WarningRules(file.version(), rules);
   }
 
-  /** Every intake channel an application can arrive through; a stickprov must draw from all of them. */
-  static final List<String> CHANNELS = List.of("digital", "paper", "assisted");
-
   static StickprovRule stickprov(RuleFile file, Problems problems) {
     Set<String> channels = new HashSet<>();
     file.json().getJsonArray("channels").forEach(channel -> channels.add(String.valueOf(channel)));
-    List<String> missing = CHANNELS.stream().filter(channel -> !channels.contains(channel)).toList();
+    List<String> missing = IntakeChannel.codes().stream().filter(channel -> !channels.contains(channel)).toList();
     if (!missing.isEmpty()) {
       // Norrtälje sampled digital applications only and found it treated residents unequally (municipal-sources.md
       // §1.4): a rule that leaves a channel out never reaches the robot.
