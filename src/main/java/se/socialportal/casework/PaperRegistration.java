@@ -17,6 +17,7 @@ import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.rules.IntakeChannel;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,8 @@ public final class PaperRegistration {
   public Future<JsonObject> register(Session session, JsonObject body, String requestId) {
     CaseworkRoles.requireCaseRole(session);
     String channel = body.getString("channel", "");
-    if (!channel.equals("paper") && !channel.equals("assisted")) {
+    // Every channel but the e-tjänst's own: a person registers what arrived on paper or with help.
+    if (!channel.equals(IntakeChannel.PAPER.code()) && !channel.equals(IntakeChannel.ASSISTED.code())) {
       throw ApiException.invalid("channel", "channel_invalid");
     }
     YearMonth month = eligibility.requireOpen(body.getString("month"));

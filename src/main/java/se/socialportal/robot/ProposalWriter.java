@@ -188,7 +188,7 @@ public final class ProposalWriter {
       return ProposalStatements.supersede(tx, rows.supersededApplications, rows.supersededVersions)
         .compose(v -> rows.proposals.isEmpty() ? Future.succeededFuture(Set.<UUID>of())
           : ProposalStatements.proposals(tx, rows.proposals, rows.warnings, rows.draws))
-        .compose(newlySampled -> decideAutomated(tx, rows, results)
+        .compose(newlySampled -> decideAutomated(tx, results)
           .compose(v -> ProposalStatements.statusAndEvents(tx, rows.events(results), now))
           .compose(v -> requestDocuments(tx, rows, newlySampled)))
         .compose(v -> Future.all(TraceRecorder.writeAll(tx, traces(results)), AuditLog.recordAll(tx, audit(results))))
@@ -197,7 +197,7 @@ public final class ProposalWriter {
   }
 
   /** The automated decisions of the batch, one by one (rare; each renders a letter). */
-  private Future<Void> decideAutomated(SqlConnection tx, BatchRows rows, Map<Pending, Written> results) {
+  private Future<Void> decideAutomated(SqlConnection tx, Map<Pending, Written> results) {
     Future<Void> chain = Future.succeededFuture();
     for (Map.Entry<Pending, Written> entry : results.entrySet()) {
       CaseState state = entry.getKey().state();
@@ -206,8 +206,8 @@ public final class ProposalWriter {
         continue;
       }
       chain = chain.compose(v -> automatedDecision.take(tx, automatedProposal(state, proposalId.get()),
-          new AutomatedDecision.Rule(rows.versions(state).get("automation"), state.automation().decisionType(),
-            state.rules().automationSource()))
+          new AutomatedDecision.Rule(BatchRows.versions(state).getString("automation"),
+            state.automation().decisionType(), state.rules().automationSource()))
         .map(taken -> {
           entry.setValue(new Written(false, proposalId, Optional.of(taken)));
           return null;
@@ -221,7 +221,7 @@ public final class ProposalWriter {
     Calculation calculation = state.calculation().orElseThrow();
     return new AutomatedDecision.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
       calculation.json(), state.motivering().text(), new ArrayList<>(state.motivering().legalBasis()),
-      new JsonObject(new TreeMap<String, Object>(BatchRows.versionsOf(state))));
+      BatchRows.versions(state));
   }
 
   /**
@@ -297,7 +297,7 @@ public final class ProposalWriter {
         .put("application_id", job.applicationId().toString()).put("application_version", job.applicationVersion())
         .put("outcome", calculation.outcome()).put("amount", calculation.amount().toPlainString())
         .put("calculation", calculation.json())
-        .put("rule_versions", new JsonObject(new TreeMap<String, Object>(versions(state))))
+        .put("rule_versions", versions(state))
         .put("motivering", state.motivering().text())
         .put("legal_basis", new JsonArray(new ArrayList<Object>(state.motivering().legalBasis())))
         .put("register_data", registerData(state)).put("comparison", state.comparison().toJson())
@@ -339,7 +339,7 @@ public final class ProposalWriter {
           type = "decided";
           status = "decided";
           data.put("automated", true).put("decisionType", state.automation().decisionType())
-            .put("ruleVersions", new JsonObject(new TreeMap<String, Object>(versions(state))))
+            .put("ruleVersions", versions(state))
             .put("decisionSet", taken.decisionSet().toString())
             .put("decisions", new JsonArray(taken.decisionIds().stream().map(UUID::toString)
               .map(Object.class::cast).toList()))
@@ -351,15 +351,11 @@ public final class ProposalWriter {
       return events;
     }
 
-    Map<String, String> versions(CaseState state) {
-      return versionsOf(state);
-    }
-
-    /** The norm engine's rule versions and the robot's own (warnings, stickprov, automation). */
-    static Map<String, String> versionsOf(CaseState state) {
-      Map<String, String> versions = new TreeMap<>(state.calculation().orElseThrow().ruleVersions());
+    /** The norm engine's rule versions and the robot's own (warnings, stickprov, automation), in a stable order. */
+    static JsonObject versions(CaseState state) {
+      Map<String, Object> versions = new TreeMap<>(state.calculation().orElseThrow().ruleVersions());
       versions.putAll(state.rules().versions());
-      return versions;
+      return new JsonObject(versions);
     }
 
     private static JsonObject registerData(CaseState state) {
