@@ -43,7 +43,7 @@ function renderSteps() {
     const li = element('li');
     li.append(text('time', dateTime(event.at), { datetime: event.at }), ' ',
       text('span', t(`event.${event.type}`, { deadline: event.deadline ? dateTime(event.deadline) : '',
-        dueAt: event.dueAt ? date(event.dueAt) : '' })));
+        dueAt: event.dueAt ? date(event.dueAt) : '', year: event.year ?? '' })));
     return li;
   }));
 }
@@ -160,7 +160,9 @@ function render() {
   $('case-heading').textContent = t('case.title', { month: monthName(view.month) });
   document.title = `${t('case.title', { month: monthName(view.month) })} – ${t('mine.title')}`;
   $('case-status').textContent = t('case.statusLine', { status: t(`status.${view.status}`) });
-  $('case-next').textContent = t(`next.${view.status}`);
+  // A calculation that waits for next year's amounts says so instead of the usual next step.
+  $('case-next').textContent = view.waitingForRules
+    ? t('case.waitingForRules', { year: view.waitingForRules.year }) : t(`next.${view.status}`);
   renderSteps();
   renderSignatures();
   renderDecision();

@@ -39,6 +39,9 @@ function caseItem(item) {
   if (item.unreadMessages > 0) {
     notes.push(t('case.unread', { n: item.unreadMessages }));
   }
+  if (item.waitingForRules) {
+    notes.push(t('case.waitingForRules', { year: item.waitingForRules.year }));
+  }
   if (notes.length) {
     const list = document.createElement('ul');
     list.className = 'case-notes';

@@ -104,8 +104,14 @@ function stickprovCheck(warning) {
   return form;
 }
 
-function renderCalculation(proposal) {
+function renderCalculation(proposal, waitingForRules) {
   const target = document.getElementById('calculation');
+  if (!proposal && waitingForRules) {
+    target.replaceChildren(el('p', {}, waitingForRules.text, ' ',
+      'Beräkningen görs automatiskt när reglerna har lästs in.'));
+    document.getElementById('adjust-details').hidden = true;
+    return;
+  }
   if (!proposal) {
     target.replaceChildren(el('p', {}, 'Roboten har inte lämnat något beslutsförslag. Ärendet granskas manuellt.'));
     document.getElementById('adjust-details').hidden = true;
@@ -198,7 +204,7 @@ function render() {
     ['Förra månaden', view.previousMonth ? view.previousMonth.month + ': ' + kronor(view.previousMonth.amount) : 'Inget beslut'],
   ]));
   renderWarnings(view.proposal, view.stickprov);
-  renderCalculation(view.proposal);
+  renderCalculation(view.proposal, view.waitingForRules);
   renderDelegation(view.proposal);
   renderDecisions();
   renderConversation();

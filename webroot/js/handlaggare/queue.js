@@ -15,6 +15,7 @@ function query() {
   params.set('sort', form.sort.value);
   if (form.stickprov.checked) params.set('stickprov', 'true');
   if (form.warnings.checked) params.set('warnings', 'true');
+  if (form.waitingForRules.checked) params.set('waitingForRules', 'true');
   return params.toString();
 }
 
@@ -65,7 +66,8 @@ function row(item) {
     el('td', { class: 'num' }, item.ageDays),
     el('td', {}, item.dueDate, item.overdue ? [' ', el('span', { class: 'badge warn' }, 'försenat')] : ''),
     el('td', {}, proposal ? OUTCOMES[proposal.outcome] + ' ' + kronor(proposal.amount)
-      : item.manualReview ? 'Manuell granskning' : 'Väntar på förslag'),
+      : item.waitingForRules ? el('span', { class: 'badge' }, item.waitingForRules.text)
+        : item.manualReview ? 'Manuell granskning' : 'Väntar på förslag'),
     el('td', {}, item.warnings ? item.unacknowledgedWarnings + ' av ' + item.warnings + ' okvitterade' : 'Inga'),
     el('td', {}, proposal && proposal.stickprov ? el('span', { class: 'badge warn' }, 'Stickprov') : 'Nej'),
     el('td', {}, UNITS[item.unit]),

@@ -31,9 +31,12 @@ import se.socialportal.tenant.TenantSync;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterAdapters;
-import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.CurrentRuleBook;
+import se.socialportal.rules.RuleBookReloads;
+import se.socialportal.rules.RulesVerticle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +56,7 @@ public final class MainVerticle extends VerticleBase {
   private final List<Consumer<Services>> onStarted;
   private Database database;
   private Identity identity;
+  private RuleBookReloads ruleBookReloads;
   private volatile Services services;
   private final AtomicInteger httpPort = new AtomicInteger();
 
@@ -81,19 +85,25 @@ public final class MainVerticle extends VerticleBase {
       Clock clock = Clock.systemDefaultZone();
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
       // within a second.
-      return RuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
+      return CurrentRuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
         .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
+        ruleBookReloads = new RuleBookReloads(vertx, started.pool(), clock, rules);
+        // A reloaded tenant file (a new municipality, a new nämnd name) reaches the tenant table as at startup.
+        rules.onReload(book -> TenantSync.apply(started.pool(), book.tenantDetails(YearMonth.now(clock)))
+          .onFailure(failure -> LOG.error("The tenant table could not follow the reloaded rules: {}",
+            failure.getMessage())));
         // The municipalities of robots/tenants/ (their details in force this month) before anything refers to them.
-        return TenantSync.apply(started.pool(), rules.tenantDetails(YearMonth.now(clock)))
+        return TenantSync.apply(started.pool(), rules.get().tenantDetails(YearMonth.now(clock)))
           .compose(synced -> ResidentTenants.requirePresent(new TenantRepository(started.pool()), tenants))
-          .compose(checked -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
+          .compose(checked -> ruleBookReloads.recordStartup())
+          .compose(recorded -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
       }).compose(identity -> {
         this.identity = identity;
         return Casework.start(vertx, config, rules);
       }).compose(casework -> {
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, casework);
+          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework);
         return seedDemoData(built).map(built);
       })));
     }).compose(built -> {
@@ -106,6 +116,9 @@ public final class MainVerticle extends VerticleBase {
           v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
+        .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
+          Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
+          built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
           built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
         .compose(v -> deployRobot(built));

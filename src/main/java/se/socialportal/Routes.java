@@ -1,6 +1,8 @@
 package se.socialportal;
 
+import se.socialportal.admin.RulesAdminRoutes;
 import se.socialportal.audit.AuditReportRoutes;
+import se.socialportal.rules.RulesHealthReport;
 import se.socialportal.casework.CaseActions;
 import se.socialportal.casework.CaseCommunication;
 import se.socialportal.casework.CaseView;
@@ -41,7 +43,8 @@ final class Routes {
     var identity = services.identity();
     var bistand = new BistandModule(services);
     return List.of(
-      new HealthRoutes(services.vertx(), services.pool()),
+      new HealthRoutes(services.vertx(), services.pool(),
+        List.of(new RulesHealthReport(services.rules(), services.clock()))),
       new ResidentSessionRoutes(identity.sessions()),
       new BankIdOrderRoutes(identity.bankIdOrders(), new RateLimiter(services.pool(), services.clock(), "login",
         services.config().integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000), Duration.ofMinutes(1)),
@@ -55,6 +58,7 @@ final class Routes {
       casework(services, bistand),
       new LetterRoutes(services.pool(), identity.sessions()),
       new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()),
+      new RulesAdminRoutes(identity.sessions(), services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),
       new ProvrakningRoutes(services));
   }

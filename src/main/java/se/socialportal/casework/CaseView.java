@@ -48,6 +48,8 @@ public final class CaseView {
   private static final String STICKPROV = "SELECT d.reason, d.requested_items, d.due_at, d.result, d.result_note, "
     + "d.result_at, s.name AS result_by FROM stickprov_draw d LEFT JOIN staff_member s ON s.id = d.result_by "
     + "WHERE d.application_id = $1 AND d.sampled";
+  private static final String WAITING_FOR_RULES = "SELECT kind, month FROM robot_waiting_for_rules "
+    + "WHERE application_id = $1 AND application_version = $2";
   private static final String PREVIOUS = "SELECT a.month, d.amount, d.outcome FROM decision d "
     + "JOIN application a ON a.id = d.application_id WHERE a.tenant_id = $1 AND a.applicant_id = $2 AND a.month < $3 "
     + "AND d.type = 'forsorjningsstod' ORDER BY a.month DESC, d.decided_at DESC LIMIT 1";
@@ -85,6 +87,9 @@ public final class CaseView {
           .compose(v -> list(tx, TRACE, header.id(), row -> trace(row, header.isProtected())))
           .map(trace -> view.put("trace", trace))
           .compose(v -> list(tx, DECISIONS, header.id(), CaseView::decision)).map(decisions -> view.put("decisions", decisions))
+          .compose(v -> tx.preparedQuery(WAITING_FOR_RULES).execute(Tuple.of(header.id(), header.version())))
+          .map(rows -> view.put("waitingForRules", rows.size() == 0 ? null
+            : RulesWaiting.json(rows.iterator().next().getString("kind"), rows.iterator().next().getString("month"))))
           .compose(v -> list(tx, STICKPROV, header.id(), CaseView::stickprov))
           .map(stickprov -> view.put("stickprov", stickprov.isEmpty() ? null : stickprov.getJsonObject(0)))
           .compose(v -> se.socialportal.letters.LetterRepository.forApplication(tx, header.id()))

@@ -13,6 +13,7 @@ import se.socialportal.rules.RuleBook;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Casework's long-lived parts, built once per process: its view of the rule book (delegation matrices and motivering
@@ -21,7 +22,7 @@ import java.time.Duration;
 public record Casework(CaseworkRules rules, Recalculation recalculation, DigitalMailbox mailbox, Duration dueAfter,
                        Duration letterRetry) {
 
-  public static Future<Casework> start(Vertx vertx, AppConfig config, RuleBook book) {
+  public static Future<Casework> start(Vertx vertx, AppConfig config, Supplier<RuleBook> book) {
     int dueDays = config.integer(Setting.CASEWORK_DUE_DAYS, 1, 60);
     int retrySeconds = config.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400);
     Path outbox = config.optional(Setting.LETTER_OUTBOX_DIR).map(Path::of)

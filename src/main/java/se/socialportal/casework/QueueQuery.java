@@ -40,13 +40,18 @@ public final class QueueQuery {
     + "EXISTS (SELECT 1 FROM robot_job j WHERE j.application_id = a.id AND j.application_version = a.version "
     + "AND j.status = 'manual_review') AS manual_review, "
     + "EXISTS (SELECT 1 FROM case_assignment x WHERE x.application_id = a.id AND x.staff_id = $2 AND x.ended_at IS NULL) "
-    + "AS assigned" + CaseHeader.FROM
+    + "AS assigned, w.kind AS rules_kind, w.month AS rules_month" + CaseHeader.FROM
     + "LEFT JOIN beslutsforslag bf ON bf.application_id = a.id AND bf.application_version = a.version "
     + "AND bf.status = 'awaiting_review' "
+    + "LEFT JOIN robot_waiting_for_rules w ON w.application_id = a.id AND w.application_version = a.version "
     + "WHERE a.tenant_id = $1 AND a.status IN ('submitted', 'under_review', 'komplettering_requested')";
 
-  /** Filters and sort order from the query string; unknown values are refused rather than ignored. */
-  public record Filter(String owner, boolean stickprovOnly, boolean warningsOnly, String unit, String sort) {
+  /**
+   * Filters and sort order from the query string; unknown values are refused rather than ignored.
+   * {@code waitingForRulesOnly}: cases whose calculation waits for rules not loaded yet (e.g. next year's riksnorm).
+   */
+  public record Filter(String owner, boolean stickprovOnly, boolean warningsOnly, String unit, String sort,
+                       boolean waitingForRulesOnly) {
     public static Filter of(Map<String, String> params) {
       String owner = params.getOrDefault("owner", "any");
       String unit = params.getOrDefault("unit", "any");
@@ -60,7 +65,8 @@ public final class QueueQuery {
       if (!List.of("due", "age", "amount", "warnings").contains(sort)) {
         throw ApiException.invalid("sort", "queue_filter");
       }
-      return new Filter(owner, "true".equals(params.get("stickprov")), "true".equals(params.get("warnings")), unit, sort);
+      return new Filter(owner, "true".equals(params.get("stickprov")), "true".equals(params.get("warnings")), unit, sort,
+        "true".equals(params.get("waitingForRules")));
     }
   }
 
@@ -125,6 +131,7 @@ public final class QueueQuery {
       .put("dueDate", due.toString())
       .put("overdue", due.isBefore(now.atZone(STOCKHOLM).toLocalDate()))
       .put("manualReview", row.getBoolean("manual_review"))
+      .put("waitingForRules", RulesWaiting.json(row.getString("rules_kind"), row.getString("rules_month")))
       .put("ownerId", header.ownerId().map(UUID::toString).orElse(null))
       .put("ownerName", visible ? row.getString("owner_name") : null)
       .put("mine", header.ownerId().map(me::equals).orElse(false));
@@ -152,6 +159,9 @@ public final class QueueQuery {
       return false;
     }
     if (!filter.unit().equals("any") && !filter.unit().equals(item.getString("unit"))) {
+      return false;
+    }
+    if (filter.waitingForRulesOnly() && item.getJsonObject("waitingForRules") == null) {
       return false;
     }
     JsonObject proposal = item.getJsonObject("proposal");

@@ -22,6 +22,7 @@ import se.socialportal.platform.http.RateLimiter;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.RuleKind;
 import se.socialportal.rules.RulesNotInForceException;
 import se.socialportal.rules.UnknownTenantException;
 
@@ -30,7 +31,9 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * POST /api/v1/provrakning — anyone may estimate their right to försörjningsstöd, without logging in. Rate-limited
@@ -41,7 +44,7 @@ public final class ProvrakningRoutes implements RoutesModule {
 
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
-  private final RuleBook rules;
+  private final Supplier<RuleBook> rules;
   private final String defaultTenant;
   private final Clock clock;
   private final RateLimiter limiter;
@@ -73,9 +76,10 @@ public final class ProvrakningRoutes implements RoutesModule {
         if (!problems.isEmpty()) {
           throw ApiException.invalid(problems);
         }
-        String tenant = tenant(ctx);
+        RuleBook book = rules.get();
+        String tenant = tenant(ctx, book);
         YearMonth month = YearMonth.parse(body.getString("month"));
-        NormRules norm = normRules(tenant, month);
+        NormRules norm = normRules(book, tenant, month);
         ProvrakningRequest request = RequestReader.read(body, month, norm);
         NormResult result = NormEngine.calculate(request.input(), norm);
         return ResultJson.of(tenant, request, result, norm, Messages.language(ctx));
@@ -87,9 +91,10 @@ public final class ProvrakningRoutes implements RoutesModule {
     Responses.reply(ctx, Future.succeededFuture().map(ignored -> {
       String language = Messages.language(ctx);
       YearMonth month = month(ctx.request().getParam("month"));
-      String tenant = tenant(ctx);
-      IncomeClassification incomes = rules.incomeClassification(month)
-        .orElseThrow(() -> ApiException.invalid("month", "no_rules_for_month", month.toString()));
+      RuleBook book = rules.get();
+      String tenant = tenant(ctx, book);
+      IncomeClassification incomes = book.incomeClassification(month)
+        .orElseThrow(() -> rulesMissing(new RulesNotInForceException(RuleKind.INCOME_CLASSIFICATION, month)));
       JsonArray incomeTypes = new JsonArray();
       incomes.types().values().forEach(rule -> incomeTypes.add(new JsonObject()
         .put("type", rule.type())
@@ -104,7 +109,7 @@ public final class ProvrakningRoutes implements RoutesModule {
       return new JsonObject()
         .put("month", month.toString())
         .put("tenant", tenant)
-        .put("tenants", new JsonArray(rules.tenants().stream().sorted().map(Object.class::cast).toList()))
+        .put("tenants", new JsonArray(book.tenants().stream().sorted().map(Object.class::cast).toList()))
         .put("roles", new JsonArray(List.of("applicant", "sambo", "child", "otherAdult", "otherChild")))
         .put("incomeTypes", incomeTypes)
         .put("costTypes", costTypes)
@@ -138,7 +143,7 @@ public final class ProvrakningRoutes implements RoutesModule {
   }
 
   /** ?tenant= chooses a municipality's caps; otherwise DEFAULT_TENANT's. */
-  private String tenant(RoutingContext ctx) {
+  private String tenant(RoutingContext ctx, RuleBook rules) {
     String tenant = ctx.request().getParam("tenant");
     if (tenant == null || tenant.isBlank()) {
       return defaultTenant;
@@ -149,14 +154,26 @@ public final class ProvrakningRoutes implements RoutesModule {
     return tenant;
   }
 
-  private NormRules normRules(String tenant, YearMonth month) {
+  private static NormRules normRules(RuleBook rules, String tenant, YearMonth month) {
     try {
       return rules.normRules(tenant, month);
     } catch (UnknownTenantException e) {
       throw ApiException.invalid("tenant", "unknown_tenant", tenant);
     } catch (RulesNotInForceException e) {
-      throw ApiException.invalid("month", "no_rules_for_month", month.toString());
+      throw rulesMissing(e);
     }
+  }
+
+  /**
+   * 422, not 400: the month is a good answer to the question, the amounts for it are just not there — next year's
+   * riksnorm before it is published (said so, with the month in words), or a month before the service's first rules.
+   */
+  private static ApiException rulesMissing(RulesNotInForceException missing) {
+    String code = missing.notDecidedYet() ? "rules_not_decided" : "no_rules_for_month";
+    // Mid-month, so the month's name is the same in every time zone the format might use.
+    Date month = Date.from(missing.month().atDay(15).atStartOfDay(SWEDEN).toInstant());
+    return new ApiException(422, code, List.of(month),
+      List.of(new ApiException.FieldProblem("month", code, month)));
   }
 
   private YearMonth month(String value) {

@@ -16,7 +16,6 @@ import se.socialportal.norm.Note;
 import se.socialportal.norm.NoteCode;
 import se.socialportal.norm.Outcome;
 import se.socialportal.norm.RuleVersions;
-import se.socialportal.rules.RuleBook;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,12 +30,6 @@ import java.util.Locale;
  */
 final class CalculationStep implements Step {
 
-  private final RuleBook rules;
-
-  CalculationStep(RuleBook rules) {
-    this.rules = rules;
-  }
-
   @Override
   public String name() {
     return "calculation";
@@ -45,7 +38,7 @@ final class CalculationStep implements Step {
   @Override
   public Future<StepResult> run(CaseState state) {
     CaseFile.Application application = state.file().application();
-    NormRules normRules = rules.normRules(application.tenantId(), application.month());
+    NormRules normRules = state.rules().norm();
     ApplicationToNormInput.Mapped mapped = ApplicationToNormInput.map(state.file(), normRules.incomes());
     List<InputProblem> problems = NormEngine.problems(mapped.input(), normRules);
     if (!problems.isEmpty()) {

@@ -20,7 +20,7 @@ public final class JobProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
 
   /** How an attempt ended. */
-  public enum Outcome { PROPOSED, WAITING, NOTHING_TO_DO, RETRY, PARKED, LOST }
+  public enum Outcome { PROPOSED, WAITING, WAITING_FOR_RULES, NOTHING_TO_DO, RETRY, PARKED, LOST }
 
   private final Pool pool;
   private final JobQueue queue;
@@ -73,6 +73,12 @@ public final class JobProcessor {
       if (stopped.stop() instanceof StepResult.WaitForData wait) {
         return end(job, stopped.trace(), state.audit(),
           tx -> queue.waitForData(tx, job, settings.registerRetry(), wait.reason()), Outcome.WAITING);
+      }
+      if (stopped.stop() instanceof StepResult.WaitForRules rules) {
+        // Not a failure: the rules for the month are simply not decided yet. The household hears of it once.
+        return end(job, stopped.trace(), state.audit(), tx -> queue.waitForRules(tx, job, rules.json())
+          .compose(changed -> changed ? ProposalWriter.waitingForRulesEvent(tx, job, rules) : Future.succeededFuture()),
+          Outcome.WAITING_FOR_RULES);
       }
       return end(job, stopped.trace(), state.audit(), tx -> queue.done(tx, job), Outcome.NOTHING_TO_DO);
     }

@@ -54,6 +54,19 @@ public final class JobQueue {
   private static final String PARK = "UPDATE robot_job SET status = 'manual_review', parked_at = $4, lease_until = NULL, "
     + "failures = failures + $7, last_error = $5, failed_step = $6" + FENCE;
 
+  // The old waiting_for comes from the row as it was before this statement, so the caller learns whether the job now
+  // waits for something new (and the household should be told) or for the same rules as before.
+  private static final String WAIT_RULES = "UPDATE robot_job j SET status = 'waiting_rules', waiting_for = $4, "
+    + "lease_until = NULL, claimed_by = NULL, last_error = NULL, failed_step = NULL "
+    + "FROM (SELECT id, waiting_for AS before FROM robot_job WHERE id = $1) old "
+    + "WHERE j.id = old.id AND j.claimed_by = $2 AND j.attempts = $3 AND j.status = 'claimed' "
+    + "RETURNING old.before IS DISTINCT FROM j.waiting_for AS changed";
+  private static final String WAITING_FOR_RULES = "SELECT tenant_id, waiting_for ->> 'month' AS month "
+    + "FROM robot_job WHERE status = 'waiting_rules' GROUP BY 1, 2";
+  private static final String RESUME = "UPDATE robot_job SET status = 'queued', available_at = $3 "
+    + "WHERE status = 'waiting_rules' AND tenant_id = $1 AND waiting_for ->> 'month' = $2";
+  private static final String NOTIFY = "SELECT pg_notify('" + RobotVerticle.CHANNEL + "', 'resumed')";
+
   private final Pool pool;
   private final Clock clock;
 
@@ -103,6 +116,39 @@ public final class JobQueue {
   public Future<Void> waitForData(SqlClient tx, ClaimedJob job, Duration retryIn, String why) {
     return fenced(tx, WAIT, job, Tuple.of(job.id(), job.claimedBy(), job.attempts(),
       time(clock.instant().plus(retryIn)), why));
+  }
+
+  /**
+   * Inside the transaction: no rules cover the application's month yet; the job waits for a rule book that does
+   * ({@link #resume}). Completes with true when it waits for something other than last time.
+   */
+  public Future<Boolean> waitForRules(SqlClient tx, ClaimedJob job, io.vertx.core.json.JsonObject waitingFor) {
+    return tx.preparedQuery(WAIT_RULES).execute(Tuple.of(job.id(), job.claimedBy(), job.attempts(), waitingFor))
+      .compose(rows -> rows.rowCount() == 1
+        ? Future.succeededFuture(rows.iterator().next().getBoolean("changed"))
+        : Future.failedFuture(new LostClaimException(job.id())));
+  }
+
+  /** The (tenant, month) pairs jobs are waiting for rules for. */
+  public Future<List<TenantMonth>> waitingForRules() {
+    return pool.preparedQuery(WAITING_FOR_RULES).execute().map(rows -> {
+      List<TenantMonth> waiting = new ArrayList<>();
+      rows.forEach(row -> waiting.add(new TenantMonth(row.getString("tenant_id"),
+        java.time.YearMonth.parse(row.getString("month")))));
+      return waiting;
+    });
+  }
+
+  /** Puts the jobs waiting for rules for the tenant and month back in the queue and wakes the robots; how many. */
+  public Future<Integer> resume(TenantMonth waiting) {
+    return pool.preparedQuery(RESUME)
+      .execute(Tuple.of(waiting.tenant(), waiting.month().toString(), time(clock.instant())))
+      .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(0)
+        : pool.query(NOTIFY).execute().map(rows.rowCount()));
+  }
+
+  /** A tenant and a month jobs wait for rules for. */
+  public record TenantMonth(String tenant, java.time.YearMonth month) {
   }
 
   /** Inside the transaction: this attempt failed; try again after {@code retryIn}. */

@@ -63,6 +63,7 @@ public final class Pipeline {
       StepResult result = done.result();
       Optional<StepResult.Stop> stop = result.stop();
       String outcome = stop.isPresent() && stop.get() instanceof StepResult.WaitForData ? "retry"
+        : stop.isPresent() && stop.get() instanceof StepResult.WaitForRules ? "waiting"
         : result.warning() ? "warning" : "ok";
       trace.add(new TraceEntry(step.name(), startedAt, micros, outcome, result.input(), result.output()));
       if (stop.isPresent()) {

@@ -270,6 +270,12 @@ public final class ProposalWriter {
       new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason))).mapEmpty();
   }
 
+  /** In the waiting transaction: the case's history shows what the calculation waits for (e.g. next year's riksnorm). */
+  static Future<Void> waitingForRulesEvent(SqlClient tx, ClaimedJob job, StepResult.WaitForRules rules) {
+    return tx.preparedQuery(EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), "robot_waiting_for_rules",
+      null, rules.json().put("version", job.applicationVersion()).put("year", rules.month().getYear()))).mapEmpty();
+  }
+
   /** The rows of a batch's set-based statements, gathered job by job. */
   private static final class BatchRows {
 

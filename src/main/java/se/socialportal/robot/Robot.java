@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Pool;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.letters.Expediering;
 import se.socialportal.robot.registers.RegisterAdapter;
-import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.CurrentRuleBook;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -24,22 +24,26 @@ public final class Robot {
   private final RobotSettings settings;
   private final JobQueue queue;
   private final JobProcessor processor;
+  private final RulesWait rulesWait;
 
   /**
    * @param expediering publishes the letters of automated decisions (only used where a tenant's automation rule lets
    *                    the robot decide)
    */
-  public Robot(Pool pool, Clock clock, RobotSettings settings, RuleBook rules, RegisterAdapter registers,
+  public Robot(Pool pool, Clock clock, RobotSettings settings, CurrentRuleBook rules, RegisterAdapter registers,
                Expediering expediering) {
     this.settings = settings;
     this.queue = new JobQueue(pool, clock);
+    this.rulesWait = new RulesWait(queue, rules);
+    // New rules may cover months that jobs wait for; any instance resumes them, and NOTIFY wakes every robot.
+    rules.onReload(book -> rulesWait.resumeCovered());
     Pipeline pipeline = new Pipeline(List.of(
       new ApplicationStep(),
-      new RulesStep(new RuleBookRobotRules(rules)),
+      new RulesStep(rules),
       new IdentityStep(),
       new RegisterStep(registers, clock, settings.registerMaxWait()),
       new ComparisonStep(),
-      new CalculationStep(rules),
+      new CalculationStep(),
       new StickprovStep(new StickprovSeeds(pool)),
       new WarningStep(),
       new AutomationStep(),
@@ -51,7 +55,7 @@ public final class Robot {
   /** A new verticle with a worker id unique to it (host, process, random part). */
   public RobotVerticle verticle(PgConnectOptions listenOptions, Consumer<JobProcessor.Outcome> onOutcome) {
     String worker = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    return new RobotVerticle(queue, processor, settings, listenOptions, worker, onOutcome);
+    return new RobotVerticle(queue, processor, rulesWait, settings, listenOptions, worker, onOutcome);
   }
 
   /**

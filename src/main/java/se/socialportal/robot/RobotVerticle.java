@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * The robot's loop, and nothing else: wake on NOTIFY robot_job (LISTEN through PgSubscriber), and on a periodic sweep
- * that also takes over jobs of stopped workers; claim as many jobs as there are free slots (ROBOT_CONCURRENCY); renew
+ * that also takes over jobs of stopped workers and resumes jobs whose rules have arrived; claim as many jobs as there are free slots (ROBOT_CONCURRENCY); renew
  * the leases of jobs in flight; on stop, claim nothing more and let the jobs in flight finish. Runs on one event loop,
  * so its counters need no locks. Any number of these, in one process or many, share the queue safely (JobQueue).
  */
@@ -26,6 +26,7 @@ public final class RobotVerticle extends VerticleBase {
 
   private final JobQueue queue;
   private final JobProcessor processor;
+  private final RulesWait rulesWait;
   private final RobotSettings settings;
   private final PgConnectOptions listenOptions;
   private final String workerId;
@@ -43,10 +44,11 @@ public final class RobotVerticle extends VerticleBase {
    * @param listenOptions where to LISTEN (a connection of its own, outside the pool)
    * @param onOutcome     told how every attempt ended (metrics, tests)
    */
-  public RobotVerticle(JobQueue queue, JobProcessor processor, RobotSettings settings, PgConnectOptions listenOptions,
-                       String workerId, Consumer<JobProcessor.Outcome> onOutcome) {
+  RobotVerticle(JobQueue queue, JobProcessor processor, RulesWait rulesWait, RobotSettings settings,
+                PgConnectOptions listenOptions, String workerId, Consumer<JobProcessor.Outcome> onOutcome) {
     this.queue = queue;
     this.processor = processor;
+    this.rulesWait = rulesWait;
     this.settings = settings;
     this.listenOptions = listenOptions;
     this.workerId = workerId;
@@ -75,7 +77,7 @@ public final class RobotVerticle extends VerticleBase {
   }
 
   /**
-   * Takes over expired leases, then claims whatever is due. Completes when this round's claim has been made (with
+   * Takes over expired leases, resumes jobs whose rules have arrived, then claims whatever is due. Completes when this round's claim has been made (with
    * how many jobs it started), which lets tests and the bench know the sweep has happened.
    */
   Future<Integer> sweep() {
@@ -88,6 +90,9 @@ public final class RobotVerticle extends VerticleBase {
           LOG.warn("Robot {} took over {} job(s) whose worker stopped", workerId, taken);
         }
       })
+      .transform(done -> rulesWait.resumeCovered())
+      .onFailure(failure -> LOG.warn("Robot {} could not resume jobs waiting for rules: {}", workerId,
+        FailureText.of(failure)))
       .transform(done -> claim());
   }
 

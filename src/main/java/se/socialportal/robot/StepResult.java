@@ -2,6 +2,9 @@ package se.socialportal.robot;
 
 import io.vertx.core.json.JsonObject;
 
+import se.socialportal.rules.RuleKind;
+
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -11,11 +14,24 @@ import java.util.Optional;
 public record StepResult(JsonObject input, JsonObject output, boolean warning, Optional<Stop> stop) {
 
   /** Why the pipeline ends before a proposal. */
-  public sealed interface Stop permits WaitForData, NothingToDo {
+  public sealed interface Stop permits WaitForData, WaitForRules, NothingToDo {
   }
 
   /** Register data is not complete yet: the job waits and the whole pipeline runs again later. */
   public record WaitForData(String reason) implements Stop {
+  }
+
+  /**
+   * No rules are in force for the application's month yet (next year's riksnorm before it is published, or a tenant's
+   * caps for a year not yet decided): the job waits, without counting as a failure, until a rule book that covers the
+   * month is loaded.
+   */
+  public record WaitForRules(RuleKind kind, YearMonth month, Optional<String> tenant) implements Stop {
+
+    /** What robot_job.waiting_for stores and readers turn into words. */
+    public JsonObject json() {
+      return new JsonObject().put("kind", kind.key()).put("month", month.toString()).put("tenant", tenant.orElse(null));
+    }
   }
 
   /** The job needs no proposal any more (application withdrawn, or a newer version is queued). */

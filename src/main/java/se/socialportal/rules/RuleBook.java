@@ -1,9 +1,5 @@
 package se.socialportal.rules;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import se.socialportal.casework.delegation.DelegationMatrix;
 import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.norm.CostCaps;
@@ -11,9 +7,6 @@ import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.NormRules;
 import se.socialportal.norm.Prisbasbelopp;
 import se.socialportal.norm.Riksnorm;
-import se.socialportal.platform.config.AppConfig;
-import se.socialportal.platform.config.ConfigException;
-import se.socialportal.platform.config.Setting;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,13 +19,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The robot's rules, loaded once at startup and immutable afterwards (safe to share between verticles). The question
- * it answers: which rules are in force for tenant T in month M — {@link #inForce} for the robot, {@link #normRules}
- * for a calculation alone.
+ * The rules of robots/ as read at one moment, immutable (safe to share between verticles; {@link CurrentRuleBook}
+ * swaps in a new one when the files change). The question it answers: which rules are in force for tenant T in
+ * month M — {@link #inForce} for the robot, {@link #normRules} for a calculation alone, {@link #gaps} for what is
+ * still missing.
  */
 public final class RuleBook {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RuleBook.class);
 
   final Timeline<Riksnorm> riksnorm = new Timeline<>();
   final Timeline<Prisbasbelopp> prisbasbelopp = new Timeline<>();
@@ -40,31 +32,11 @@ public final class RuleBook {
   final Timeline<WarningRules> warnings = new Timeline<>();
   final Timeline<List<MotiveringTemplate>> motivering = new Timeline<>();
   private final Map<String, TenantRules> tenants = new TreeMap<>();
+  private final List<LoadedRuleFile> files = new ArrayList<>();
   private final String location;
 
   RuleBook(String location) {
     this.location = location;
-  }
-
-  /**
-   * Loads robots/ (ROBOTS_DIR, else ./robots, else the jar's copy) on a worker thread, and checks that DEFAULT_TENANT
-   * has rules. Fails with {@link RuleBookException} or {@link ConfigException}, whose one-line message Main prints.
-   */
-  public static Future<RuleBook> load(Vertx vertx, AppConfig config) {
-    String robotsDir = config.string(Setting.ROBOTS_DIR);
-    String defaultTenant = config.required(Setting.DEFAULT_TENANT);
-    return vertx.executeBlocking(() -> {
-      RuleBook book;
-      try (RuleSource source = RuleSource.configured(robotsDir)) {
-        book = load(source);
-      }
-      if (!book.hasTenant(defaultTenant)) {
-        throw new ConfigException(Setting.DEFAULT_TENANT.name(), "tenant '" + defaultTenant + "' has no rules in "
-          + book.location() + "/tenants/ (known: " + book.tenants() + ")");
-      }
-      LOG.info("Rules loaded from {}: tenants {}", book.location(), book.tenants());
-      return book;
-    }, false);
   }
 
   /** Blocking: reads and validates everything under the source. */
@@ -87,6 +59,11 @@ public final class RuleBook {
     return Set.copyOf(tenants.keySet());
   }
 
+  /** Every file the book was read from, with its version and period (for the record of each load). */
+  public List<LoadedRuleFile> files() {
+    return List.copyOf(files);
+  }
+
   public boolean hasTenant(String tenant) {
     return tenants.containsKey(tenant);
   }
@@ -100,28 +77,59 @@ public final class RuleBook {
   }
 
   /**
-   * The rules a norm calculation for the tenant and month uses. A tenant without a caps file in force gets no caps
-   * ({@link CostCaps#none()}).
+   * The rules a norm calculation for the tenant and month uses. A tenant that has never had a caps file gets no caps
+   * ({@link CostCaps#none()}); one whose caps files end before the month has not decided that year's caps yet.
    *
    * @throws UnknownTenantException    the tenant has no rules
-   * @throws RulesNotInForceException  no riksnorm, prisbasbelopp or income classification covers the month
+   * @throws RulesNotInForceException  no riksnorm, prisbasbelopp or income classification covers the month, or the
+   *                                   tenant's caps files do not reach it
    */
   public NormRules normRules(String tenant, YearMonth month) {
     TenantRules rules = existing(tenant);
     return new NormRules(
-      require(riksnorm.inForce(month), RuleKind.RIKSNORM, month),
-      require(prisbasbelopp.inForce(month), RuleKind.PRISBASBELOPP, month),
-      rules.caps.inForce(month).orElse(CostCaps.none()),
-      require(incomes.inForce(month), RuleKind.INCOME_CLASSIFICATION, month));
+      require(riksnorm, RuleKind.RIKSNORM, month),
+      require(prisbasbelopp, RuleKind.PRISBASBELOPP, month),
+      tenantRule(rules.caps, RuleKind.CAPS, tenant, month).orElse(CostCaps.none()),
+      require(incomes, RuleKind.INCOME_CLASSIFICATION, month));
   }
 
-  /** Everything the robot needs for a beslutsförslag for the tenant and month (stickprov and automation default to none). */
+  /**
+   * Everything the robot needs for a beslutsförslag for the tenant and month. Stickprov and automation default to
+   * none for a tenant that has never had such a file; a tenant whose stickprov files end before the month waits for
+   * the new one rather than silently sampling nobody.
+   */
   public RulesInForce inForce(String tenant, YearMonth month) {
     TenantRules rules = existing(tenant);
     return new RulesInForce(tenant, month, normRules(tenant, month),
-      require(warnings.inForce(month), RuleKind.WARNING_RULES, month),
-      rules.stickprov.inForce(month).orElse(StickprovRule.none()),
+      require(warnings, RuleKind.WARNING_RULES, month),
+      tenantRule(rules.stickprov, RuleKind.STICKPROV, tenant, month).orElse(StickprovRule.none()),
       rules.automation.inForce(month).orElse(AutomationRule.none()));
+  }
+
+  /**
+   * What is missing for the month: every national kind the robot or casework needs that no file covers, and every
+   * tenant kind (caps, stickprov, delegation) a tenant has files of but none covering the month. Empty when the
+   * month can be handled in full.
+   */
+  public List<RuleGap> gaps(YearMonth month) {
+    List<RuleGap> gaps = new ArrayList<>();
+    addGap(gaps, riksnorm, RuleKind.RIKSNORM, null, month);
+    addGap(gaps, prisbasbelopp, RuleKind.PRISBASBELOPP, null, month);
+    addGap(gaps, incomes, RuleKind.INCOME_CLASSIFICATION, null, month);
+    addGap(gaps, warnings, RuleKind.WARNING_RULES, null, month);
+    tenants.forEach((id, rules) -> {
+      addGap(gaps, rules.caps, RuleKind.CAPS, id, month);
+      addGap(gaps, rules.stickprov, RuleKind.STICKPROV, id, month);
+      addGap(gaps, rules.delegation, RuleKind.DELEGATION, id, month);
+    });
+    return gaps;
+  }
+
+  private static void addGap(List<RuleGap> gaps, Timeline<?> timeline, RuleKind kind, String tenant, YearMonth month) {
+    boolean required = tenant == null || !timeline.isEmpty();
+    if (required && timeline.inForce(month).isEmpty()) {
+      gaps.add(new RuleGap(kind, tenant, month));
+    }
   }
 
   /** The prisbasbelopp of the month's year (also for delegation tiers such as "half a prisbasbelopp"). */
@@ -160,6 +168,10 @@ public final class RuleBook {
     return incomes.inForce(month);
   }
 
+  void addFile(LoadedRuleFile file) {
+    files.add(file);
+  }
+
   TenantRules tenant(String tenant) {
     return tenants.computeIfAbsent(tenant, id -> new TenantRules());
   }
@@ -172,7 +184,21 @@ public final class RuleBook {
     return rules;
   }
 
-  private static <T> T require(Optional<T> value, RuleKind kind, YearMonth month) {
-    return value.orElseThrow(() -> new RulesNotInForceException(kind, month));
+  private static <T> T require(Timeline<T> timeline, RuleKind kind, YearMonth month) {
+    return timeline.inForce(month).orElseThrow(() -> missing(timeline, kind, null, month));
+  }
+
+  private static RulesNotInForceException missing(Timeline<?> timeline, RuleKind kind, String tenant, YearMonth month) {
+    boolean afterEveryFile = timeline.all().stream().allMatch(dated -> dated.period().end()
+      .map(end -> YearMonth.from(end).isBefore(month)).orElse(false));
+    return new RulesNotInForceException(kind, month, tenant, afterEveryFile);
+  }
+
+  /** The tenant's rule in force; empty when the tenant has no file of the kind at all; missing when its files end. */
+  private static <T> Optional<T> tenantRule(Timeline<T> timeline, RuleKind kind, String tenant, YearMonth month) {
+    if (timeline.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(timeline.inForce(month).orElseThrow(() -> missing(timeline, kind, tenant, month)));
   }
 }

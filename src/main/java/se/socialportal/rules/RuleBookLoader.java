@@ -31,6 +31,7 @@ final class RuleBookLoader {
     RuleBook book = new RuleBook(source.displayName());
     for (RuleFile file : files) {
       add(book, file, problems);
+      book.addFile(new LoadedRuleFile(file.name(), file.kind(), file.tenant(), file.version(), file.period()));
     }
     problems.throwIfAny();
     return book;

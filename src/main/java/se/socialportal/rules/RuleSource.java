@@ -83,6 +83,11 @@ public final class RuleSource implements AutoCloseable {
     return displayName + "/" + root.relativize(file).toString().replace('\\', '/');
   }
 
+  /** The folder the rules were read from; empty for the jar's copy, which cannot change while the server runs. */
+  public java.util.Optional<Path> folder() {
+    return openedFileSystem == null ? java.util.Optional.of(root) : java.util.Optional.empty();
+  }
+
   public String displayName() {
     return displayName;
   }

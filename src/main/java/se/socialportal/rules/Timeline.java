@@ -20,6 +20,11 @@ final class Timeline<T> {
     return entries.stream().filter(dated -> dated.period().covers(month)).map(Dated::value).findFirst();
   }
 
+  /** True when no file of this kind exists (for a tenant: the tenant has never had one). */
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   List<Dated<T>> all() {
     return List.copyOf(entries);
   }

@@ -16,6 +16,7 @@ import se.socialportal.robot.JobProcessor;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterSimulator;
+import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import se.socialportal.platform.db.Migrations;
@@ -223,7 +224,7 @@ public final class RobotBench {
     Vertx server = Vertx.vertx();
     Pool robotPool = pool(server, POOL);
     // The demo rules decide nothing automatically, so no letter is written; the robot still needs its expediering.
-    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, rules, new RegisterSimulator(Clock.systemUTC()),
+    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, CurrentRuleBook.of(rules), new RegisterSimulator(Clock.systemUTC()),
       new Expediering(server, robotPool, new FileOutboxMailbox(server, Path.of("target", "bench-outbox")),
         Clock.systemUTC()));
     await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {

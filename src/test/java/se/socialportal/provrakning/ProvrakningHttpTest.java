@@ -195,8 +195,6 @@ class ProvrakningHttpTest {
       Arguments.of("unknown income type", edit(body -> { body.getJsonArray("incomes").getJsonObject(1).put("type", "lottery"); return body; }),
         "incomes[1].type", "unknown_income_type"),
       Arguments.of("month that does not exist", edit(body -> body.put("month", "2025-13")), "month", "invalid_month"),
-      Arguments.of("month without rules (no riksnorm 2024 in the service)", edit(body -> body.put("month", "2024-05")),
-        "month", "no_rules_for_month"),
       Arguments.of("text where a number belongs", edit(body -> { body.getJsonObject("costs").put("rent", "8200"); return body; }),
         "costs.rent", "wrong_type"),
       Arguments.of("missing birth date", edit(body -> { body.getJsonArray("persons").getJsonObject(1).remove("birthDate"); return body; }),

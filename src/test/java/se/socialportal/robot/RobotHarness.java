@@ -10,6 +10,7 @@ import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.robot.registers.RegisterAdapter;
+import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 import se.socialportal.testing.TestDatabase;
 
@@ -73,7 +74,7 @@ final class RobotHarness implements AutoCloseable {
     return RuleBook.load(Path.of("robots"));
   }
 
-  Robot robot(Vertx vertx, Pool onPool, RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+  Robot robot(Vertx vertx, Pool onPool, CurrentRuleBook rules, RegisterAdapter registers, RobotSettings settings) {
     return new Robot(onPool, clock, settings, rules, registers, expediering(vertx, onPool));
   }
 
@@ -91,6 +92,11 @@ final class RobotHarness implements AutoCloseable {
 
   /** Deploys a robot verticle on a Vert.x of its own (a server of its own) and returns its deployment. */
   Deployed deploy(RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+    return deploy(CurrentRuleBook.of(rules), registers, settings);
+  }
+
+  /** As {@link #deploy(RuleBook, RegisterAdapter, RobotSettings)}, with a rule book a test may reload. */
+  Deployed deploy(CurrentRuleBook rules, RegisterAdapter registers, RobotSettings settings) {
     Vertx vertx = newVertx();
     Robot robot = robot(vertx, pool(vertx), rules, registers, settings);
     RobotVerticle verticle = robot.verticle(database.connectOptions(), outcomes::add);

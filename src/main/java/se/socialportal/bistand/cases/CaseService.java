@@ -51,9 +51,11 @@ public final class CaseService {
     UUID me = session.residentId();
     return ApplicationRepository.listVisible(pool, session.tenantId(), me).compose(applications -> {
       List<UUID> ids = applications.stream().map(ApplicationRow::id).toList();
-      return Future.all(Komplettering.openCounts(pool, ids), MessageThread.unreadCounts(pool, ids)).map(counts -> {
+      return Future.all(Komplettering.openCounts(pool, ids), MessageThread.unreadCounts(pool, ids),
+        CalculationWait.forCases(pool, applications)).map(counts -> {
         Map<UUID, Integer> open = counts.resultAt(0);
         Map<UUID, Integer> unread = counts.resultAt(1);
+        Map<UUID, JsonObject> waiting = counts.resultAt(2);
         JsonArray cases = new JsonArray();
         for (ApplicationRow application : applications) {
           String role = application.roleOf(me).orElseThrow();
@@ -64,6 +66,7 @@ public final class CaseService {
             .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
             .put("openKompletteringar", open.getOrDefault(application.id(), 0))
             .put("unreadMessages", unread.getOrDefault(application.id(), 0))
+            .put("waitingForRules", waiting.get(application.id()))
             .put("actions", actions(application, me)));
         }
         return new JsonObject().put("cases", cases);
@@ -95,6 +98,7 @@ public final class CaseService {
               .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
               .put("steps", Timeline.steps(application, events.result()))
               .put("history", Timeline.history(events.result()))
+              .put("waitingForRules", CalculationWait.of(application, events.result()).orElse(null))
               .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
                 .put("role", signature.role()).put("name", people.get(signature.personId()))
                 .put("signedAt", signature.signedAt().toString())).toList()))

@@ -67,7 +67,7 @@ public final class Timeline {
       JsonObject entry = new JsonObject().put("at", event.at().toString()).put("type", event.type())
         .put("status", event.status().orElse(null)).put("actorKind", event.actorKind());
       // Only what the resident may see from the event's data: dates and counts, never staff notes.
-      for (String key : List.of("deadline", "dueAt", "version", "reminder", "kind")) {
+      for (String key : List.of("deadline", "dueAt", "version", "reminder", "kind", "year")) {
         if (data.containsKey(key)) {
           entry.put(key, data.getValue(key));
         }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Recomputes an adjusted calculation with the norm engine: an adjustment of a cost line ({@code cost:<type>}) changes
@@ -32,10 +33,10 @@ import java.util.Optional;
  */
 public final class NormRecalculation implements Recalculation {
 
-  private final RuleBook book;
+  private final Supplier<RuleBook> book;
   private final LineRecalculation lines = new LineRecalculation();
 
-  public NormRecalculation(RuleBook book) {
+  public NormRecalculation(Supplier<RuleBook> book) {
     this.book = book;
   }
 
@@ -62,7 +63,7 @@ public final class NormRecalculation implements Recalculation {
     NormResult result;
     try {
       result = NormEngine.calculate(new NormInput(input.month(), input.persons(), costs, incomes),
-        book.normRules(context.tenant(), input.month()));
+        book.get().normRules(context.tenant(), input.month()));
     } catch (RulesNotInForceException | UnknownTenantException e) {
       return lines.apply(context, proposal, adjustments);
     } catch (InvalidNormInputException e) {

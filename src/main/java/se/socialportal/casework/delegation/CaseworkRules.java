@@ -6,35 +6,37 @@ import se.socialportal.rules.RuleBook;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Casework's view of the rule book (robots/, loaded and validated at startup by se.socialportal.rules): a tenant's
- * delegation matrix in force on a day, its past versions, and the motivering templates. Immutable and thread-safe.
+ * Casework's view of the rule book in force (robots/, validated by se.socialportal.rules at startup and at every
+ * reload): a tenant's delegation matrix in force on a day, its past versions, and the motivering templates.
+ * Thread-safe; each call reads the book in force at that moment.
  */
 public final class CaseworkRules {
 
-  private final RuleBook book;
+  private final Supplier<RuleBook> book;
 
-  public CaseworkRules(RuleBook book) {
+  public CaseworkRules(Supplier<RuleBook> book) {
     this.book = book;
   }
 
   /** The matrix in force on the date; empty = nothing is delegated that day (only the nämnd decides). */
   public Optional<DelegationMatrix> matrix(String tenant, LocalDate date) {
-    return book.delegation(tenant, date);
+    return book.get().delegation(tenant, date);
   }
 
   /** Every version of the tenant's matrix, to name the delegation rows of past decisions. */
   public List<DelegationMatrix> versions(String tenant) {
-    return book.delegationVersions(tenant);
+    return book.get().delegationVersions(tenant);
   }
 
   public List<MotiveringTemplate> templates(LocalDate date) {
-    return book.motiveringTemplates(date).map(Dated::value).orElse(List.of());
+    return book.get().motiveringTemplates(date).map(Dated::value).orElse(List.of());
   }
 
   public String templatesVersion(LocalDate date) {
-    return book.motiveringTemplates(date).map(Dated::version).orElse("");
+    return book.get().motiveringTemplates(date).map(Dated::version).orElse("");
   }
 
   public Optional<MotiveringTemplate> template(String id, LocalDate date) {

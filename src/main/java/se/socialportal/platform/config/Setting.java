@@ -55,6 +55,7 @@ public enum Setting {
   ROBOT_REGISTER_MAX_WAIT_HOURS("Hours after submission the robot waits for complete register data; then it proposes with a MISSING_EXTERNAL_DATA warning."),
   ROBOT_REGISTERS("Where the robot gets register data (SSBTEK-style): simulator (demo mode only), none (no connection: every proposal carries MISSING_EXTERNAL_DATA) or auto (simulator in demo mode, none in production)."),
   ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
+  ROBOTS_RELOAD_SECONDS("How often the rules folder is checked for changed files; a change is validated as at startup and, if valid, takes effect without a restart. 0 = only when an admin reloads."),
   PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute."),
   COSIGN_DEADLINE_HOURS("Försörjningsstöd: hours a co-applicant has to sign after the applicant signed; then the application returns to draft and the applicant is told."),
   COSIGN_REMINDER_HOURS("Försörjningsstöd: a co-applicant who has not signed is reminded this many hours after being asked (and again every as many hours until the deadline)."),

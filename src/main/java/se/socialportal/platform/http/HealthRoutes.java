@@ -7,9 +7,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.sqlclient.Pool;
 
+import java.util.List;
+
 /**
  * /health/live answers while the process serves requests; /health (and /health/ready) also require the database to
  * answer within two seconds, so a load balancer stops sending residents to an instance that cannot save their work.
+ * Rooms add reports that inform without making the instance unready ({@link HealthReport}).
  */
 public final class HealthRoutes implements RoutesModule {
 
@@ -17,10 +20,12 @@ public final class HealthRoutes implements RoutesModule {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final List<HealthReport> reports;
 
-  public HealthRoutes(Vertx vertx, Pool pool) {
+  public HealthRoutes(Vertx vertx, Pool pool, List<HealthReport> reports) {
     this.vertx = vertx;
     this.pool = pool;
+    this.reports = List.copyOf(reports);
   }
 
   @Override
@@ -29,6 +34,7 @@ public final class HealthRoutes implements RoutesModule {
       .register("database", DATABASE_TIMEOUT_MS, promise -> pool.query("SELECT 1").execute()
         .onSuccess(rows -> promise.complete(Status.OK()))
         .onFailure(err -> promise.complete(Status.KO())));
+    reports.forEach(report -> readiness.register(report.name(), promise -> promise.complete(Status.OK(report.report()))));
     HealthCheckHandler ready = HealthCheckHandler.createWithHealthChecks(readiness);
     HealthCheckHandler live = HealthCheckHandler.create(vertx);
     router.get("/health/live").handler(live);

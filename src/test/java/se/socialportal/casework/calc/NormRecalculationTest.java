@@ -63,7 +63,7 @@ class NormRecalculationTest {
   }
 
   private static Calculation recompute(JsonObject stored, List<Adjustment> adjustments) {
-    return new NormRecalculation(book).apply(new Recalculation.Context("demo", MONTH, stored),
+    return new NormRecalculation(() -> book).apply(new Recalculation.Context("demo", MONTH, stored),
       Calculation.fromProposal(stored), adjustments);
   }
 

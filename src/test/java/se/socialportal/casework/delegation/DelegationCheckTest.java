@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class DelegationCheckTest {
 
   @BeforeAll
   static void load() {
-    matrix = new CaseworkRules(RuleBook.load(Path.of("robots"))).matrix("demo", DAY).orElseThrow();
+    matrix = new CaseworkRules(CurrentRuleBook.of(RuleBook.load(Path.of("robots")))).matrix("demo", DAY).orElseThrow();
   }
 
   private static DelegationCheck.Outcome check(String type, String amount, String role) {
@@ -123,7 +124,7 @@ class DelegationCheckTest {
   @Test
   @DisplayName("half a prisbasbelopp follows the year: 29 400 kr in 2025 (58 800), 29 600 kr in 2026 (59 200)")
   void prisbasbeloppOfTheYear() {
-    CaseworkRules rules = new CaseworkRules(RuleBook.load(Path.of("robots")));
+    CaseworkRules rules = new CaseworkRules(CurrentRuleBook.of(RuleBook.load(Path.of("robots"))));
     DelegationMatrix in2025 = rules.matrix("demo", LocalDate.of(2025, 6, 1)).orElseThrow();
     var request = DelegationCheck.Request.of(DecisionType.BEGRAVNING, new BigDecimal("29500"), LocalDate.of(2025, 6, 1));
     assertFalse(DelegationCheck.check(in2025, request, Set.of("handlaggare"), List.of()).allowed());
@@ -134,7 +135,7 @@ class DelegationCheckTest {
   @Test
   @DisplayName("before the matrix's effective date nothing is delegated")
   void effectiveDate() {
-    CaseworkRules rules = new CaseworkRules(RuleBook.load(Path.of("robots")));
+    CaseworkRules rules = new CaseworkRules(CurrentRuleBook.of(RuleBook.load(Path.of("robots"))));
     assertTrue(rules.matrix("demo", LocalDate.of(2024, 3, 31)).isEmpty());
     assertTrue(rules.matrix("demo", LocalDate.of(2024, 4, 1)).isPresent());
     assertTrue(rules.matrix("okand", DAY).isEmpty());

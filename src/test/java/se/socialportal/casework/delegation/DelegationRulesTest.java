@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 import se.socialportal.rules.RuleBookException;
 
@@ -56,7 +57,7 @@ class DelegationRulesTest {
   @Test
   @DisplayName("the shipped files load: demo and grannkommun matrices, and the motivering templates")
   void shippedFilesLoad() {
-    CaseworkRules rules = new CaseworkRules(RuleBook.load(Path.of("robots")));
+    CaseworkRules rules = new CaseworkRules(CurrentRuleBook.of(RuleBook.load(Path.of("robots"))));
     LocalDate day = LocalDate.of(2026, 3, 1);
     assertEquals(12, rules.matrix("demo", day).orElseThrow().rows().size());
     assertTrue(rules.matrix("grannkommun", day).isPresent());
