@@ -63,8 +63,7 @@ public final class RulesAdminRoutes implements RoutesModule {
       }
       // The error body, with every problem in the operator's words (file, place in it, what is wrong).
       JsonArray problems = new JsonArray();
-      outcome.problems().forEach(problem -> problems.add(new JsonObject().put("file", problem.file())
-        .put("pointer", problem.pointer()).put("problem", problem.problem())));
+      outcome.problems().forEach(problem -> problems.add(problem.toJson()));
       Responses.json(ctx, 422, new JsonObject().put("error", "rules_refused")
         .put("message", Messages.text(Messages.language(ctx), "error.rules_refused", outcome.problems().size()))
         .put("requestId", RequestIds.of(ctx)).put("problems", problems));

@@ -84,8 +84,7 @@ public final class RuleBookReloads {
       LOG.error("New rules in {} were refused; the rules in force stay as they were. {} problem(s), the first: {}",
         location, outcome.problems().size(), outcome.problems().get(0));
       JsonArray problems = new JsonArray();
-      outcome.problems().forEach(problem -> problems.add(new JsonObject().put("file", problem.file())
-        .put("pointer", problem.pointer()).put("problem", problem.problem())));
+      outcome.problems().forEach(problem -> problems.add(problem.toJson()));
       return record(trigger, staffId, "refused", location, new JsonArray(), problems).map(outcome);
     });
   }

@@ -9,6 +9,11 @@ package se.socialportal.rules;
  */
 public record RuleProblem(String file, String pointer, String problem) {
 
+  /** As the load record and the admin API show it. */
+  public io.vertx.core.json.JsonObject toJson() {
+    return new io.vertx.core.json.JsonObject().put("file", file).put("pointer", pointer).put("problem", problem);
+  }
+
   @Override
   public String toString() {
     return file + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + problem;
