@@ -104,7 +104,7 @@ public final class JobProcessor {
   private Future<Void> park(io.vertx.sqlclient.SqlConnection tx, ClaimedJob job, String step, String reason,
                             boolean countsAsFailure) {
     return queue.park(tx, job, step, reason, countsAsFailure)
-      .compose(v -> ProposalWriter.manualReviewEvent(tx, job, step, reason));
+      .compose(v -> ProposalWriter.manualReviewEvent(tx, job, step, reason, queue.clock().instant()));
   }
 
   /** Ends the attempt without a proposal: the job's new state, the trace and the audit rows, in one transaction. */
@@ -113,7 +113,7 @@ public final class JobProcessor {
                               Outcome outcome) {
     return pool.withTransaction(tx -> jobUpdate.apply(tx)
         .compose(v -> trace.write(tx, job))
-        .compose(v -> AuditLog.recordAll(tx, audit)))
+        .compose(v -> AuditLog.recordAll(tx, audit, queue.clock().instant())))
       .map(outcome)
       .recover(failure -> {
         if (failure instanceof LostClaimException) {
