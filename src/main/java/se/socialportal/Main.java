@@ -10,11 +10,15 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import se.socialportal.platform.config.ConfigException;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The process: flags, logging, metrics, one Vert.x instance, the main verticle, and a one-line failure. */
 public final class Main {
+
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
   private static final String USAGE = String.join("\n",
     "Usage: java -jar socialportal.jar [--fresh]",
@@ -50,7 +54,8 @@ public final class Main {
         // The process is ending either way.
       }
     }, "shutdown"));
-    vertx.deployVerticle(new MainVerticle(new JsonObject(), fresh, registry, List.of()))
+    // The process's one clock: every "now" and "today" in the server comes from it.
+    vertx.deployVerticle(new MainVerticle(new JsonObject(), fresh, registry, Clock.system(STOCKHOLM), List.of()))
       .onFailure(failure -> {
         System.err.println("Socialportalen could not start: " + describe(failure));
         vertx.close().onComplete(ignored -> System.exit(1));

@@ -38,6 +38,7 @@ import se.socialportal.rules.RulesVerticle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -49,10 +50,12 @@ import java.util.function.Consumer;
 public final class MainVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
   private final JsonObject overrides;
   private final boolean fresh;
   private final PrometheusMeterRegistry meterRegistry;
+  private final Clock clock;
   private final List<Consumer<Services>> onStarted;
   private Database database;
   private Identity identity;
@@ -62,13 +65,16 @@ public final class MainVerticle extends VerticleBase {
 
   /**
    * @param overrides configuration that beats the environment (tests point it at their own database and ports)
+   * @param clock     the only source of "now" and "today" for the whole server (Main: the system clock in
+   *                  Europe/Stockholm; tests: a clock anchored at a fixed instant)
    * @param onStarted called with the shared services once everything listens (tests use it to reach internals)
    */
-  public MainVerticle(JsonObject overrides, boolean fresh, PrometheusMeterRegistry meterRegistry,
+  public MainVerticle(JsonObject overrides, boolean fresh, PrometheusMeterRegistry meterRegistry, Clock clock,
                       List<Consumer<Services>> onStarted) {
     this.overrides = overrides;
     this.fresh = fresh;
     this.meterRegistry = meterRegistry;
+    this.clock = clock;
     this.onStarted = onStarted;
   }
 
@@ -80,21 +86,20 @@ public final class MainVerticle extends VerticleBase {
       Identity.validate(config);
       RobotSettings.from(config);
       config.integer(Setting.ROBOT_INSTANCES, 1, 64);
-      RegisterAdapters.from(config, Clock.systemUTC());
+      RegisterAdapters.from(config, clock);
       TenantResolver tenants = TenantResolver.from(config);
-      Clock clock = Clock.systemDefaultZone();
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
       // within a second.
-      return CurrentRuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config)
+      return CurrentRuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config, clock)
         .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
         database = started;
         ruleBookReloads = new RuleBookReloads(vertx, started.pool(), clock, rules);
         // A reloaded tenant file (a new municipality, a new nämnd name) reaches the tenant table as at startup.
-        rules.onReload(book -> TenantSync.apply(started.pool(), book.tenantDetails(YearMonth.now(clock)))
+        rules.onReload(book -> TenantSync.apply(started.pool(), book.tenantDetails(YearMonth.now(clock.withZone(STOCKHOLM))))
           .onFailure(failure -> LOG.error("The tenant table could not follow the reloaded rules: {}",
             failure.getMessage())));
         // The municipalities of robots/tenants/ (their details in force this month) before anything refers to them.
-        return TenantSync.apply(started.pool(), rules.get().tenantDetails(YearMonth.now(clock)))
+        return TenantSync.apply(started.pool(), rules.get().tenantDetails(YearMonth.now(clock.withZone(STOCKHOLM))))
           .compose(synced -> ResidentTenants.requirePresent(new TenantRepository(started.pool()), tenants))
           .compose(checked -> ruleBookReloads.recordStartup())
           .compose(recorded -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
@@ -145,7 +150,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier()));
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())));
   }
 
   private void announce(AppConfig config) {

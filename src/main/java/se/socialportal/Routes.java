@@ -56,8 +56,8 @@ final class Routes {
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       casework(services, bistand),
-      new LetterRoutes(services.pool(), identity.sessions()),
-      new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules()),
+      new LetterRoutes(services.pool(), identity.sessions(), services.clock()),
+      new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules(), services.clock()),
       new RulesAdminRoutes(identity.sessions(), services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),
       new ProvrakningRoutes(services));
@@ -75,7 +75,7 @@ final class Routes {
       new CaseView(services.pool(), services.clock(), casework.rules(), casework.recalculation(), communication),
       new CaseActions(services.pool(), services.clock()),
       decisions, new AterkravService(services.pool(), services.clock(), casework.rules(), decisions),
-      new StaffDirectory(services.pool()), communication,
+      new StaffDirectory(services.pool(), services.clock()), communication,
       new PaperRegistration(services.pool(), services.clock(), new Submission(bistand.notifier())), casework,
       services.clock());
   }

@@ -13,6 +13,7 @@ import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,11 +27,13 @@ public final class AuditReportRoutes implements RoutesModule {
   private final Pool pool;
   private final SessionAccess sessions;
   private final CaseworkRules rules;
+  private final Clock clock;
 
-  public AuditReportRoutes(Pool pool, SessionAccess sessions, CaseworkRules rules) {
+  public AuditReportRoutes(Pool pool, SessionAccess sessions, CaseworkRules rules, Clock clock) {
     this.pool = pool;
     this.sessions = sessions;
     this.rules = rules;
+    this.clock = clock;
   }
 
   @Override
@@ -45,7 +48,7 @@ public final class AuditReportRoutes implements RoutesModule {
     Session me = reporter(ctx);
     ReportPeriod period = ReportPeriod.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"));
     Responses.reply(ctx, pool.withTransaction(tx -> AuditLog.record(tx, AuditEntry.by(me, "report.stickprov", null,
-        null, RequestIds.of(ctx)))
+        null, RequestIds.of(ctx)), clock.instant())
       .compose(v -> StickprovReport.report(tx, me.tenantId(), period))));
   }
 
@@ -62,7 +65,7 @@ public final class AuditReportRoutes implements RoutesModule {
     Optional<UUID> person = optionalId(ctx.queryParams().get("personId"), "personId");
     Responses.reply(ctx, pool.withTransaction(tx -> AuditLog.record(tx, AuditEntry.by(me, "report.loggkontroll", null,
         null, RequestIds.of(ctx)).withDetail(new JsonObject().put("from", period.from().toString())
-        .put("to", period.to().toString())))
+        .put("to", period.to().toString())), clock.instant())
       .compose(v -> Loggkontroll.report(tx, me.tenantId(), period, staff, person))));
   }
 
@@ -70,7 +73,7 @@ public final class AuditReportRoutes implements RoutesModule {
     Session me = reporter(ctx);
     ReportPeriod period = ReportPeriod.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"));
     pool.withTransaction(tx -> AuditLog.record(tx, AuditEntry.by(me, "report.delegationsbeslut", null, null,
-          RequestIds.of(ctx)))
+          RequestIds.of(ctx)), clock.instant())
         .compose(v -> DelegationsbeslutList.csv(tx, rules, me.tenantId(), period)))
       .onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"delegationsbeslut-" + period.from() + "-"

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How to reach BankID. Only the base URL and the credentials are required; the rest has BankID's recommended
+ * How to reach BankID. The base URL, the credentials and the clock are required; the rest has BankID's recommended
  * defaults. {@link #toString()} never shows the certificate password.
  */
 public final class BankIdClientOptions {
@@ -48,9 +48,12 @@ public final class BankIdClientOptions {
       .build().certificatePolicies();
   }
 
-  /** @param baseUrl e.g. {@code https://appapi2.test.bankid.com/rp/v6.0} */
-  public static Builder builder(URI baseUrl, BankIdCredentials credentials) {
-    return new Builder(baseUrl, credentials);
+  /**
+   * @param baseUrl e.g. {@code https://appapi2.test.bankid.com/rp/v6.0}
+   * @param clock   the application's clock: the collect throttle and the QR codes' times follow it
+   */
+  public static Builder builder(URI baseUrl, BankIdCredentials credentials, Clock clock) {
+    return new Builder(baseUrl, credentials, clock);
   }
 
   private static URI baseUrl(URI url) {
@@ -107,7 +110,7 @@ public final class BankIdClientOptions {
   public static final class Builder {
     private final URI baseUrl;
     private final BankIdCredentials credentials;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Duration collectInterval = MINIMUM_COLLECT_INTERVAL;
     private Duration collectCacheMaxAge = Duration.ofMinutes(10);
     private int maintenanceRetries = MAXIMUM_MAINTENANCE_RETRIES;
@@ -115,15 +118,10 @@ public final class BankIdClientOptions {
     private Duration requestTimeout = Duration.ofSeconds(15);
     private final List<String> defaultCertificatePolicies = new ArrayList<>();
 
-    private Builder(URI baseUrl, BankIdCredentials credentials) {
+    private Builder(URI baseUrl, BankIdCredentials credentials, Clock clock) {
       this.baseUrl = baseUrl;
       this.credentials = credentials;
-    }
-
-    /** The clock of the collect throttle and of QR times (tests inject their own). */
-    public Builder clock(Clock clock) {
       this.clock = clock;
-      return this;
     }
 
     /** At least two seconds. */

@@ -33,10 +33,11 @@ public final class ApplicationRepository {
   private static final String LIST_VISIBLE = "SELECT " + COLUMNS + " FROM application WHERE tenant_id = $1 AND "
     + "(applicant_id = $2 OR (co_applicant_id = $2 AND status <> 'draft')) ORDER BY month DESC, created_at DESC";
   private static final String INSERT = "INSERT INTO application (tenant_id, month, kind, channel, status, applicant_id, "
-    + "co_applicant_id, content, previous_id) VALUES ($1, $2, $3, 'digital', 'draft', $4, $5, $6, $7) RETURNING " + COLUMNS;
+    + "co_applicant_id, content, previous_id, created_at, updated_at) "
+    + "VALUES ($1, $2, $3, 'digital', 'draft', $4, $5, $6, $7, $8, $8) RETURNING " + COLUMNS;
   private static final String INSERT_REGISTERED = "INSERT INTO application (tenant_id, month, kind, channel, status, "
-    + "applicant_id, co_applicant_id, content, previous_id, registered_by_staff) "
-    + "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9) RETURNING " + COLUMNS;
+    + "applicant_id, co_applicant_id, content, previous_id, registered_by_staff, created_at, updated_at) "
+    + "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $10) RETURNING " + COLUMNS;
   private static final String CLAIM_MONTH = "INSERT INTO application_household_month (tenant_id, person_id, month, "
     + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING application_id";
   private static final String RELEASE_MONTH = "DELETE FROM application_household_month WHERE application_id = $1";
@@ -69,7 +70,7 @@ public final class ApplicationRepository {
     + "AND (cosign_deadline <= $1 OR COALESCE(cosign_last_reminder_at, cosign_requested_at) <= $2) "
     + "ORDER BY cosign_deadline LIMIT 100";
   private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, type, status, "
-    + "actor_kind, actor_person_id, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    + "actor_kind, actor_person_id, actor_staff_id, data, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
   private static final String EVENTS = "SELECT id, at, type, status, actor_kind, data FROM application_event "
     + "WHERE application_id = $1 ORDER BY id";
 
@@ -103,17 +104,19 @@ public final class ApplicationRepository {
 
   public static Future<ApplicationRow> insertDraft(SqlClient tx, String tenantId, YearMonth month, String kind,
                                                    UUID applicantId, UUID coApplicantId, JsonObject content,
-                                                   UUID previousId) {
+                                                   UUID previousId, Instant now) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, month.atDay(1), kind, applicantId, coApplicantId,
-      content, previousId)).map(rows -> ApplicationRow.of(rows.iterator().next()));
+      content, previousId, utc(now))).map(rows -> ApplicationRow.of(rows.iterator().next()));
   }
 
   /** A paper or assisted application registered by a handläggare (casework), as a draft about to be submitted. */
   public static Future<ApplicationRow> insertRegistered(SqlClient tx, String tenantId, YearMonth month, String kind,
                                                         String channel, UUID staffId, UUID applicantId,
-                                                        UUID coApplicantId, JsonObject content, UUID previousId) {
+                                                        UUID coApplicantId, JsonObject content, UUID previousId,
+                                                        Instant now) {
     return tx.preparedQuery(INSERT_REGISTERED).execute(Tuple.of(tenantId, month.atDay(1), kind, channel, applicantId,
-      coApplicantId, content, previousId, staffId)).map(rows -> ApplicationRow.of(rows.iterator().next()));
+      coApplicantId, content, previousId, staffId).addValue(utc(now)))
+      .map(rows -> ApplicationRow.of(rows.iterator().next()));
   }
 
   /** Claims the month for one adult of the household; false when the month is already taken by another application. */
@@ -186,16 +189,17 @@ public final class ApplicationRepository {
 
   /** Appends to the case history. {@code data} never holds a personnummer or free text from the resident. */
   public static Future<Void> event(SqlClient tx, ApplicationRow application, String type, Status status,
-                                   String actorKind, UUID actorPersonId, JsonObject data) {
-    return event(tx, application, type, status, actorKind, actorPersonId, null, data);
+                                   String actorKind, UUID actorPersonId, JsonObject data, Instant at) {
+    return event(tx, application, type, status, actorKind, actorPersonId, null, data, at);
   }
 
   /** An event by a resident (person id) or a handläggare (staff id). */
   public static Future<Void> event(SqlClient tx, ApplicationRow application, String type, Status status,
-                                   String actorKind, UUID actorPersonId, UUID actorStaffId, JsonObject data) {
+                                   String actorKind, UUID actorPersonId, UUID actorStaffId, JsonObject data,
+                                   Instant at) {
     return tx.preparedQuery(EVENT).execute(Tuple.of(application.id(), application.tenantId(), type,
         status == null ? null : status.db(), actorKind, actorPersonId)
-      .addValue(actorStaffId).addValue(data == null ? new JsonObject() : data)).mapEmpty();
+      .addValue(actorStaffId).addValue(data == null ? new JsonObject() : data).addValue(utc(at))).mapEmpty();
   }
 
   public static Future<List<Event>> events(SqlClient client, UUID applicationId) {

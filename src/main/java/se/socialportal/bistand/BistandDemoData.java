@@ -12,6 +12,7 @@ import se.socialportal.robot.RobotJobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -32,21 +33,22 @@ public final class BistandDemoData {
 
   public static Future<Void> seed(Pool pool, Clock clock, Notifier notifier) {
     YearMonth lastMonth = YearMonth.now(clock.withZone(Eligibility.ZONE)).minusMonths(1);
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> new PersonRepository(tx)
       .upsertFromLogin(Personnummer.of(DEMO_PERSONNUMMER), "Demo", "Demosson")
       .compose(person -> ApplicationRepository.monthHolder(tx, "demo", person.id(), lastMonth).compose(held -> {
         if (held.isPresent()) {
           return Future.<Void>succeededFuture();
         }
-        return ApplicationRepository.insertDraft(tx, "demo", lastMonth, "new", person.id(), null, content(), null)
+        return ApplicationRepository.insertDraft(tx, "demo", lastMonth, "new", person.id(), null, content(), null, now)
           .compose(row -> ApplicationRepository.claimMonth(tx, "demo", person.id(), lastMonth, row.id())
-            .compose(v -> ApplicationRepository.markSubmitted(tx, row.id(), clock.instant()))
+            .compose(v -> ApplicationRepository.markSubmitted(tx, row.id(), now))
             .compose(v -> ApplicationRepository.event(tx, row, "submitted", Status.SUBMITTED, "system", null,
-              new JsonObject().put("version", 1).put("kind", "new").put("demo", true)))
-            .compose(v -> RobotJobs.enqueue(tx, "demo", row.id(), 1))
+              new JsonObject().put("version", 1).put("kind", "new").put("demo", true), now))
+            .compose(v -> RobotJobs.enqueue(tx, "demo", row.id(), 1, now))
             .compose(v -> new Komplettering(pool, clock, notifier).request(tx, row, Optional.empty(),
               "Din ansökan har valts ut för stickprov. Skicka kontoutdrag för de senaste tre månaderna.",
-              List.of("bankStatements.applicant"), clock.instant().plus(Duration.ofDays(14))))
+              List.of("bankStatements.applicant"), now.plus(Duration.ofDays(14))))
             .mapEmpty());
       })));
   }

@@ -47,8 +47,8 @@ public final class BistandModule implements RoutesModule {
   public BistandModule(Services services, SignatureOrders orders) {
     this.services = services;
     this.settings = BistandSettings.from(services.config());
-    this.notifier = new OutboxNotifier();
     var clock = services.clock();
+    this.notifier = new OutboxNotifier(clock);
     var pool = services.pool();
     this.drafts = new DraftService(pool, clock, new Eligibility(clock), new ApplicationValidator());
     this.signing = new SigningService(pool, clock, drafts, notifier, settings.cosignDeadline(), orders);
@@ -66,7 +66,8 @@ public final class BistandModule implements RoutesModule {
     var sessions = services.identity().sessions();
     new ApplicationRoutes(sessions, services.pool(), drafts, signing, cosignature).mount(router);
     new AttachmentRoutes(sessions, attachments, new MultipartReceiver(services.vertx(), store.incoming())).mount(router);
-    new CaseRoutes(sessions, services.pool(), cases, messages, komplettering, decisions).mount(router);
+    new CaseRoutes(sessions, services.pool(), cases, messages, komplettering, decisions, services.clock())
+      .mount(router);
   }
 
   /** Once per process: completed BankID signatures on applications come to this module's signing service. */

@@ -14,6 +14,7 @@ import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ApiException.FieldProblem;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class DraftService {
     UUID me = session.residentId();
     var request = new IdempotencyKeys.Request(session.tenantId(), me, "create_application", idempotencyKey,
       open.toString());
+    Instant now = clock.instant();
     return IdempotencyKeys.once(pool, request, tx -> eligibility.check(tx, session.tenantId(), me, open)
       .compose(result -> {
         if (result.existing().isPresent()) {
@@ -61,11 +63,12 @@ public final class DraftService {
         return new PersonRepository(tx).find(me).compose(person -> {
           Prefill prefill = Prefill.of(me, result.previous(), person.map(p -> p.personnummer().birthDate()));
           return ApplicationRepository.insertDraft(tx, session.tenantId(), open, result.kind(), me,
-            prefill.coApplicantId().orElse(null), prefill.content(), result.previous().map(ApplicationRow::id).orElse(null));
+            prefill.coApplicantId().orElse(null), prefill.content(),
+            result.previous().map(ApplicationRow::id).orElse(null), now);
         }).compose(created -> ApplicationRepository.claimMonth(tx, session.tenantId(), me, open, created.id())
           .compose(claimed -> claimed
             ? ApplicationRepository.event(tx, created, "draft_created", Status.DRAFT, "resident", me,
-                new JsonObject().put("kind", created.kind())).map(created)
+                new JsonObject().put("kind", created.kind()), now).map(created)
             : Future.failedFuture(ApiException.conflict("application_exists_for_month"))))
           .map(created -> new JsonObject().put("id", created.id().toString()).put("kind", created.kind())
             .put("month", created.month().toString()));

@@ -39,9 +39,9 @@ public final class Submission {
       .put("channel", application.channel());
     return ApplicationRepository.markSubmitted(tx, application.id(), now)
       .compose(v -> AttachmentRepository.sendWithApplication(tx, application.id(), now))
-      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version()))
+      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version(), now))
       .compose(v -> ApplicationRepository.event(tx, application, "submitted", Status.SUBMITTED, actor.kind(),
-        actor.personId(), actor.staffId(), data))
+        actor.personId(), actor.staffId(), data, now))
       .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.SUBMITTED,
         application.id(), new JsonObject()))
       .compose(v -> application.coApplicantId().map(co -> notifier.notify(tx, application.tenantId(), co,

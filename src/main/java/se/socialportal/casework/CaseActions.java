@@ -13,6 +13,7 @@ import se.socialportal.platform.http.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -25,16 +26,16 @@ import java.util.UUID;
  */
 public final class CaseActions {
 
-  private static final String END_OWNER = "UPDATE case_assignment SET ended_at = clock_timestamp(), ended_by = $2 "
+  private static final String END_OWNER = "UPDATE case_assignment SET ended_at = $3, ended_by = $2 "
     + "WHERE application_id = $1 AND kind = 'owner' AND ended_at IS NULL";
   private static final String ASSIGN = "INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, "
-    + "assigned_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
+    + "assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING";
   private static final String STAFF_IN_TENANT = "SELECT name, roles FROM staff_member WHERE id = $1 AND tenant_id = $2";
   private static final String ACKNOWLEDGE = "UPDATE case_warning SET acknowledged_by = $3, acknowledged_at = $4 "
     + "WHERE id = $1 AND proposal_id = $2 AND acknowledged_at IS NULL RETURNING type";
   private static final String ADJUST = "INSERT INTO calculation_adjustment (tenant_id, proposal_id, application_id, "
-    + "line_key, label, section, decision_type, old_amount, new_amount, reason, staff_id) "
-    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+    + "line_key, label, section, decision_type, old_amount, new_amount, reason, staff_id, created_at) "
+    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
 
   private final Pool pool;
   private final Clock clock;
@@ -60,11 +61,13 @@ public final class CaseActions {
   /** A gruppledare or enhetschef gives the case to a colleague in the same municipality (or frees it: staffId null). */
   public Future<JsonObject> reassign(Session session, UUID applicationId, Optional<UUID> staffId, String requestId) {
     CaseworkRoles.require(session, CaseworkRoles.DISTRIBUTORS);
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> lockForDistribution(tx, session, applicationId).compose(header -> {
       if (staffId.isEmpty()) {
-        return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId()))
-          .compose(v -> CaseEvents.staff(tx, header, "unassigned", null, session.staffMemberId(), new JsonObject()))
-          .compose(v -> CaseAudit.record(tx, session, header, "case.assign", requestId, new JsonObject()))
+        return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId(), utc(now)))
+          .compose(v -> CaseEvents.staff(tx, header, "unassigned", null, session.staffMemberId(), new JsonObject(),
+            now))
+          .compose(v -> CaseAudit.record(tx, session, header, "case.assign", requestId, new JsonObject(), now))
           .map(new JsonObject().putNull("ownerId"));
       }
       return colleague(tx, session, staffId.get())
@@ -75,14 +78,15 @@ public final class CaseActions {
   /** Named access to a protected household's case (nobody else sees it). */
   public Future<JsonObject> grantAccess(Session session, UUID applicationId, UUID staffId, String requestId) {
     CaseworkRoles.require(session, CaseworkRoles.DISTRIBUTORS);
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> lockForDistribution(tx, session, applicationId)
       .compose(header -> colleague(tx, session, staffId)
         .compose(v -> tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "access",
-          session.staffMemberId())))
+          session.staffMemberId(), utc(now))))
         .compose(v -> CaseEvents.staff(tx, header, "access_granted", null, session.staffMemberId(),
-          new JsonObject().put("staffId", staffId.toString())))
+          new JsonObject().put("staffId", staffId.toString()), now))
         .compose(v -> CaseAudit.record(tx, session, header, "case.grant_access", requestId,
-          new JsonObject().put("staffId", staffId.toString())))
+          new JsonObject().put("staffId", staffId.toString()), now))
         .map(new JsonObject().put("staffId", staffId.toString()))));
   }
 
@@ -92,10 +96,10 @@ public final class CaseActions {
    */
   public Future<JsonObject> acknowledgeWarning(Session session, UUID applicationId, UUID warningId, JsonObject body,
                                                String requestId) {
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId)
       .compose(header -> currentProposal(tx, header).compose(proposal -> tx.preparedQuery(ACKNOWLEDGE)
-        .execute(Tuple.of(warningId, proposal, session.staffMemberId(),
-          OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .execute(Tuple.of(warningId, proposal, session.staffMemberId(), utc(now)))
         .compose(rows -> {
           if (rows.rowCount() == 0) {
             return Future.failedFuture(ApiException.notFound());
@@ -105,11 +109,12 @@ public final class CaseActions {
           if (StickprovCheck.WARNING_TYPE.equals(rows.iterator().next().getString("type"))) {
             StickprovCheck.Result result = StickprovCheck.Result.from(body);
             data.mergeIn(result.toJson());
-            checked = StickprovCheck.record(tx, session, header, result, clock.instant());
+            checked = StickprovCheck.record(tx, session, header, result, now);
           }
           return checked
-            .compose(v -> CaseEvents.staff(tx, header, "warning_acknowledged", null, session.staffMemberId(), data))
-            .compose(v -> CaseAudit.record(tx, session, header, "case.acknowledge_warning", requestId, data))
+            .compose(v -> CaseEvents.staff(tx, header, "warning_acknowledged", null, session.staffMemberId(), data,
+              now))
+            .compose(v -> CaseAudit.record(tx, session, header, "case.acknowledge_warning", requestId, data, now))
             .map(data.copy().put("acknowledged", true));
         }))));
   }
@@ -133,6 +138,7 @@ public final class CaseActions {
     if (reason.length() < 3 || reason.length() > 2000) {
       return Future.failedFuture(ApiException.invalid("reason", "adjustment_reason_required"));
     }
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
       if (!header.status().equals("submitted") && !header.status().equals("under_review")) {
         return Future.failedFuture(ApiException.conflict("case_not_decidable"));
@@ -162,11 +168,11 @@ public final class CaseActions {
         String storedKey = key.equals("need:new") ? "need:added-" + UUID.randomUUID().toString().substring(0, 8) : key;
         return tx.preparedQuery(ADJUST).execute(Tuple.of(header.tenantId(), proposal.id(), header.id(), storedKey, label,
               section.code(), type.map(DecisionType::code).orElse(null), line.map(CalcLine::amount).orElse(null))
-            .addValue(amount).addValue(reason).addValue(session.staffMemberId()))
+            .addValue(amount).addValue(reason).addValue(session.staffMemberId()).addValue(utc(now)))
           .compose(rows -> CaseEvents.staff(tx, header, "line_adjusted", "under_review", session.staffMemberId(),
-              new JsonObject().put("lineKey", storedKey).put("amount", amount.toPlainString()))
+              new JsonObject().put("lineKey", storedKey).put("amount", amount.toPlainString()), now)
             .compose(v -> CaseAudit.record(tx, session, header, "case.adjust", requestId,
-              new JsonObject().put("lineKey", storedKey)))
+              new JsonObject().put("lineKey", storedKey), now))
             .map(new JsonObject().put("id", rows.iterator().next().getUUID("id").toString()).put("lineKey", storedKey)));
       });
     }));
@@ -202,17 +208,22 @@ public final class CaseActions {
 
   private Future<JsonObject> assign(SqlClient tx, Session session, CaseHeader header, UUID staffId, String event,
                                     String requestId) {
-    return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId()))
+    Instant now = clock.instant();
+    return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId(), utc(now)))
       .compose(v -> tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "owner",
-        session.staffMemberId())))
+        session.staffMemberId(), utc(now))))
       .compose(v -> header.isProtected()
         ? tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "access",
-          session.staffMemberId())).mapEmpty()
+          session.staffMemberId(), utc(now))).mapEmpty()
         : Future.<Void>succeededFuture())
       .compose(v -> CaseEvents.staff(tx, header, event, header.status().equals("submitted") ? "under_review" : null,
-        session.staffMemberId(), new JsonObject().put("staffId", staffId.toString())))
+        session.staffMemberId(), new JsonObject().put("staffId", staffId.toString()), now))
       .compose(v -> CaseAudit.record(tx, session, header, "case.assign", requestId,
-        new JsonObject().put("staffId", staffId.toString())))
+        new JsonObject().put("staffId", staffId.toString()), now))
       .map(new JsonObject().put("ownerId", staffId.toString()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

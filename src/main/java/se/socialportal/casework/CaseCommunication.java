@@ -66,7 +66,8 @@ public final class CaseCommunication {
     if (message.isEmpty() || message.length() > 4000) {
       return Future.failedFuture(ApiException.invalid("message", "komplettering_message_required"));
     }
-    LocalDate today = clock.instant().atZone(STOCKHOLM).toLocalDate();
+    Instant now = clock.instant();
+    LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     LocalDate due;
     try {
       due = LocalDate.parse(body.getString("dueDate", ""));
@@ -87,7 +88,7 @@ public final class CaseCommunication {
       return application(tx, header).compose(application -> komplettering.request(tx, application,
           java.util.Optional.of(session.staffMemberId()), message, items, dueAt))
         .compose(id -> CaseAudit.record(tx, session, header, "case.request_komplettering", requestId,
-          new JsonObject().put("requestId", id.toString())).map(new JsonObject().put("id", id.toString())
+          new JsonObject().put("requestId", id.toString()), now).map(new JsonObject().put("id", id.toString())
           .put("dueAt", dueAt.toString())));
     }));
   }
@@ -97,12 +98,13 @@ public final class CaseCommunication {
     if (text.isEmpty() || text.length() > 4000) {
       return Future.failedFuture(ApiException.invalid("body", "message_required"));
     }
+    Instant now = clock.instant();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId)
       .compose(header -> application(tx, header)
         .compose(application -> messages.postFromStaff(tx, application, session.staffMemberId(), text))
         .compose(id -> CaseEvents.staff(tx, header, "message_from_staff", null, session.staffMemberId(),
-            new JsonObject().put("messageId", id.toString()))
-          .compose(v -> CaseAudit.record(tx, session, header, "case.message", requestId, new JsonObject()))
+            new JsonObject().put("messageId", id.toString()), now)
+          .compose(v -> CaseAudit.record(tx, session, header, "case.message", requestId, new JsonObject(), now))
           .map(new JsonObject().put("id", id.toString())))));
   }
 
@@ -135,7 +137,7 @@ public final class CaseCommunication {
           return Future.failedFuture(ApiException.notFound());
         }
         return CaseAudit.record(tx, session, header, "attachment.read", requestId,
-            new JsonObject().put("attachmentId", attachmentId.toString()))
+            new JsonObject().put("attachmentId", attachmentId.toString()), clock.instant())
           .map(new Download(found.get().fileName(), found.get().mediaType(), store.path(found.get().storageKey())));
       })));
   }

@@ -99,7 +99,8 @@ public final class CaseView {
           .compose(v -> tx.preparedQuery(PREVIOUS).execute(Tuple.of(header.tenantId(), header.applicantId(), header.month())))
           .map(rows -> view.put("previousMonth", rows.size() == 0 ? null : previous(rows.iterator().next())))
           .compose(v -> communication.read(tx, header)).map(conversation -> view.mergeIn(conversation))
-          .compose(v -> CaseAudit.record(tx, session, header, "case.read", requestId, new JsonObject()))
+          .compose(v -> CaseAudit.record(tx, session, header, "case.read", requestId, new JsonObject(),
+            clock.instant()))
           .map(view);
       }));
     }));

@@ -22,7 +22,9 @@ import se.socialportal.rules.IntakeChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +38,7 @@ import java.util.UUID;
 public final class PaperRegistration {
 
   private static final String GIVE_ACCESS = "INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, "
-    + "assigned_by) VALUES ($1, $2, $3, 'access', $3) ON CONFLICT DO NOTHING";
+    + "assigned_by, assigned_at) VALUES ($1, $2, $3, 'access', $3, $4) ON CONFLICT DO NOTHING";
 
   private final Pool pool;
   private final Clock clock;
@@ -91,18 +93,18 @@ public final class PaperRegistration {
         UUID coId = coRow.map(PersonRepository.Person::id).orElse(null);
         return ApplicationRepository.insertRegistered(tx, session.tenantId(), month, result.kind(), channel,
             session.staffMemberId(), applicantRow.id(), coId, content,
-            result.previous().map(ApplicationRow::id).orElse(null))
+            result.previous().map(ApplicationRow::id).orElse(null), now)
           .compose(application -> claim(tx, application, applicantRow.id())
             .compose(v -> coRow.map(person -> claim(tx, application, person.id())).orElse(Future.succeededFuture()))
             .compose(v -> ApplicationRepository.event(tx, application, "registered", Status.DRAFT, "staff", null,
-              session.staffMemberId(), new JsonObject().put("channel", channel)))
+              session.staffMemberId(), new JsonObject().put("channel", channel), now))
             .compose(v -> submission.submit(tx, application, Submission.Actor.staff(session.staffMemberId()), now))
             // Whoever registers a protected household's application keeps access to the case (nobody else has it).
             .compose(v -> applicantRow.isProtected() || coRow.map(PersonRepository.Person::isProtected).orElse(false)
               ? tx.preparedQuery(GIVE_ACCESS).execute(Tuple.of(session.tenantId(), application.id(),
-                session.staffMemberId())).<Void>mapEmpty()
+                session.staffMemberId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))).<Void>mapEmpty()
               : Future.<Void>succeededFuture())
-            .compose(v -> AuditLog.recordAll(tx, audit(session, application, requestId)))
+            .compose(v -> AuditLog.recordAll(tx, audit(session, application, requestId), now))
             .map(v -> new JsonObject().put("applicationId", application.id().toString())
               .put("kind", application.kind()).put("channel", channel).put("status", "submitted")));
       }))));

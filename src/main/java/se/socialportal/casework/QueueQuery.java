@@ -109,7 +109,7 @@ public final class QueueQuery {
           }
         }
         items.sort(order(filter.sort()));
-        return AuditLog.recordAll(tx, audit).map(v -> new JsonObject().put("items", new JsonArray(items))
+        return AuditLog.recordAll(tx, audit, now).map(v -> new JsonObject().put("items", new JsonArray(items))
           .put("count", items.size()));
       }));
   }

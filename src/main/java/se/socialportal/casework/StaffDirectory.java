@@ -9,7 +9,11 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -22,16 +26,21 @@ public final class StaffDirectory {
   private static final String COLLEAGUES = "SELECT id, name, roles FROM staff_member WHERE tenant_id = $1 ORDER BY name";
   private static final String ABSENCES = "SELECT ab.id, ab.from_date, ab.to_date, ab.reason, s.name AS absent, "
     + "d.name AS deputy FROM staff_absence ab JOIN staff_member s ON s.id = ab.staff_id "
-    + "JOIN staff_member d ON d.id = ab.deputy_id WHERE ab.tenant_id = $1 AND ab.to_date >= current_date - 30 "
+    + "JOIN staff_member d ON d.id = ab.deputy_id WHERE ab.tenant_id = $1 AND ab.to_date >= $2 "
     + "ORDER BY ab.from_date DESC";
   private static final String IN_TENANT = "SELECT count(*) FROM staff_member WHERE tenant_id = $1 AND id = ANY($2)";
   private static final String INSERT = "INSERT INTO staff_absence (tenant_id, staff_id, from_date, to_date, deputy_id, "
-    + "reason, registered_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    + "reason, registered_by, registered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  /** Absences that ended longer ago than this are no longer listed. */
+  private static final int LISTED_DAYS_AFTER_END = 30;
 
   private final Pool pool;
+  private final Clock clock;
 
-  public StaffDirectory(Pool pool) {
+  public StaffDirectory(Pool pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
   }
 
   public Future<JsonObject> colleagues(Session session) {
@@ -48,7 +57,8 @@ public final class StaffDirectory {
 
   public Future<JsonObject> absences(Session session) {
     CaseworkRoles.requireCaseRole(session);
-    return pool.preparedQuery(ABSENCES).execute(Tuple.of(session.tenantId())).map(rows -> {
+    LocalDate since = LocalDate.now(clock.withZone(STOCKHOLM)).minusDays(LISTED_DAYS_AFTER_END);
+    return pool.preparedQuery(ABSENCES).execute(Tuple.of(session.tenantId(), since)).map(rows -> {
       JsonArray list = new JsonArray();
       for (Row row : rows) {
         list.add(new JsonObject().put("id", row.getUUID("id").toString()).put("absent", row.getString("absent"))
@@ -86,7 +96,7 @@ public final class StaffDirectory {
       .compose(rows -> rows.iterator().next().getLong(0) != 2
         ? Future.failedFuture(ApiException.invalid("deputyId", "staff_unknown"))
         : tx.preparedQuery(INSERT).execute(Tuple.of(session.tenantId(), absent, from, to, deputy, reason,
-          session.staffMemberId())))
+          session.staffMemberId()).addValue(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))))
       .map(rows -> new JsonObject().put("id", rows.iterator().next().getUUID("id").toString())));
   }
 }

@@ -33,7 +33,8 @@ public final class DemoCasework {
     + "VALUES ($1, $2, $3, $4) ON CONFLICT (personnummer) DO UPDATE SET protection = "
     + "CASE WHEN person.protection = 'none' THEN EXCLUDED.protection ELSE person.protection END RETURNING id";
   private static final String APPLICATION = "INSERT INTO application (id, tenant_id, month, kind, channel, status, "
-    + "applicant_id, version, content, submitted_at) VALUES ($1, $2, $3, $4, 'digital', 'submitted', $5, 1, $6, $7) "
+    + "applicant_id, version, content, submitted_at, created_at, updated_at) "
+    + "VALUES ($1, $2, $3, $4, 'digital', 'submitted', $5, 1, $6, $7, $7, $7) "
     + "ON CONFLICT (id) DO NOTHING RETURNING id";
   private static final String HOUSEHOLD = "INSERT INTO application_household_month (tenant_id, person_id, month, "
     + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
@@ -41,20 +42,21 @@ public final class DemoCasework {
     + "actor_kind, actor_person_id) VALUES ($1, $2, $3, 'submitted', 'submitted', 'resident', $4)";
   // A parked job carries when and why, as the robot itself would have written it (robot_job_parked, V42).
   private static final String JOB = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
-    + "attempts, finished_at, parked_at, failed_step, last_error) VALUES ($1, $2, 1, $3, 1, "
+    + "attempts, submitted_at, available_at, finished_at, parked_at, failed_step, last_error) "
+    + "VALUES ($1, $2, 1, $3, 1, $5, $5, "
     + "CASE WHEN $3 = 'manual_review' THEN NULL ELSE $4::timestamptz END, "
     + "CASE WHEN $3 = 'manual_review' THEN $4::timestamptz END, "
     + "CASE WHEN $3 = 'manual_review' THEN 'registers' END, "
     + "CASE WHEN $3 = 'manual_review' THEN 'Registeruppgifterna kunde inte hämtas efter fem försök.' END) RETURNING id";
   private static final String PROPOSAL = "INSERT INTO beslutsforslag (id, tenant_id, application_id, application_version, "
-    + "outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, comparison, stickprov) "
-    + "VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+    + "outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, comparison, stickprov, "
+    + "created_at) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
   private static final String WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, "
-    + "details) VALUES ($1, $2, $3, $4, $5, $6)";
+    + "details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
   private static final String STICKPROV_DRAW = "INSERT INTO stickprov_draw (application_id, tenant_id, "
-    + "application_version, rule_version, percent, draw, sampled, reason, requested_items, request_message, due_at) "
-    + "VALUES ($1, $2, 1, 'demo-stickprov-2025.1', 5, 2.5, true, 'dragen: 2.5 < 5 %', "
-    + "'[\"bankStatements.applicant\"]'::jsonb, 'Skicka kontoutdrag för de senaste tre månaderna.', $3)";
+    + "application_version, rule_version, percent, draw, sampled, reason, requested_items, request_message, due_at, "
+    + "drawn_at) VALUES ($1, $2, 1, 'demo-stickprov-2025.1', 5, 2.5, true, 'dragen: 2.5 < 5 %', "
+    + "'[\"bankStatements.applicant\"]'::jsonb, 'Skicka kontoutdrag för de senaste tre månaderna.', $3, $4)";
   private static final String TRACE = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
     + "VALUES ($1, $2, $3, $4)";
 
@@ -109,7 +111,8 @@ public final class DemoCasework {
 
   private static Future<Void> seedCase(SqlClient tx, DemoCase demo, LocalDate month, Clock clock) {
     UUID applicationId = id("application:" + demo.key() + ":" + month);
-    OffsetDateTime submitted = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(demo.daysAgo());
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    OffsetDateTime submitted = now.minusDays(demo.daysAgo());
     return tx.preparedQuery(PERSON).execute(Tuple.of(demo.personnummer(), demo.given(), demo.surname(), demo.protection()))
       .map(rows -> rows.iterator().next().getUUID("id"))
       .compose(personId -> tx.preparedQuery(APPLICATION).execute(Tuple.of(applicationId, demo.tenant(), month, demo.kind(),
@@ -117,12 +120,14 @@ public final class DemoCasework {
         .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
           : tx.preparedQuery(HOUSEHOLD).execute(Tuple.of(demo.tenant(), personId, month, applicationId))
             .compose(v -> tx.preparedQuery(EVENT).execute(Tuple.of(applicationId, demo.tenant(), submitted, personId)))
-            .compose(v -> robot(tx, demo, applicationId, submitted))));
+            .compose(v -> robot(tx, demo, applicationId, submitted, now.plusDays(7)))));
   }
 
-  private static Future<Void> robot(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime submitted) {
+  private static Future<Void> robot(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime submitted,
+                                    OffsetDateTime stickprovDue) {
     OffsetDateTime done = submitted.plusSeconds(1);
-    return tx.preparedQuery(JOB).execute(Tuple.of(demo.tenant(), applicationId, demo.manualReview() ? "manual_review" : "done", done))
+    return tx.preparedQuery(JOB).execute(Tuple.of(demo.tenant(), applicationId,
+        demo.manualReview() ? "manual_review" : "done", done, submitted))
       .map(rows -> rows.iterator().next().getLong("id"))
       .compose(jobId -> tx.preparedQuery(TRACE).execute(Tuple.of(demo.tenant(), jobId, applicationId, new JsonArray()
             .add(new JsonObject().put("step", "fetch_register_data").put("started_at", submitted.toString())
@@ -130,10 +135,12 @@ public final class DemoCasework {
               .put("input_summary", new JsonObject().put("sources", new JsonArray().add("SSBTEK")))
               .put("output", demo.manualReview()
                 ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()))))
-        .compose(v -> demo.manualReview() ? Future.succeededFuture() : proposal(tx, demo, applicationId)));
+        .compose(v -> demo.manualReview() ? Future.succeededFuture()
+          : proposal(tx, demo, applicationId, done, stickprovDue)));
   }
 
-  private static Future<Void> proposal(SqlClient tx, DemoCase demo, UUID applicationId) {
+  private static Future<Void> proposal(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime proposed,
+                                       OffsetDateTime stickprovDue) {
     UUID proposalId = id("proposal:" + applicationId);
     BigDecimal amount = amount(demo.lines());
     String outcome = amount.signum() > 0 ? "bifall" : "avslag";
@@ -146,16 +153,16 @@ public final class DemoCasework {
     Tuple tuple = Tuple.of(proposalId, demo.tenant(), applicationId, outcome, amount,
         new JsonObject().put("lines", demo.lines()), ruleVersions, motivering, basis, demo.registerData(),
         new JsonObject().put("previousMonth", new JsonObject().put("amount", "7 000")))
-      .addValue(demo.stickprov());
+      .addValue(demo.stickprov()).addValue(proposed);
     Future<Void> chain = tx.preparedQuery(PROPOSAL).execute(tuple).mapEmpty();
     for (String[] warning : demo.warnings()) {
       chain = chain.compose(v -> tx.preparedQuery(WARNING).execute(Tuple.of(demo.tenant(), proposalId, applicationId,
-        warning[0], warning[1], new JsonObject())).mapEmpty());
+        warning[0], warning[1], new JsonObject(), proposed)).mapEmpty());
     }
     if (demo.stickprov()) {
       // The draw behind the STICKPROV warning, so the handläggare can record the check's result on it.
       chain = chain.compose(v -> tx.preparedQuery(STICKPROV_DRAW).execute(Tuple.of(applicationId, demo.tenant(),
-        OffsetDateTime.now(ZoneOffset.UTC).plusDays(7))).mapEmpty());
+        stickprovDue, proposed)).mapEmpty());
     }
     return chain;
   }

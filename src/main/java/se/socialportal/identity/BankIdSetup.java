@@ -20,6 +20,7 @@ import se.socialportal.platform.config.Setting;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class BankIdSetup {
   private BankIdSetup() {
   }
 
-  public static Future<BankId> start(Vertx vertx, AppConfig config) {
+  /** @param clock the app's clock: the client's collect throttle and QR times, the simulator's order lifetimes */
+  public static Future<BankId> start(Vertx vertx, AppConfig config, Clock clock) {
     try {
       List<String> policies = certificatePolicies(config);
       Optional<URI> url = config.url(Setting.BANKID_URL);
@@ -52,23 +54,23 @@ public final class BankIdSetup {
         if (!config.isDemo()) {
           config.required(Setting.BANKID_URL);
         }
-        return startSimulator(vertx, config, policies);
+        return startSimulator(vertx, config, policies, clock);
       }
-      return connect(vertx, config, https(url.get()), policies);
+      return connect(vertx, config, https(url.get()), policies, clock);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
   }
 
-  private static Future<BankId> startSimulator(Vertx vertx, AppConfig config, List<String> policies) {
+  private static Future<BankId> startSimulator(Vertx vertx, AppConfig config, List<String> policies, Clock clock) {
     int port = config.port(Setting.BANKID_SIMULATOR_PORT);
-    return BankIdSimulator.create(vertx, SimulatorOptions.defaults()).compose(simulator -> {
+    return BankIdSimulator.create(vertx, SimulatorOptions.defaults(clock)).compose(simulator -> {
       BankIdSimulatorVerticle verticle = new BankIdSimulatorVerticle(simulator, SIMULATOR_HOST, port);
       return vertx.deployVerticle(verticle)
         .compose(deployed -> SimulatorCredentials.rpClientCredentials(vertx))
         .map(credentials -> {
           BankIdClient client = BankIdClient.create(vertx,
-            options(URI.create(verticle.baseUrl()), credentials, policies));
+            options(URI.create(verticle.baseUrl()), credentials, policies, clock));
           LOG.info("BankID: the built-in simulator (demo mode, test certificates) at {}; phone page at "
             + "/bankid-simulator/", verticle.baseUrl());
           return new BankId(client, Optional.of(simulator));
@@ -76,7 +78,8 @@ public final class BankIdSetup {
     });
   }
 
-  private static Future<BankId> connect(Vertx vertx, AppConfig config, URI url, List<String> policies) {
+  private static Future<BankId> connect(Vertx vertx, AppConfig config, URI url, List<String> policies,
+                                        Clock clock) {
     Path certificate = config.readableFile(Setting.BANKID_RP_CERT)
       .orElseThrow(() -> missing(config, Setting.BANKID_RP_CERT));
     String password = config.required(Setting.BANKID_RP_CERT_PASSWORD);
@@ -85,15 +88,16 @@ public final class BankIdSetup {
       .recover(failure -> Future.failedFuture(failure instanceof BankIdCredentialsException problem
         ? configProblem(problem) : failure))
       .map(credentials -> {
-        checkExpiry(credentials);
+        checkExpiry(credentials, clock.instant());
         LOG.info("BankID: {} at {}, RP certificate {} valid until {}", environment(url), url, credentials.subject(),
           credentials.notAfter());
-        return new BankId(BankIdClient.create(vertx, options(url, credentials, policies)), Optional.empty());
+        return new BankId(BankIdClient.create(vertx, options(url, credentials, policies, clock)), Optional.empty());
       });
   }
 
-  private static BankIdClientOptions options(URI url, BankIdCredentials credentials, List<String> policies) {
-    return BankIdClientOptions.builder(url, credentials).defaultCertificatePolicies(policies).build();
+  private static BankIdClientOptions options(URI url, BankIdCredentials credentials, List<String> policies,
+                                             Clock clock) {
+    return BankIdClientOptions.builder(url, credentials, clock).defaultCertificatePolicies(policies).build();
   }
 
   private static List<String> certificatePolicies(AppConfig config) {
@@ -133,8 +137,7 @@ public final class BankIdSetup {
     return new ConfigException(setting.name(), problem.getMessage());
   }
 
-  private static void checkExpiry(BankIdCredentials credentials) {
-    Instant now = Instant.now();
+  private static void checkExpiry(BankIdCredentials credentials, Instant now) {
     if (credentials.notAfter().isBefore(now)) {
       throw new ConfigException(Setting.BANKID_RP_CERT.name(),
         "the RP certificate expired on " + credentials.notAfter() + "; BankID will refuse every call");

@@ -48,17 +48,21 @@ public final class Personnummer {
       }
       full = year + digits.substring(2);
     }
-    if (!luhnValid(full.substring(2)) || birthDate(full).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Personnummer(full));
+    return checked(full);
   }
 
   /** For values that are already known to be valid 12-digit numbers (from the database or BankID). */
   public static Personnummer of(String twelveDigits) {
-    return parse(twelveDigits, LocalDate.now())
-      .filter(p -> p.value.equals(twelveDigits))
+    return Optional.ofNullable(twelveDigits).filter(digits -> digits.matches("[0-9]{12}"))
+      .flatMap(Personnummer::checked)
       .orElseThrow(() -> new IllegalArgumentException("not a valid 12-digit personnummer"));
+  }
+
+  private static Optional<Personnummer> checked(String twelveDigits) {
+    if (!luhnValid(twelveDigits.substring(2)) || birthDate(twelveDigits).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Personnummer(twelveDigits));
   }
 
   /** Luhn over the 10 digits YYMMDDNNNC, as Skatteverket specifies. */

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,8 +37,10 @@ public final class Expediering {
   /** Inside the decision's transaction: the PDF is rendered and stored with its decisions, or nothing is. */
   public Future<UUID> publish(SqlClient tx, DecisionLetter letter, String tenantId, UUID applicationId, UUID decisionSet,
                               List<UUID> recipients, List<UUID> decisionIds) {
+    Instant now = clock.instant();
     return vertx.executeBlocking(() -> DecisionLetterPdf.render(letter), false)
-      .compose(pdf -> LetterRepository.insert(tx, tenantId, applicationId, decisionSet, recipients, pdf, decisionIds));
+      .compose(pdf -> LetterRepository.insert(tx, tenantId, applicationId, decisionSet, recipients, pdf, decisionIds,
+        now));
   }
 
   /** After commit: hand the letter to the mailbox and record the outcome. */

@@ -25,7 +25,7 @@ public final class LetterRepository {
   }
 
   private static final String INSERT = "INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
-    + "recipient_ids, pdf, sha256) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+    + "recipient_ids, pdf, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
   private static final String LINK = "INSERT INTO decision_letter_decision (letter_id, decision_id) VALUES ($1, $2)";
   private static final String PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND tenant_id = $2";
   private static final String INFO = "SELECT id, application_id, tenant_id, recipient_ids, created_at, mailbox_status "
@@ -41,9 +41,10 @@ public final class LetterRepository {
   }
 
   public static Future<UUID> insert(SqlClient tx, String tenantId, UUID applicationId, UUID decisionSet,
-                                    List<UUID> recipients, byte[] pdf, List<UUID> decisionIds) {
+                                    List<UUID> recipients, byte[] pdf, List<UUID> decisionIds, Instant created) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, applicationId, decisionSet,
-        recipients.toArray(new UUID[0]), Buffer.buffer(pdf), sha256(pdf)))
+        recipients.toArray(new UUID[0]), Buffer.buffer(pdf), sha256(pdf)).addValue(OffsetDateTime.ofInstant(created,
+        ZoneOffset.UTC)))
       .map(rows -> rows.iterator().next().getUUID("id"))
       .compose(letterId -> tx.preparedQuery(LINK)
         .executeBatch(decisionIds.stream().map(id -> Tuple.of(letterId, id)).toList())

@@ -15,6 +15,7 @@ import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -25,10 +26,12 @@ public final class LetterRoutes implements RoutesModule {
 
   private final Pool pool;
   private final SessionAccess sessions;
+  private final Clock clock;
 
-  public LetterRoutes(Pool pool, SessionAccess sessions) {
+  public LetterRoutes(Pool pool, SessionAccess sessions, Clock clock) {
     this.pool = pool;
     this.sessions = sessions;
+    this.clock = clock;
   }
 
   @Override
@@ -46,7 +49,7 @@ public final class LetterRoutes implements RoutesModule {
       }
       return CaseAccess.visible(tx, me, info.get().applicationId())
         .compose(header -> CaseAudit.record(tx, me, header, "letter.read", RequestIds.of(ctx),
-          new JsonObject().put("letterId", id.toString())))
+          new JsonObject().put("letterId", id.toString()), clock.instant()))
         .compose(v -> LetterRepository.pdf(tx, id, me.tenantId())).map(pdf -> new Download(info.get(), pdf.orElseThrow()));
     })));
   }

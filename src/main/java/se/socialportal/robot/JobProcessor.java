@@ -77,7 +77,8 @@ public final class JobProcessor {
       if (stopped.stop() instanceof StepResult.WaitForRules rules) {
         // Not a failure: the rules for the month are simply not decided yet. The household hears of it once.
         return end(job, stopped.trace(), state.audit(), tx -> queue.waitForRules(tx, job, rules.json())
-          .compose(changed -> changed ? ProposalWriter.waitingForRulesEvent(tx, job, rules) : Future.succeededFuture()),
+          .compose(changed -> changed
+            ? ProposalWriter.waitingForRulesEvent(tx, job, rules, queue.clock().instant()) : Future.succeededFuture()),
           Outcome.WAITING_FOR_RULES);
       }
       return end(job, stopped.trace(), state.audit(), tx -> queue.done(tx, job), Outcome.NOTHING_TO_DO);
@@ -110,7 +111,7 @@ public final class JobProcessor {
   private Future<Void> park(io.vertx.sqlclient.SqlConnection tx, ClaimedJob job, String step, String reason,
                             boolean countsAsFailure) {
     return queue.park(tx, job, step, reason, countsAsFailure)
-      .compose(v -> ProposalWriter.manualReviewEvent(tx, job, step, reason));
+      .compose(v -> ProposalWriter.manualReviewEvent(tx, job, step, reason, queue.clock().instant()));
   }
 
   /** Ends the attempt without a proposal: the job's new state, the trace and the audit rows, in one transaction. */
@@ -119,7 +120,7 @@ public final class JobProcessor {
                               Outcome outcome) {
     return pool.withTransaction(tx -> jobUpdate.apply(tx)
         .compose(v -> trace.write(tx, job))
-        .compose(v -> AuditLog.recordAll(tx, audit)))
+        .compose(v -> AuditLog.recordAll(tx, audit, queue.clock().instant())))
       .map(outcome)
       .recover(failure -> {
         if (failure instanceof LostClaimException) {

@@ -35,23 +35,24 @@ final class ProposalStatements {
     + "WHERE b.application_id = x.application_id AND b.application_version < x.version AND b.status = 'awaiting_review'";
   // The proposals (UNIQUE per application version: a second one for the same version is impossible), their warnings
   // and the stickprov draws (recorded once per application); answers which applications this batch newly sampled.
+  // $4 is the batch's time on the application's clock (the stickprov report selects draws by drawn_at).
   private static final String PROPOSALS = "WITH p AS (INSERT INTO beslutsforslag (id, tenant_id, application_id, "
     + "application_version, outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, "
-    + "comparison, stickprov, decided_automatically, status) SELECT x.id, x.tenant_id, x.application_id, "
+    + "comparison, stickprov, decided_automatically, status, created_at) SELECT x.id, x.tenant_id, x.application_id, "
     + "x.application_version, x.outcome, x.amount, x.calculation, x.rule_versions, x.motivering, x.legal_basis, "
-    + "x.register_data, x.comparison, x.stickprov, x.decided_automatically, x.status "
+    + "x.register_data, x.comparison, x.stickprov, x.decided_automatically, x.status, $4 "
     + "FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, tenant_id text, application_id uuid, application_version int, "
     + "outcome text, amount numeric, calculation jsonb, rule_versions jsonb, motivering text, legal_basis jsonb, "
     + "register_data jsonb, comparison jsonb, stickprov boolean, decided_automatically boolean, status text) "
     + "RETURNING id), "
-    + "w AS (INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, details) "
-    + "SELECT w.tenant_id, p.id, w.application_id, w.type, w.message, w.details FROM jsonb_to_recordset($2::jsonb) "
+    + "w AS (INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, details, created_at) "
+    + "SELECT w.tenant_id, p.id, w.application_id, w.type, w.message, w.details, $4 FROM jsonb_to_recordset($2::jsonb) "
     + "AS w (tenant_id text, proposal_id uuid, application_id uuid, type text, message text, details jsonb) "
     + "JOIN p ON p.id = w.proposal_id), "
     + "d AS (INSERT INTO stickprov_draw (application_id, tenant_id, application_version, rule_version, percent, draw, "
-    + "sampled, reason, requested_items, request_message, due_at) SELECT d.application_id, d.tenant_id, "
+    + "sampled, reason, requested_items, request_message, due_at, drawn_at) SELECT d.application_id, d.tenant_id, "
     + "d.application_version, d.rule_version, d.percent, d.draw, d.sampled, d.reason, d.requested_items, "
-    + "d.request_message, d.due_at FROM jsonb_to_recordset($3::jsonb) AS d (application_id uuid, tenant_id text, "
+    + "d.request_message, d.due_at, $4 FROM jsonb_to_recordset($3::jsonb) AS d (application_id uuid, tenant_id text, "
     + "application_version int, rule_version text, percent numeric, draw numeric, sampled boolean, reason text, "
     + "requested_items jsonb, request_message text, due_at timestamptz) "
     + "ON CONFLICT (application_id) DO NOTHING RETURNING application_id, sampled) "
@@ -61,8 +62,8 @@ final class ProposalStatements {
     + "(application_id uuid, tenant_id text, type text, status text, data jsonb)), "
     + "s AS (UPDATE application a SET status = x.status, updated_at = $2 FROM x "
     + "WHERE a.id = x.application_id AND x.status IS NOT NULL) "
-    + "INSERT INTO application_event (application_id, tenant_id, type, status, actor_kind, data) "
-    + "SELECT x.application_id, x.tenant_id, x.type, x.status, 'robot', x.data FROM x";
+    + "INSERT INTO application_event (application_id, tenant_id, type, status, actor_kind, data, at) "
+    + "SELECT x.application_id, x.tenant_id, x.type, x.status, 'robot', x.data, $2 FROM x";
 
   private ProposalStatements() {
   }
@@ -100,8 +101,9 @@ final class ProposalStatements {
   }
 
   /** @return the applications whose stickprov draw this batch recorded and which it picked */
-  static Future<Set<UUID>> proposals(SqlClient tx, JsonArray proposals, JsonArray warnings, JsonArray draws) {
-    return tx.preparedQuery(PROPOSALS).execute(Tuple.of(proposals, warnings, draws)).map(rows -> {
+  static Future<Set<UUID>> proposals(SqlClient tx, JsonArray proposals, JsonArray warnings, JsonArray draws,
+                                     Instant now) {
+    return tx.preparedQuery(PROPOSALS).execute(Tuple.of(proposals, warnings, draws, JobQueue.time(now))).map(rows -> {
       Set<UUID> sampled = new HashSet<>();
       rows.forEach(row -> sampled.add(row.getUUID("application_id")));
       return sampled;

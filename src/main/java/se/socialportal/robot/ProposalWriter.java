@@ -47,7 +47,7 @@ public final class ProposalWriter {
   private static final Set<String> OPEN = Set.of("submitted", "under_review", "komplettering_requested");
   private static final int MAX_BATCH = 64;
   private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, type, status, "
-    + "actor_kind, data) VALUES ($1, $2, $3, $4, 'robot', $5)";
+    + "actor_kind, data, at) VALUES ($1, $2, $3, $4, 'robot', $5, $6)";
 
   private final Pool pool;
   private final Clock clock;
@@ -62,7 +62,7 @@ public final class ProposalWriter {
   public ProposalWriter(Pool pool, Clock clock, AutomatedDecision automatedDecision) {
     this.pool = pool;
     this.clock = clock;
-    this.komplettering = new Komplettering(pool, clock, new OutboxNotifier());
+    this.komplettering = new Komplettering(pool, clock, new OutboxNotifier(clock));
     this.automatedDecision = automatedDecision;
   }
 
@@ -187,11 +187,12 @@ public final class ProposalWriter {
       }
       return ProposalStatements.supersede(tx, rows.supersededApplications, rows.supersededVersions)
         .compose(v -> rows.proposals.isEmpty() ? Future.succeededFuture(Set.<UUID>of())
-          : ProposalStatements.proposals(tx, rows.proposals, rows.warnings, rows.draws))
+          : ProposalStatements.proposals(tx, rows.proposals, rows.warnings, rows.draws, now))
         .compose(newlySampled -> decideAutomated(tx, results)
           .compose(v -> ProposalStatements.statusAndEvents(tx, rows.events(results), now))
           .compose(v -> requestDocuments(tx, rows, newlySampled)))
-        .compose(v -> Future.all(TraceRecorder.writeAll(tx, traces(results)), AuditLog.recordAll(tx, audit(results))))
+        .compose(v -> Future.all(TraceRecorder.writeAll(tx, traces(results)),
+          AuditLog.recordAll(tx, audit(results), now)))
         .map(results);
     }));
   }
@@ -265,15 +266,17 @@ public final class ProposalWriter {
   }
 
   /** In the parking transaction: the case's history shows that the robot handed it to a person, and why. */
-  static Future<Void> manualReviewEvent(SqlClient tx, ClaimedJob job, String step, String reason) {
+  static Future<Void> manualReviewEvent(SqlClient tx, ClaimedJob job, String step, String reason, Instant at) {
     return tx.preparedQuery(EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), "robot_manual_review", null,
-      new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason))).mapEmpty();
+      new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason),
+      JobQueue.time(at))).mapEmpty();
   }
 
   /** In the waiting transaction: the case's history shows what the calculation waits for (e.g. next year's riksnorm). */
-  static Future<Void> waitingForRulesEvent(SqlClient tx, ClaimedJob job, StepResult.WaitForRules rules) {
+  static Future<Void> waitingForRulesEvent(SqlClient tx, ClaimedJob job, StepResult.WaitForRules rules, Instant at) {
     return tx.preparedQuery(EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), "robot_waiting_for_rules",
-      null, rules.json().put("version", job.applicationVersion()).put("year", rules.month().getYear()))).mapEmpty();
+      null, rules.json().put("version", job.applicationVersion()).put("year", rules.month().getYear()),
+      JobQueue.time(at))).mapEmpty();
   }
 
   /** The rows of a batch's set-based statements, gathered job by job. */

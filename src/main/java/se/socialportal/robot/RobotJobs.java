@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -13,13 +14,18 @@ import java.util.UUID;
  */
 public final class RobotJobs {
 
-  private static final String ENQUEUE = "INSERT INTO robot_job (tenant_id, application_id, application_version) "
-    + "VALUES ($1, $2, $3) ON CONFLICT (application_id, application_version) DO NOTHING";
+  // Both times from the application's clock: the queue compares available_at with it, and the wait for register
+  // data counts from submitted_at.
+  private static final String ENQUEUE = "INSERT INTO robot_job (tenant_id, application_id, application_version, "
+    + "submitted_at, available_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (application_id, application_version) "
+    + "DO NOTHING";
 
   private RobotJobs() {
   }
 
-  public static Future<Void> enqueue(SqlClient transaction, String tenantId, UUID applicationId, int version) {
-    return transaction.preparedQuery(ENQUEUE).execute(Tuple.of(tenantId, applicationId, version)).mapEmpty();
+  public static Future<Void> enqueue(SqlClient transaction, String tenantId, UUID applicationId, int version,
+                                     Instant submitted) {
+    return transaction.preparedQuery(ENQUEUE).execute(Tuple.of(tenantId, applicationId, version,
+      JobQueue.time(submitted))).mapEmpty();
   }
 }

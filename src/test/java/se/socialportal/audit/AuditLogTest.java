@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.TestClock;
 import se.socialportal.testing.TestDatabase;
 
 import java.util.Optional;
@@ -45,8 +46,8 @@ class AuditLogTest {
   @Test
   @DisplayName("rows are written, and neither UPDATE, DELETE nor TRUNCATE can change them (even as superuser)")
   void appendOnly() throws Exception {
-    AuditLog.record(pool, systemEntry("report.read")).await(10, TimeUnit.SECONDS);
-    AuditLog.recordAll(pool, java.util.List.of(systemEntry("queue.list"), systemEntry("queue.list")))
+    AuditLog.record(pool, systemEntry("report.read"), TestClock.START).await(10, TimeUnit.SECONDS);
+    AuditLog.recordAll(pool, java.util.List.of(systemEntry("queue.list"), systemEntry("queue.list")), TestClock.START)
       .await(10, TimeUnit.SECONDS);
     assertEquals(3L, pool.query("SELECT count(*) FROM audit_event").execute().await(10, TimeUnit.SECONDS)
       .iterator().next().getLong(0));
@@ -64,6 +65,6 @@ class AuditLogTest {
   void staffEntryNeedsAStaffMember() {
     AuditEntry anonymous = new AuditEntry("audit", AuditEntry.ActorKind.STAFF, Optional.empty(), Optional.empty(),
       "case.read", Optional.empty(), Optional.empty(), Optional.empty(), new JsonObject());
-    assertThrows(Exception.class, () -> AuditLog.record(pool, anonymous).await(10, TimeUnit.SECONDS));
+    assertThrows(Exception.class, () -> AuditLog.record(pool, anonymous, TestClock.START).await(10, TimeUnit.SECONDS));
   }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.TestClock;
 
 import java.time.Duration;
 
@@ -76,7 +77,7 @@ class BankIdCollectThrottleTest {
   @Test
   @DisplayName("entries for finished orders are evicted once their interval is over; unfinished ones when old")
   void eviction() {
-    MutableClock clock = MutableClock.atFixedStart();
+    TestClock clock = TestClock.stopped(TestClock.START);
     CollectThrottle throttle = new CollectThrottle(clock, Duration.ofSeconds(2), Duration.ofMinutes(10));
     throttle.collect("done", () -> Future.succeededFuture(result("done", "complete")));
     throttle.collect("waiting", () -> Future.succeededFuture(result("waiting", "pending")));

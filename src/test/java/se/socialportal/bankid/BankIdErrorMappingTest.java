@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.socialportal.testing.TestClock;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +27,17 @@ class BankIdErrorMappingTest {
   private static io.vertx.core.Vertx vertx;
   private static StubBankId stub;
   private static BankIdClient client;
-  private static MutableClock clock;
+  private static TestClock clock;
 
   @BeforeAll
   static void start() {
     vertx = io.vertx.core.Vertx.vertx();
     stub = new StubBankId(vertx);
-    clock = MutableClock.atFixedStart();
+    clock = TestClock.stopped(TestClock.START);
     BankIdCredentials credentials = BankIdCredentials.of(resource("/bankid/simulator/rp.p12"), "qwerty123",
       resource("/bankid/simulator/ca.pem"));
-    client = BankIdClient.create(vertx, BankIdClientOptions.builder(stub.baseUrl(), credentials)
-      .clock(clock).maintenanceBackoff(Duration.ofMillis(1))
+    client = BankIdClient.create(vertx, BankIdClientOptions.builder(stub.baseUrl(), credentials, clock)
+      .maintenanceBackoff(Duration.ofMillis(1))
       .defaultCertificatePolicies(List.of("1.2.3.4.25")).build());
   }
 

@@ -79,6 +79,7 @@ class BankIdRejectedCertificateTest {
 
   private static BankIdClient client(String baseUrl, String pkcs12, String trustedCa) {
     BankIdCredentials credentials = BankIdCredentials.of(resource(pkcs12), "qwerty123", resource(trustedCa));
-    return BankIdClient.create(fixture.vertx, BankIdClientOptions.builder(URI.create(baseUrl), credentials).build());
+    return BankIdClient.create(fixture.vertx, BankIdClientOptions.builder(URI.create(baseUrl), credentials,
+      fixture.clock).build());
   }
 }

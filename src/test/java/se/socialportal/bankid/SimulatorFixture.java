@@ -15,6 +15,7 @@ import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.bankid.simulator.BankIdSimulatorVerticle;
 import se.socialportal.bankid.simulator.SimulatorCredentials;
 import se.socialportal.bankid.simulator.SimulatorOptions;
+import se.socialportal.testing.TestClock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class SimulatorFixture implements AutoCloseable {
 
   public final Vertx vertx = Vertx.vertx();
-  public final MutableClock clock = MutableClock.atFixedStart();
+  public final TestClock clock = TestClock.stopped(TestClock.START);
   public final BankIdSimulator simulator;
   public final BankIdSimulatorVerticle verticle;
   public final BankIdClient client;
@@ -41,8 +42,8 @@ public final class SimulatorFixture implements AutoCloseable {
     verticle = new BankIdSimulatorVerticle(simulator, "127.0.0.1", 0);
     await(vertx.deployVerticle(verticle));
     BankIdCredentials credentials = await(SimulatorCredentials.rpClientCredentials(vertx));
-    client = BankIdClient.create(vertx, BankIdClientOptions.builder(URI.create(verticle.baseUrl()), credentials)
-      .clock(clock).build());
+    client = BankIdClient.create(vertx, BankIdClientOptions.builder(URI.create(verticle.baseUrl()), credentials, clock)
+      .build());
     Router router = Router.router(vertx);
     simulator.mount(router);
     controlServer = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -29,7 +29,7 @@ class ApplicationBrowserTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandbrowser", new JsonObject().put("LOGIN_RATE_PER_MINUTE", "1000"));
-    chromium = Chromium.launch();
+    chromium = Chromium.launch(app.clock());
   }
 
   @AfterAll
@@ -178,7 +178,7 @@ class ApplicationBrowserTest {
   @Test
   @DisplayName("switching language keeps what was typed; Arabic is laid out right to left; a phone-sized screen works")
   void languageSwitchKeepsTheDraft() {
-    try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+    try (BrowserContext context = chromium.context(new com.microsoft.playwright.Browser.NewContextOptions()
       .setLocale("sv-SE").setViewportSize(375, 740))) {
       Page page = context.newPage();
       login(context, page, "demo");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.testing.TestApp;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.socialportal.bistand.Fixtures.expect;
-import static se.socialportal.bistand.Fixtures.thisMonth;
 
 @DisplayName("The application draft: eligibility, one per household and month, saving, validation messages")
 class ApplicationDraftTest {
@@ -26,6 +26,11 @@ class ApplicationDraftTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistanddraft");
+  }
+
+  /** This month by the server's clock. */
+  private static YearMonth thisMonth() {
+    return app.clock().thisMonth();
   }
 
   @AfterAll
@@ -168,9 +173,10 @@ class ApplicationDraftTest {
   void reapplicationPrefill() {
     var resident = Residents.login(app, "19800107", "Gun", "Gran");
     // Last month's application, sent in (inserted as the e-tjänst would have left it).
+    java.time.Instant lastMonth = app.clock().instant().minus(java.time.Duration.ofDays(30));
     UUID previous = Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.insertDraft(tx,
-        "demo", thisMonth().minusMonths(1), "new", resident.id, null, Fixtures.single(), null)
-      .compose(row -> ApplicationRepository.markSubmitted(tx, row.id(), java.time.Instant.now()).map(row.id()))));
+        "demo", thisMonth().minusMonths(1), "new", resident.id, null, Fixtures.single(), null, lastMonth)
+      .compose(row -> ApplicationRepository.markSubmitted(tx, row.id(), lastMonth).map(row.id()))));
     var eligibility = expect(200, resident.get("/api/v1/applications/eligibility?month=" + thisMonth()))
       .bodyAsJsonObject();
     assertEquals("reapplication", eligibility.getString("kind"));
@@ -197,7 +203,7 @@ class ApplicationDraftTest {
     var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(BistandDemoData.DEMO_PERSONNUMMER),
       "Demo", "Demosson");
     Residents.await(BistandDemoData.seed(app.services().pool(), app.services().clock(),
-      new se.socialportal.bistand.notify.OutboxNotifier()));
+      new se.socialportal.bistand.notify.OutboxNotifier(app.clock())));
     var cases = expect(200, demo.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases");
     assertEquals(1, cases.size(), "seeding again adds nothing");
     assertEquals(thisMonth().minusMonths(1).toString(), cases.getJsonObject(0).getString("month"));

@@ -14,6 +14,8 @@ import se.socialportal.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -123,7 +125,7 @@ class CaseAccessTest {
     var resident = Residents.login(app, "19840105", "Erik", "Ek");
     String id = submitted(resident);
     UUID uuid = UUID.fromString(id);
-    Instant due = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Instant due = app.clock().instant().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     UUID request = Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, uuid)
       .compose(row -> module.komplettering().request(tx, row.orElseThrow(), Optional.empty(),
         "Skicka kvitto på tandvården.", List.of("costReceipt.dentalCare"), due))));
@@ -164,7 +166,7 @@ class CaseAccessTest {
       .getString("status"));
     assertFalse(view.getJsonObject("actions").getBoolean("withdraw"));
     assertEquals(409, resident.post("/api/v1/cases/" + id + "/withdraw", new JsonObject()).statusCode());
-    assertTrue(expect(200, resident.get("/api/v1/applications/eligibility?month=" + Fixtures.thisMonth()))
+    assertTrue(expect(200, resident.get("/api/v1/applications/eligibility?month=" + app.clock().thisMonth()))
       .bodyAsJsonObject().getBoolean("mayApply"));
   }
 
@@ -186,17 +188,18 @@ class CaseAccessTest {
         + "motivering, decided_by_kind, decided_by_name, decided_by_title, delegation_valid, delegation_version, "
         + "delegation_row, delegation_source, delegation_level, decided_at) VALUES ('demo', $1, 1, gen_random_uuid(), "
         + "'forsorjningsstod', 'bifall', 4321.50, 4321.50, 'Beviljas enligt riksnormen.', 'automated', 'Test', 'Test', "
-        + "true, 'v', '8.1.1', 'Delegationsordning 8.1.1', 'handlaggare', now()) RETURNING id, decision_set")
-      .execute(Tuple.of(uuid))
+        + "true, 'v', '8.1.1', 'Delegationsordning 8.1.1', 'handlaggare', $2) RETURNING id, decision_set")
+      .execute(Tuple.of(uuid, OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC)))
       .compose(rows -> tx.preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
-          + "recipient_ids, pdf, sha256) VALUES ('demo', $1, $2, $3, $4, repeat('0', 64)) RETURNING id")
+          + "recipient_ids, pdf, sha256, created_at) VALUES ('demo', $1, $2, $3, $4, repeat('0', 64), $5) RETURNING id")
         .execute(Tuple.of(uuid, rows.iterator().next().getUUID("decision_set"),
-          new UUID[] {UUID.randomUUID()}, Fixtures.pdf()))
+          new UUID[] {UUID.randomUUID()}, Fixtures.pdf(), OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC)))
         .compose(letters -> tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) "
             + "VALUES ($1, $2)").execute(Tuple.of(letters.iterator().next().getUUID("id"), rows.iterator().next().getUUID("id")))
           .map(v -> letters.iterator().next().getUUID("id"))))
       .compose(letterId -> tx.preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
-        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', current_date)").execute(Tuple.of(uuid)).map(letterId))));
+        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', $2)").execute(Tuple.of(uuid, app.clock().today()))
+        .map(letterId))));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
     assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));

@@ -7,19 +7,12 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.signing.SignedOrder;
 import se.socialportal.testing.TestApp;
 
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** Application content and steps the integration tests share. */
 final class Fixtures {
 
   private Fixtures() {
-  }
-
-  static YearMonth thisMonth() {
-    return YearMonth.now(ZoneId.of("Europe/Stockholm"));
   }
 
   /** A complete, valid application: applicant alone, one child full time, rent, one salary. */
@@ -58,9 +51,10 @@ final class Fixtures {
     return Buffer.buffer(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
   }
 
-  /** Starts a draft for this month and returns its id. */
+  /** Starts a draft for this month (by the server's clock) and returns its id. */
   static String draft(Residents.Resident resident) {
-    var created = resident.post("/api/v1/applications", new JsonObject().put("month", thisMonth().toString()),
+    var created = resident.post("/api/v1/applications",
+      new JsonObject().put("month", resident.app.clock().thisMonth().toString()),
       "key-" + UUID.randomUUID());
     if (created.statusCode() != 201) {
       throw new AssertionError(created.statusCode() + " " + created.bodyAsString());
@@ -88,7 +82,7 @@ final class Fixtures {
   static JsonObject completeSignature(TestApp app, BistandModule module, UUID signer, String subject) {
     UUID order = UUID.randomUUID();
     SignedOrder signed = new SignedOrder(order, "demo", subject, signer, "ref-" + order, "PHNpZ25hdHVyZT4=",
-      "b2NzcA==", "userVisibleData", Instant.now());
+      "b2NzcA==", "userVisibleData", app.clock().instant());
     return Residents.await(app.services().pool().withTransaction(tx -> module.signing().complete(tx, signed)));
   }
 

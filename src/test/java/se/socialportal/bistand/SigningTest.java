@@ -126,7 +126,7 @@ class SigningTest {
     assertEquals(2, after.getJsonArray("signatures").size());
     assertEquals("submitted", after.getString("status"));
     // The co-applicant can no longer start an application of their own for the month.
-    var own = sambo.post("/api/v1/applications", new JsonObject().put("month", Fixtures.thisMonth().toString()),
+    var own = sambo.post("/api/v1/applications", new JsonObject().put("month", app.clock().thisMonth().toString()),
       "sambo-own-1");
     assertEquals(409, own.statusCode());
   }
@@ -211,7 +211,7 @@ class SigningTest {
 
   private static Session session(Residents.Resident resident) {
     return new Session(Session.Kind.RESIDENT, "demo", Optional.of(resident.id), Optional.empty(), "x", List.of(),
-      resident.csrf, Instant.now(), Instant.now().plusSeconds(600));
+      resident.csrf, app.clock().instant(), app.clock().instant().plusSeconds(600));
   }
 
   private static Clock at(Instant instant) {

@@ -28,7 +28,7 @@ class AterkravTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("aterkrav");
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     erik = StaffLogins.login(app, "erik.enhetschef", "Erik Enhetschefsson", "demo", "enhetschef");
   }

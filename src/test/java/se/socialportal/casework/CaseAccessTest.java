@@ -31,7 +31,7 @@ class CaseAccessTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("caseaccess", new JsonObject().put("DEMO_DATA", "false"));
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
     // The tenants come from robots/tenants/ (TenantSync at startup).
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     sam = StaffLogins.login(app, "sam.socialsekreterare", "Sam Sekreterarsson", "demo", "socialsekreterare");

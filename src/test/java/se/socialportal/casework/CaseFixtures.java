@@ -8,7 +8,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,16 +19,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Submitted applications with a robot proposal, written straight into the test database (the robot is another
- * room): the rows are exactly what the robot's output contract (V41) and the application tables hold.
+ * room): the rows are exactly what the robot's output contract (V41) and the application tables hold, stamped with
+ * the server's clock (submitted and proposed "now").
  */
 final class CaseFixtures {
 
   private static final AtomicInteger NUMBERS = new AtomicInteger(9800);
 
   private final Pool pool;
+  private final Clock clock;
 
-  CaseFixtures(Pool pool) {
+  CaseFixtures(Pool pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
+  }
+
+  /** Now by the server's clock, as a timestamptz parameter. */
+  OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   record Case(UUID applicationId, UUID proposalId, UUID personId, List<UUID> warningIds) {
@@ -51,21 +62,23 @@ final class CaseFixtures {
     UUID person = one("INSERT INTO person (personnummer, given_name, surname, protection) VALUES ($1, $2, $3, $4) "
       + "RETURNING id", Tuple.of(personnummer, given, surname, protection)).getUUID("id");
     LocalDate month = LocalDate.of(2026, 3, 1);
+    OffsetDateTime now = now();
     UUID application = one("INSERT INTO application (tenant_id, month, kind, channel, status, applicant_id, content, "
-      + "submitted_at) VALUES ($1, $2, 'reapplication', 'digital', 'submitted', $3, $4, now()) RETURNING id",
-      Tuple.of(tenant, month, person, new JsonObject().put("declaration", true)
-        .put("housing", new JsonObject().put("type", "rental")))).getUUID("id");
+      + "submitted_at, created_at, updated_at) VALUES ($1, $2, 'reapplication', 'digital', 'submitted', $3, $4, $5, $5, "
+      + "$5) RETURNING id", Tuple.of(tenant, month, person, new JsonObject().put("declaration", true)
+        .put("housing", new JsonObject().put("type", "rental")), now)).getUUID("id");
     UUID proposal = one("INSERT INTO beslutsforslag (tenant_id, application_id, application_version, outcome, amount, "
-      + "calculation, rule_versions, motivering, legal_basis, register_data) VALUES ($1, $2, 1, 'bifall', 7520, $3, $4, $5, "
-      + "$6, $7) RETURNING id", Tuple.of(tenant, application, new JsonObject().put("lines", lines),
+      + "calculation, rule_versions, motivering, legal_basis, register_data, created_at) VALUES ($1, $2, 1, 'bifall', "
+      + "7520, $3, $4, $5, $6, $7, $8) RETURNING id", Tuple.of(tenant, application, new JsonObject().put("lines", lines),
       new JsonObject().put("riksnorm", "riksnorm-2026"),
       "Du har rätt till försörjningsstöd eftersom dina inkomster inte räcker till riksnormen och hyran.",
-      new JsonArray().add("12 kap. 1 § socialtjänstlagen (2025:400)"), registerData)).getUUID("id");
+      new JsonArray().add("12 kap. 1 § socialtjänstlagen (2025:400)")).addValue(registerData).addValue(now))
+      .getUUID("id");
     List<UUID> warningIds = new ArrayList<>();
     for (String type : warnings) {
-      warningIds.add(one("INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message) "
-        + "VALUES ($1, $2, $3, $4, $5) RETURNING id", Tuple.of(tenant, proposal, application, type,
-        "Varning " + type)).getUUID("id"));
+      warningIds.add(one("INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, created_at) "
+        + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id", Tuple.of(tenant, proposal, application, type,
+        "Varning " + type, now)).getUUID("id"));
     }
     return new Case(application, proposal, person, warningIds);
   }

@@ -12,7 +12,6 @@ import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +28,7 @@ class CommunicationTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("communication");
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     nils = StaffLogins.login(app, "nils.granne", "Nils Grannsson", "grannkommun", "handlaggare");
   }
@@ -44,9 +43,10 @@ class CommunicationTest {
   void komplettering() {
     CaseFixtures.Case c = fixtures.submitted("demo", "Klara", "Kompletterasson", "none", List.of());
     String base = "/api/v1/casework/cases/" + c.applicationId();
-    LocalDate due = LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(7);
+    LocalDate today = app.clock().today();
+    LocalDate due = today.plusDays(7);
     assertEquals(400, anna.browser().post(base + "/komplettering", new JsonObject().put("message", "Kontoutdrag")
-      .put("dueDate", LocalDate.now(ZoneId.of("Europe/Stockholm")).toString())).statusCode(), "the deadline is in the future");
+      .put("dueDate", today.toString())).statusCode(), "the deadline is in the future");
     assertEquals(404, nils.browser().post(base + "/komplettering", new JsonObject().put("message", "x")
       .put("dueDate", due.toString())).statusCode());
     HttpResponse<Buffer> asked = anna.browser().post(base + "/komplettering", new JsonObject()

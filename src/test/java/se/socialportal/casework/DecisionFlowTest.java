@@ -35,7 +35,7 @@ class DecisionFlowTest {
   static void start() throws IOException {
     outbox = Files.createTempDirectory("letter-outbox");
     app = TestApp.start("decisionflow", new JsonObject().put("LETTER_OUTBOX_DIR", outbox.toString()));
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
   }
 
   @AfterAll
@@ -115,8 +115,8 @@ class DecisionFlowTest {
     ResidentLogins.login(resident, "testa");
     UUID testa = fixtures.one("SELECT id FROM person WHERE personnummer = '198001019804'", Tuple.tuple()).getUUID("id");
     UUID application = fixtures.one("INSERT INTO application (tenant_id, month, kind, channel, status, applicant_id, "
-      + "content, submitted_at) VALUES ('demo', '2026-02-01', 'reapplication', 'digital', 'submitted', $1, '{}', now()) "
-      + "RETURNING id", Tuple.of(testa)).getUUID("id");
+      + "content, submitted_at) VALUES ('demo', '2026-02-01', 'reapplication', 'digital', 'submitted', $1, '{}', $2) "
+      + "RETURNING id", Tuple.of(testa, fixtures.now())).getUUID("id");
     UUID proposal = fixtures.one("INSERT INTO beslutsforslag (tenant_id, application_id, application_version, outcome, "
       + "amount, calculation, rule_versions, motivering) VALUES ('demo', $1, 1, 'bifall', 5220, $2, '{}', $3) RETURNING id",
       Tuple.of(application, new JsonObject().put("lines", new io.vertx.core.json.JsonArray()

@@ -28,7 +28,7 @@ class DecisionGuaranteeTest {
   static void start() {
     app = TestApp.start("decisionguarantee");
     pool = app.services().pool();
-    fixtures = new CaseFixtures(pool);
+    fixtures = new CaseFixtures(pool, app.clock());
   }
 
   @AfterAll
@@ -41,8 +41,9 @@ class DecisionGuaranteeTest {
       + "outcome, amount, delegation_amount, motivering, decided_by_kind, decided_by_name, decided_by_title, "
       + "delegation_valid, delegation_version, delegation_row, delegation_source, delegation_level, decided_at) "
       + "VALUES ('demo', $1, 1, gen_random_uuid(), 'livsforing_ovrigt', 'bifall', 25000, 25000, 'Beviljas.', "
-      + "'automated', 'Import', 'Import', $2, $3, $4, $5, $6, now()) RETURNING id",
-      Tuple.of(c.applicationId(), valid, valid ? "v" : null, valid ? "r" : null, valid ? "s" : null, valid ? "l" : null))
+      + "'automated', 'Import', 'Import', $2, $3, $4, $5, $6, $7) RETURNING id",
+      Tuple.of(c.applicationId(), valid, valid ? "v" : null, valid ? "r" : null, valid ? "s" : null, valid ? "l" : null)
+        .addValue(fixtures.now()))
       .getUUID("id");
   }
 
@@ -76,8 +77,8 @@ class DecisionGuaranteeTest {
     CompletionException unnamed = assertThrows(CompletionException.class, () -> fixtures.rows("INSERT INTO decision "
       + "(tenant_id, application_id, application_version, decision_set, type, outcome, amount, delegation_amount, "
       + "motivering, decided_by_kind, decided_by_name, decided_by_title, delegation_valid, decided_at) VALUES ('demo', $1, "
-      + "1, gen_random_uuid(), 'forsorjningsstod', 'bifall', 1, 1, 'x', 'automated', 'x', 'x', true, now())",
-      Tuple.of(c.applicationId())));
+      + "1, gen_random_uuid(), 'forsorjningsstod', 'bifall', 1, 1, 'x', 'automated', 'x', 'x', true, $2)",
+      Tuple.of(c.applicationId(), fixtures.now())));
     assertTrue(unnamed.getMessage().contains("check"), unnamed.getMessage());
     CompletionException empty = assertThrows(CompletionException.class, () -> letter(c, null));
     assertTrue(empty.getMessage().contains("at least one decision"), empty.getMessage());

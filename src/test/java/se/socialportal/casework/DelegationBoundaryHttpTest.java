@@ -13,7 +13,6 @@ import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +31,7 @@ class DelegationBoundaryHttpTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("delegationhttp");
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     erik = StaffLogins.login(app, "erik.enhetschef", "Erik Enhetschefsson", "demo", "enhetschef");
     ulf = StaffLogins.login(app, "ulf.utskott", "Ulf Utskottsson", "demo", "utskott");
@@ -121,7 +120,7 @@ class DelegationBoundaryHttpTest {
   void deputyOfAbsentEnhetschef() {
     // A gruppledare of its own: the absence lasts beyond this test, and Greta must stay a plain gruppledare.
     StaffLogins.Staff gun = StaffLogins.login(app, "gun.gruppledare", "Gun Gruppledarsson", "demo", "gruppledare");
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+    LocalDate today = app.clock().today();
     HttpResponse<Buffer> registered = erik.browser().post("/api/v1/casework/absences", new JsonObject()
       .put("deputyId", gun.staffId().toString()).put("from", today.minusDays(1).toString())
       .put("to", today.plusDays(1).toString()).put("reason", "Semester"));
@@ -135,6 +134,23 @@ class DelegationBoundaryHttpTest {
     assertTrue(row.getString("decided_by_title").contains("ställföreträdare för Erik Enhetschefsson"));
     CaseFixtures.Case above = needOf(25_000);
     refused(approve(gun.browser(), above), "Socialutskottet", above);
+  }
+
+  @Test
+  @DisplayName("the absence list shows absences that ended up to 30 days ago by the server's date, not older ones")
+  void absenceListFollowsTheServersDate() {
+    StaffLogins.Staff hans = StaffLogins.login(app, "hans.handlaggare", "Hans Frånvarosson", "demo", "handlaggare");
+    LocalDate today = app.clock().today();
+    for (LocalDate end : List.of(today.minusDays(5), today.minusDays(31))) {
+      HttpResponse<Buffer> registered = hans.browser().post("/api/v1/casework/absences", new JsonObject()
+        .put("deputyId", anna.staffId().toString()).put("from", end.minusDays(3).toString())
+        .put("to", end.toString()).put("reason", "Kurs"));
+      assertEquals(200, registered.statusCode(), registered.bodyAsString());
+    }
+    List<String> listed = hans.browser().get("/api/v1/casework/absences").bodyAsJsonObject().getJsonArray("absences")
+      .stream().map(JsonObject.class::cast).filter(absence -> absence.getString("absent").equals("Hans Frånvarosson"))
+      .map(absence -> absence.getString("to")).toList();
+    assertEquals(List.of(today.minusDays(5).toString()), listed);
   }
 
   @Test

@@ -26,7 +26,7 @@ class HandlaggareBrowserTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("handlaggarebrowser", new JsonObject().put("LOGIN_RATE_PER_MINUTE", "1000"));
-    chromium = Chromium.launch();
+    chromium = Chromium.launch(app.clock());
     // Two cores shared with other builds: give the pages time, without any timing assertion.
     com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
   }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +28,7 @@ class PaperRegistrationTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("paperregistration");
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
   }
 
@@ -50,7 +48,7 @@ class PaperRegistrationTest {
 
   private static JsonObject registration(String personnummer, String channel) {
     return new JsonObject().put("channel", channel)
-      .put("month", YearMonth.now(ZoneId.of("Europe/Stockholm")).toString())
+      .put("month", app.clock().thisMonth().toString())
       .put("applicant", new JsonObject().put("personnummer", personnummer).put("givenName", "Pia")
         .put("surname", "Pappersson"))
       .put("content", content());

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,12 +25,13 @@ class ReportsTest {
   private static CaseFixtures fixtures;
   private static StaffLogins.Staff anna;
   private static StaffLogins.Staff erik;
-  private static final String TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm")).toString();
+  private static String today;
 
   @BeforeAll
   static void start() {
     app = TestApp.start("reports", new JsonObject().put("DEMO_DATA", "false"));
-    fixtures = new CaseFixtures(app.services().pool());
+    fixtures = new CaseFixtures(app.services().pool(), app.clock());
+    today = app.clock().today().toString();
     // The tenants come from robots/tenants/ (TenantSync at startup).
     anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
     erik = StaffLogins.login(app, "erik.enhetschef", "Erik Enhetschefsson", "demo", "enhetschef");
@@ -54,18 +53,18 @@ class ReportsTest {
   void delegationsbeslut() {
     approve(anna, fixtures.submitted("demo", "Alma", "Ettsson", "none", List.of()));
     approve(erik, fixtures.submitted("demo", "Bo", "Tvåsson", "none", List.of(), 15_000));
-    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + TODAY + "&to=" + TODAY);
+    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + today + "&to=" + today);
     assertEquals(403, forbidden.statusCode());
-    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + TODAY + "&to=" + TODAY);
+    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/delegationsbeslut.csv?from=" + today + "&to=" + today);
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertTrue(response.getHeader("Content-Type").startsWith("text/csv"));
     String csv = response.bodyAsString();
     List<String> lines = csv.lines().toList();
     assertEquals("\uFEFFDelegationsbeslut", lines.get(0));
     assertEquals("Ärendetyp;Beslutsperiod;Beslutsdatum;Beslutsfattare", lines.get(3));
-    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B försörjningsstöd;2026-03-01 - 2026-03-31;" + TODAY
+    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B försörjningsstöd;2026-03-01 - 2026-03-31;" + today
       + ";Anna Handläggarsson (Handläggare)"), csv);
-    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B livsföring i övrigt;2026-03-01 - 2026-03-31;" + TODAY
+    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B livsföring i övrigt;2026-03-01 - 2026-03-31;" + today
       + ";Erik Enhetschefsson (Enhetschef)"), csv);
     assertTrue(lines.contains("Antal beslut 3"), csv);
     assertTrue(lines.contains("Antal beslutsfattare 2"), csv);
@@ -75,9 +74,9 @@ class ReportsTest {
 
   private static void draw(CaseFixtures.Case c, boolean sampled) {
     fixtures.rows("INSERT INTO stickprov_draw (application_id, tenant_id, application_version, rule_version, percent, "
-      + "draw, sampled, reason, requested_items, request_message, due_at) VALUES ($1, 'demo', 1, 'test', 5, $2, $3, "
-      + "'test', '[]'::jsonb, $4, $5)", Tuple.of(c.applicationId(), sampled ? 1.5 : 50.0, sampled,
-      sampled ? "Skicka kontoutdrag." : null, sampled ? java.time.OffsetDateTime.now().plusDays(7) : null));
+      + "draw, sampled, reason, requested_items, request_message, due_at, drawn_at) VALUES ($1, 'demo', 1, 'test', 5, $2, "
+      + "$3, 'test', '[]'::jsonb, $4, $5, $6)", Tuple.of(c.applicationId(), sampled ? 1.5 : 50.0, sampled,
+      sampled ? "Skicka kontoutdrag." : null, sampled ? fixtures.now().plusDays(7) : null, fixtures.now()));
   }
 
   @Test
@@ -109,9 +108,9 @@ class ReportsTest {
     assertTrue(stickprov.getString("resultNote").contains("Swish"));
     assertTrue(view.getJsonObject("proposal").getBoolean("allWarningsAcknowledged"));
 
-    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/stickprov?from=" + TODAY + "&to=" + TODAY);
+    HttpResponse<Buffer> forbidden = anna.browser().get("/api/v1/reports/stickprov?from=" + today + "&to=" + today);
     assertEquals(403, forbidden.statusCode());
-    HttpResponse<Buffer> report = erik.browser().get("/api/v1/reports/stickprov?from=" + TODAY + "&to=" + TODAY);
+    HttpResponse<Buffer> report = erik.browser().get("/api/v1/reports/stickprov?from=" + today + "&to=" + today);
     assertEquals(200, report.statusCode(), report.bodyAsString());
     JsonArray channels = report.bodyAsJsonObject().getJsonArray("channels");
     assertEquals(List.of("digital", "paper", "assisted"),
@@ -137,8 +136,8 @@ class ReportsTest {
     for (CaseFixtures.Case c : List.of(open, closed, hidden)) {
       assertEquals(200, anna.browser().get("/api/v1/casework/cases/" + c.applicationId()).statusCode());
     }
-    assertEquals(403, anna.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY).statusCode());
-    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY
+    assertEquals(403, anna.browser().get("/api/v1/reports/loggkontroll?from=" + today + "&to=" + today).statusCode());
+    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/loggkontroll?from=" + today + "&to=" + today
       + "&staffId=" + anna.staffId());
     assertEquals(200, response.statusCode(), response.bodyAsString());
     JsonArray entries = response.bodyAsJsonObject().getJsonArray("entries");
@@ -152,7 +151,7 @@ class ReportsTest {
     assertEquals("Anna Handläggarsson", openRead.getString("staff"));
     assertEquals(0, entries.stream().map(JsonObject.class::cast)
       .filter(entry -> !entry.getString("staffId").equals(anna.staffId().toString())).count(), "filtered on Anna");
-    HttpResponse<Buffer> person = erik.browser().get("/api/v1/reports/loggkontroll?from=" + TODAY + "&to=" + TODAY
+    HttpResponse<Buffer> person = erik.browser().get("/api/v1/reports/loggkontroll?from=" + today + "&to=" + today
       + "&personId=" + closed.personId());
     assertTrue(person.bodyAsJsonObject().getJsonArray("entries").stream().map(JsonObject.class::cast)
       .allMatch(entry -> entry.getString("personId").equals(closed.personId().toString())));

@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.ConfigLoader;
+import se.socialportal.testing.TestClock;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("BankID configuration: a missing or wrong setting stops startup with one line naming the key")
 class BankIdSetupTest {
 
+  private static final TestClock CLOCK = TestClock.stopped(TestClock.START);
   private static Vertx vertx;
 
   @BeforeAll
@@ -77,10 +81,19 @@ class BankIdSetupTest {
   }
 
   @Test
+  @DisplayName("an RP certificate that has expired by the application's clock stops startup")
+  void expiredCertificate() {
+    // The bundled RP certificate is valid until November 2046.
+    ConfigException problem = assertProblem("BANKID_RP_CERT", production(),
+      TestClock.stopped(Instant.parse("2047-01-01T00:00:00Z")));
+    assertTrue(problem.getMessage().contains("expired"), problem.getMessage());
+  }
+
+  @Test
   @DisplayName("a complete production configuration builds a client for that URL and no simulator")
   void completeProduction() throws Exception {
     BankIdSetup.BankId bankId = BankIdSetup.start(vertx, config(production()
-        .put("BANKID_CERTIFICATE_POLICIES", "1.2.3.4.5, 1.2.3.4.25")))
+        .put("BANKID_CERTIFICATE_POLICIES", "1.2.3.4.5, 1.2.3.4.25")), CLOCK)
       .await(20, TimeUnit.SECONDS);
     assertEquals("https://appapi2.test.bankid.com/rp/v6.0", bankId.client().baseUrl().toString());
     assertEquals(java.util.List.of("1.2.3.4.5", "1.2.3.4.25"),
@@ -102,9 +115,13 @@ class BankIdSetupTest {
   }
 
   private static ConfigException assertProblem(String key, JsonObject overrides) {
+    return assertProblem(key, overrides, CLOCK);
+  }
+
+  private static ConfigException assertProblem(String key, JsonObject overrides, Clock clock) {
     Throwable failure;
     try {
-      BankIdSetup.start(vertx, config(overrides)).await(20, TimeUnit.SECONDS);
+      BankIdSetup.start(vertx, config(overrides), clock).await(20, TimeUnit.SECONDS);
       throw new AssertionError("startup should have failed on " + key);
     } catch (Exception e) {
       failure = e;

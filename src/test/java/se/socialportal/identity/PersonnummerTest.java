@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Personnummer: Skatteverket's format, check digit and century rules")
@@ -51,6 +52,15 @@ class PersonnummerTest {
     assertTrue(samordning.isSamordningsnummer());
     assertEquals(LocalDate.of(1990, 1, 11), samordning.birthDate());
     assertEquals(36, samordning.ageOn(TODAY));
+  }
+
+  @Test
+  @DisplayName("of() takes exactly a valid 12-digit number (no date needed) and refuses anything else")
+  void ofTwelveDigits() {
+    assertEquals("191212121212", Personnummer.of("191212121212").value());
+    for (String bad : new String[] {"191212121213", "19121212-1212", "121212-1212", "191213321212", "", null}) {
+      assertThrows(IllegalArgumentException.class, () -> Personnummer.of(bad), String.valueOf(bad));
+    }
   }
 
   @Test

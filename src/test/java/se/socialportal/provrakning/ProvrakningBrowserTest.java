@@ -27,7 +27,7 @@ class ProvrakningBrowserTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("provrakningbrowser", new JsonObject().put("PROVRAKNING_RATE_PER_MINUTE", "1000"));
-    chromium = Chromium.launch();
+    chromium = Chromium.launch(app.clock());
   }
 
   @AfterAll

@@ -33,6 +33,7 @@ class ApplicationToNormInputTest {
 
   private static RuleBook book;
   private static final UUID APPLICANT = UUID.randomUUID();
+  private static final Instant SUBMITTED = Instant.parse("2025-10-03T08:00:00Z");
 
   @BeforeAll
   static void load() {
@@ -41,7 +42,7 @@ class ApplicationToNormInputTest {
 
   static CaseFile file(YearMonth month, JsonObject content, List<YearMonth> bistand,
                        List<CaseFile.EarlierApplication> earlier) {
-    ClaimedJob job = new ClaimedJob(1, "demo", UUID.randomUUID(), 1, 1, 0, Instant.now(), Optional.empty(), "w");
+    ClaimedJob job = new ClaimedJob(1, "demo", UUID.randomUUID(), 1, 1, 0, SUBMITTED, Optional.empty(), "w");
     return new CaseFile(job, new CaseFile.Application(job.applicationId(), "demo", month, "reapplication", "digital",
       "submitted", 1, APPLICANT, Optional.empty(), content), List.of(new CaseFile.Adult("applicant", APPLICANT,
       Personnummer.of(RobotFixtures.DEMO), Protection.NONE)), earlier, Map.of(APPLICANT, bistand));

@@ -38,6 +38,7 @@ class CaseWarningsTest {
   static final RobotRules RULES = new RobotRules(RobotHarness.rules().normRules("demo", java.time.YearMonth.of(2025, 6)), BigDecimal.valueOf(20), BigDecimal.valueOf(500),
     BigDecimal.valueOf(100), BigDecimal.valueOf(5), "s", Set.of(), "", Map.of());
   static final UUID APPLICANT = UUID.randomUUID();
+  private static final Instant SUBMITTED = Instant.parse("2025-10-03T08:00:00Z");
 
   static JsonObject household() {
     JsonObject content = RobotFixtures.single("1980-01-01", 5000, "unemploymentBenefit", 10000);
@@ -152,7 +153,7 @@ class CaseWarningsTest {
   }
 
   static CaseState state(JsonObject content, Optional<JsonObject> lastMonth) {
-    ClaimedJob job = new ClaimedJob(1, "demo", UUID.randomUUID(), 1, 1, 0, Instant.now(), Optional.empty(), "w");
+    ClaimedJob job = new ClaimedJob(1, "demo", UUID.randomUUID(), 1, 1, 0, SUBMITTED, Optional.empty(), "w");
     CaseFile.Application application = new CaseFile.Application(job.applicationId(), "demo", YearMonth.of(2025, 10),
       "reapplication", "digital", "submitted", 1, APPLICANT, Optional.empty(), content);
     List<CaseFile.EarlierApplication> earlier = lastMonth.map(previous -> List.of(new CaseFile.EarlierApplication(

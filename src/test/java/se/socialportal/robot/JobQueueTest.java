@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.testing.TestClock;
 import se.socialportal.testing.TestDatabase;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +38,8 @@ class JobQueueTest {
   private static Pool poolA;
   private static Pool poolB;
   private static RobotFixtures fixtures;
-  private MutableClock clock;
+  // Moved forward by the tests; jobs are queued at its time, so a job submitted in a test is due at once.
+  private static final TestClock clock = TestClock.stopped(TestClock.START);
 
   @BeforeAll
   static void start() {
@@ -50,7 +51,7 @@ class JobQueueTest {
       .using(vertxA).build();
     poolB = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database.connectOptions())
       .using(vertxB).build();
-    fixtures = new RobotFixtures(poolA);
+    fixtures = new RobotFixtures(poolA, clock);
     fixtures.tenant();
   }
 
@@ -64,8 +65,6 @@ class JobQueueTest {
   void emptyQueue() {
     await(poolA.query("UPDATE robot_job SET status = 'done', lease_until = NULL, parked_at = NULL "
       + "WHERE status <> 'done'").execute());
-    // Ahead of the database clock, so every job submitted during the test is already due.
-    clock = new MutableClock(Instant.now().plusSeconds(3600));
   }
 
   private List<UUID> submit(int n) {

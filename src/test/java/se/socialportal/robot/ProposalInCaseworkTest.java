@@ -32,7 +32,7 @@ class ProposalInCaseworkTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("proposalincasework", new JsonObject().put("ROBOT_ENABLED", "true"));
-    fixtures = new RobotFixtures(app.services().pool());
+    fixtures = new RobotFixtures(app.services().pool(), app.clock());
   }
 
   @AfterAll

@@ -8,6 +8,8 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Applications and robot jobs written the way the e-tjänst writes them: the application row, the household-month rows
- * and the job in one transaction through {@link RobotJobs#enqueue}.
+ * and the job in one transaction through {@link RobotJobs#enqueue}, submitted at the test's clock's time.
  */
 final class RobotFixtures {
 
@@ -29,9 +31,11 @@ final class RobotFixtures {
   static final String YLVA = "200502289861";
 
   private final Pool pool;
+  private final Clock clock;
 
-  RobotFixtures(Pool pool) {
+  RobotFixtures(Pool pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
   }
 
   static <T> T await(Future<T> future) {
@@ -70,27 +74,31 @@ final class RobotFixtures {
   UUID submit(UUID id, UUID applicant, Optional<UUID> coApplicant, YearMonth month, String kind, String channel,
               JsonObject content) {
     String staff = channel.equals("digital") ? null : staffMember();
+    Instant now = clock.instant();
     return await(pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO application (id, tenant_id, month, kind, "
-          + "channel, status, applicant_id, co_applicant_id, content, registered_by_staff, submitted_at) "
-          + "VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, now())")
+          + "channel, status, applicant_id, co_applicant_id, content, registered_by_staff, submitted_at, created_at, "
+          + "updated_at) VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $10, $10)")
         .execute(Tuple.of(id, TENANT, month.atDay(1), kind, channel, applicant)
-          .addValue(coApplicant.orElse(null)).addValue(content).addValue(staff == null ? null : UUID.fromString(staff)))
-      .compose(v -> RobotJobs.enqueue(tx, TENANT, id, 1))
+          .addValue(coApplicant.orElse(null)).addValue(content).addValue(staff == null ? null : UUID.fromString(staff))
+          .addValue(JobQueue.time(now)))
+      .compose(v -> RobotJobs.enqueue(tx, TENANT, id, 1, now))
       .map(id)));
   }
 
   /** Many digital applications (one applicant each) submitted in one transaction: their NOTIFYs arrive together. */
   List<UUID> submitTogether(List<UUID> applicants, YearMonth month, JsonObject content) {
     List<UUID> ids = new java.util.ArrayList<>();
+    Instant now = clock.instant();
     return await(pool.withTransaction(tx -> {
       Future<Void> chain = Future.succeededFuture();
       for (UUID applicant : applicants) {
         UUID id = UUID.randomUUID();
         ids.add(id);
         chain = chain.compose(v -> tx.preparedQuery("INSERT INTO application (id, tenant_id, month, kind, channel, "
-            + "status, applicant_id, content, submitted_at) VALUES ($1, $2, $3, 'new', 'digital', 'submitted', $4, $5, "
-            + "now())").execute(Tuple.of(id, TENANT, month.atDay(1), applicant, content))
-          .compose(inserted -> RobotJobs.enqueue(tx, TENANT, id, 1)));
+            + "status, applicant_id, content, submitted_at, created_at, updated_at) VALUES ($1, $2, $3, 'new', "
+            + "'digital', 'submitted', $4, $5, $6, $6, $6)")
+            .execute(Tuple.of(id, TENANT, month.atDay(1), applicant, content, JobQueue.time(now)))
+          .compose(inserted -> RobotJobs.enqueue(tx, TENANT, id, 1, now)));
       }
       return chain.map(ids);
     }));

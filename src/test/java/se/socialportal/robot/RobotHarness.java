@@ -12,6 +12,7 @@ import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.testing.TestClock;
 import se.socialportal.testing.TestDatabase;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -30,8 +30,9 @@ import java.util.function.BooleanSupplier;
 import static se.socialportal.robot.RobotFixtures.await;
 
 /**
- * A database, Vert.x instances and robot verticles for one test class. Time is a MutableClock ahead of the database's
- * clock (jobs are due at once); the stickprov seed is fixed so draws can be predicted with {@link Stickprov#value}.
+ * A database, Vert.x instances and robot verticles for one test class. Time is a {@link TestClock} standing at
+ * {@link TestClock#START} until a test moves it (jobs are queued at its time, so they are due at once); the stickprov
+ * seed is fixed so draws can be predicted with {@link Stickprov#value}.
  */
 final class RobotHarness implements AutoCloseable {
 
@@ -40,7 +41,7 @@ final class RobotHarness implements AutoCloseable {
     Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72));
 
   final DatabaseSettings database;
-  final MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofHours(1)));
+  final TestClock clock;
   final List<Vertx> vertxes = new ArrayList<>();
   final Pool pool;
   final RobotFixtures fixtures;
@@ -50,10 +51,16 @@ final class RobotHarness implements AutoCloseable {
   Path outbox;
 
   RobotHarness(String name) {
+    this(name, TestClock.START);
+  }
+
+  /** With the clock standing at {@code start} (e.g. just before a turn of the year). */
+  RobotHarness(String name, java.time.Instant start) {
+    clock = TestClock.stopped(start);
     database = TestDatabase.fresh(name);
     main = newVertx();
     pool = pool(main);
-    fixtures = new RobotFixtures(pool);
+    fixtures = new RobotFixtures(pool, clock);
     fixtures.tenant();
     await(pool.preparedQuery("INSERT INTO stickprov_seed (tenant_id, seed) VALUES ('demo', $1)")
       .execute(Tuple.of(Buffer.buffer(SEED))));

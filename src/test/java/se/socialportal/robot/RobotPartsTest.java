@@ -16,6 +16,7 @@ import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
 import se.socialportal.robot.registers.RegisterSimulator;
+import se.socialportal.testing.TestClock;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class RobotPartsTest {
   @Test
   @DisplayName("the simulator: data per test identity from every agency, and a-kassa incomplete before its month")
   void simulator() throws Exception {
-    RegisterSimulator simulator = new RegisterSimulator(new MutableClock(Instant.parse("2025-10-15T10:00:00Z")));
+    RegisterSimulator simulator = new RegisterSimulator(TestClock.stopped(Instant.parse("2025-10-15T10:00:00Z")));
     RegisterAnswer demo = ask(simulator, RobotFixtures.DEMO, YearMonth.of(2025, 10));
     assertEquals(Agency.values().length, demo.agencies().size());
     assertTrue(demo.complete());
@@ -91,12 +92,12 @@ class RobotPartsTest {
   void simulatorOnlyInDemo() {
     AppConfig production = new AppConfig(new JsonObject().put("MODE", "production").put("ROBOT_REGISTERS", "simulator"));
     ConfigException refused = assertThrows(ConfigException.class, () -> RegisterAdapters.from(production,
-      java.time.Clock.systemUTC()));
+      TestClock.stopped(TestClock.START)));
     assertTrue(refused.getMessage().contains(Setting.ROBOT_REGISTERS.name()));
     assertInstanceOf(NoRegisterConnection.class, RegisterAdapters.from(production.with(Setting.ROBOT_REGISTERS, "auto"),
-      java.time.Clock.systemUTC()));
+      TestClock.stopped(TestClock.START)));
     assertInstanceOf(RegisterSimulator.class, RegisterAdapters.from(production.with(Setting.MODE, "demo")
-      .with(Setting.ROBOT_REGISTERS, "auto"), java.time.Clock.systemUTC()));
+      .with(Setting.ROBOT_REGISTERS, "auto"), TestClock.stopped(TestClock.START)));
   }
 
   @Test

@@ -23,7 +23,7 @@ class RobotWiringTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("robotwiring", new JsonObject().put("ROBOT_ENABLED", "true").put("ROBOT_INSTANCES", "2"));
-    fixtures = new RobotFixtures(app.services().pool());
+    fixtures = new RobotFixtures(app.services().pool(), app.clock());
   }
 
   @AfterAll

@@ -100,8 +100,8 @@ class WorkedExampleEndToEndTest {
         RobotFixtures.await(harness.pool.preparedQuery("INSERT INTO decision (tenant_id, application_id, "
           + "application_version, proposal_id, decision_set, type, outcome, amount, delegation_amount, motivering, "
           + "decided_by_kind, decided_by_name, decided_by_title, delegation_valid, decided_at) VALUES ('demo', $1, 1, $2, "
-          + "gen_random_uuid(), 'forsorjningsstod', 'avslag', 0, 0, 'Avslag.', 'automated', 'Test', 'Test', false, now())")
-          .execute(io.vertx.sqlclient.Tuple.of(id, proposal.getUUID("id"))));
+          + "gen_random_uuid(), 'forsorjningsstod', 'avslag', 0, 0, 'Avslag.', 'automated', 'Test', 'Test', false, $3)")
+          .execute(io.vertx.sqlclient.Tuple.of(id, proposal.getUUID("id"), JobQueue.time(harness.clock.instant()))));
       }
       seventh = id;
     }

@@ -57,7 +57,7 @@ class TenantSyncTest {
     assertEquals("Box 3, 999 97 Grannby", neighbour.getString("postal_address"));
     assertEquals("Demo kommun", tenant("demo").getString("name"), "other tenants are left as they are");
     // Back to the files, as the next startup would do (the other test reads them).
-    TenantSync.apply(app.services().pool(), app.services().rules().get().tenantDetails(java.time.YearMonth.now()))
+    TenantSync.apply(app.services().pool(), app.services().rules().get().tenantDetails(app.clock().thisMonth()))
       .await(10, TimeUnit.SECONDS);
     assertEquals("Arbetsmarknads- och socialnämnden", tenant("grannkommun").getString("namnd"));
   }

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole server, as a resident would reach it, on a fresh database and free ports. Start one per test class
- * ({@code @BeforeAll}) and close it in {@code @AfterAll}.
+ * ({@code @BeforeAll}) and close it in {@code @AfterAll}. The server's clock is a {@link TestClock} that starts at
+ * {@link TestClock#START} and runs at real speed (or one the test brings): take "now", "today" and "this month" from
+ * {@link #clock()}, never from the real date.
  */
 public final class TestApp implements AutoCloseable {
 
@@ -29,12 +31,14 @@ public final class TestApp implements AutoCloseable {
   private final int port;
   private final Services services;
   private final DatabaseSettings database;
+  private final TestClock clock;
 
-  private TestApp(Vertx vertx, int port, Services services, DatabaseSettings database) {
+  private TestApp(Vertx vertx, int port, Services services, DatabaseSettings database, TestClock clock) {
     this.vertx = vertx;
     this.port = port;
     this.services = services;
     this.database = database;
+    this.clock = clock;
   }
 
   public static TestApp start(String name) {
@@ -46,6 +50,11 @@ public final class TestApp implements AutoCloseable {
    *                  robot off)
    */
   public static TestApp start(String name, JsonObject overrides) {
+    return start(name, overrides, TestClock.ticking(TestClock.START));
+  }
+
+  /** With a clock of the test's own, e.g. {@code TestClock.ticking(anotherStart)}. */
+  public static TestApp start(String name, JsonObject overrides, TestClock clock) {
     DatabaseSettings database = TestDatabase.fresh(name);
     int port = freePort();
     JsonObject config = new JsonObject()
@@ -65,13 +74,13 @@ public final class TestApp implements AutoCloseable {
     Vertx vertx = Main.newVertx(registry);
     AtomicReference<Services> services = new AtomicReference<>();
     try {
-      vertx.deployVerticle(new MainVerticle(config, false, registry, List.of(services::set)))
+      vertx.deployVerticle(new MainVerticle(config, false, registry, clock, List.of(services::set)))
         .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("The test server did not start: " + e.getMessage(), e);
     }
-    return new TestApp(vertx, port, services.get(), database);
+    return new TestApp(vertx, port, services.get(), database, clock);
   }
 
   public Vertx vertx() {
@@ -92,6 +101,11 @@ public final class TestApp implements AutoCloseable {
 
   public DatabaseSettings database() {
     return database;
+  }
+
+  /** The server's clock (the same object as {@code services().clock()}). */
+  public TestClock clock() {
+    return clock;
   }
 
   /** A client that does not follow redirects and keeps no cookies (use WebClientSession for a browser-like one). */

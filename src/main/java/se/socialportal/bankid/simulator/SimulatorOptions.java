@@ -36,10 +36,6 @@ public record SimulatorOptions(Clock clock, Duration orderLifetime, Duration sta
     }
   }
 
-  public static SimulatorOptions defaults() {
-    return defaults(Clock.systemUTC());
-  }
-
   public static SimulatorOptions defaults(Clock clock) {
     return new SimulatorOptions(clock, DEFAULT_ORDER_LIFETIME, DEFAULT_START_LIMIT, DEFAULT_QR_MAX_AGE,
       DEFAULT_FINISHED_ORDER_RETENTION, TestIdentities.demo());

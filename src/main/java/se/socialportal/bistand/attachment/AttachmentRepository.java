@@ -36,8 +36,8 @@ public final class AttachmentRepository {
   private static final String COLUMNS = "id, application_id, uploaded_by, purpose, category, file_name, media_type, "
     + "size_bytes, sha256, storage_key, message_id, komplettering_id, created_at, sent_at";
   private static final String INSERT = "INSERT INTO application_attachment (tenant_id, application_id, uploaded_by, "
-    + "purpose, category, file_name, media_type, size_bytes, sha256, storage_key) "
-    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + COLUMNS;
+    + "purpose, category, file_name, media_type, size_bytes, sha256, storage_key, created_at) "
+    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + COLUMNS;
   private static final String COUNT = "SELECT count(*) FROM application_attachment WHERE application_id = $1 "
     + "AND removed_at IS NULL";
   private static final String LIST = "SELECT " + COLUMNS + " FROM application_attachment WHERE application_id = $1 "
@@ -57,9 +57,9 @@ public final class AttachmentRepository {
 
   public static Future<Attachment> insert(SqlClient tx, String tenantId, UUID applicationId, UUID uploadedBy,
                                           String purpose, String category, String fileName,
-                                          AttachmentStore.Stored stored) {
+                                          AttachmentStore.Stored stored, Instant now) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, applicationId, uploadedBy, purpose, category, fileName,
-        stored.type().mediaType(), (int) stored.size(), stored.sha256(), stored.storageKey()))
+        stored.type().mediaType(), (int) stored.size(), stored.sha256(), stored.storageKey()).addValue(utc(now)))
       .map(rows -> map(rows.iterator().next()));
   }
 

@@ -53,7 +53,7 @@ public final class AttachmentService {
           .compose(count -> count >= AttachmentStore.MAX_PER_APPLICATION
             ? Future.failedFuture(ApiException.invalid("file", "attachment_too_many", AttachmentStore.MAX_PER_APPLICATION))
             : AttachmentRepository.insert(tx, session.tenantId(), applicationId, me, purpose,
-              categoryFor(purpose, category), fileName(received.fileName(), stored.type()), stored)))
+              categoryFor(purpose, category), fileName(received.fileName(), stored.type()), stored, clock.instant())))
         .recover(failure -> store.delete(stored.storageKey()).compose(v -> Future.failedFuture(failure))))
       .map(AttachmentRepository.Attachment::toJson);
   }
@@ -116,7 +116,8 @@ public final class AttachmentService {
           return Future.failedFuture(ApiException.notFound());
         }
         return AuditLog.record(pool, AuditEntry.by(session, "attachment.read", application.applicantId(),
-            applicationId, requestId).withDetail(new JsonObject().put("attachmentId", attachmentId.toString())))
+            applicationId, requestId).withDetail(new JsonObject().put("attachmentId", attachmentId.toString())),
+            clock.instant())
           .map(attachment.get());
       });
     });

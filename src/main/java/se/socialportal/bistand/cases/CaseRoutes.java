@@ -14,6 +14,7 @@ import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /** Mina sidor's API: the resident's cases, one case, messages, komplettering answers, withdrawal, decision letters. */
@@ -27,15 +28,17 @@ public final class CaseRoutes implements RoutesModule {
   private final MessageThread messages;
   private final Komplettering komplettering;
   private final DecisionsAndPayments decisions;
+  private final Clock clock;
 
   public CaseRoutes(SessionAccess sessions, Pool pool, CaseService cases, MessageThread messages,
-                    Komplettering komplettering, DecisionsAndPayments decisions) {
+                    Komplettering komplettering, DecisionsAndPayments decisions, Clock clock) {
     this.sessions = sessions;
     this.pool = pool;
     this.cases = cases;
     this.messages = messages;
     this.komplettering = komplettering;
     this.decisions = decisions;
+    this.clock = clock;
   }
 
   @Override
@@ -86,7 +89,8 @@ public final class CaseRoutes implements RoutesModule {
             return io.vertx.core.Future.failedFuture(ApiException.notFound());
           }
           return AuditLog.record(pool, AuditEntry.by(session, "decision_letter.read", application.applicantId(), id,
-            RequestIds.of(ctx)).withDetail(new JsonObject().put("letterId", letterId.toString()))).map(pdf.get());
+            RequestIds.of(ctx)).withDetail(new JsonObject().put("letterId", letterId.toString())), clock.instant())
+            .map(pdf.get());
         });
       })
       .onSuccess(pdf -> ctx.response()

@@ -132,7 +132,7 @@ public final class CaseService {
         return ApplicationRepository.withdraw(tx, id, now)
           .compose(v -> ApplicationRepository.releaseMonth(tx, id))
           .compose(v -> ApplicationRepository.event(tx, application, "withdrawn", Status.WITHDRAWN, "resident", me,
-            new JsonObject().put("from", application.status().db())))
+            new JsonObject().put("from", application.status().db()), now))
           .compose(v -> application.coApplicantId().filter(co -> application.status() != Status.DRAFT)
             .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.WITHDRAWN, id, new JsonObject()))
             .orElse(Future.succeededFuture()))

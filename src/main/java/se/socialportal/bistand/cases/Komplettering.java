@@ -34,7 +34,8 @@ import java.util.UUID;
 public final class Komplettering {
 
   private static final String INSERT = "INSERT INTO komplettering_request (tenant_id, application_id, "
-    + "requested_by_kind, requested_by_staff, message, items, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    + "requested_by_kind, requested_by_staff, message, items, due_at, created_at) "
+    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
   private static final String LIST = "SELECT id, message, items, due_at, status, answer_text, answered_at, created_at "
     + "FROM komplettering_request WHERE application_id = $1 ORDER BY created_at";
   private static final String LOCK = "SELECT id, status FROM komplettering_request WHERE id = $1 AND application_id = $2 "
@@ -60,16 +61,17 @@ public final class Komplettering {
    */
   public Future<UUID> request(SqlConnection tx, ApplicationRow application, Optional<UUID> staffId, String message,
                               List<String> items, Instant dueAt) {
-    return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), application.id(),
-        staffId.isPresent() ? "staff" : "robot", staffId.orElse(null), message, new JsonArray(items))
-        .addValue(OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC)))
+    Instant now = clock.instant();
+    String actorKind = staffId.isPresent() ? "staff" : "robot";
+    return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), application.id(), actorKind,
+        staffId.orElse(null), message, new JsonArray(items))
+        .addValue(OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC))
+        .addValue(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
       .map(rows -> rows.iterator().next().getUUID(0))
-      .compose(id -> ApplicationRepository.setStatus(tx, application.id(), Status.KOMPLETTERING_REQUESTED, clock.instant())
-        .compose(v -> tx.preparedQuery("INSERT INTO application_event (application_id, tenant_id, type, status, "
-          + "actor_kind, actor_staff_id, data) VALUES ($1, $2, 'komplettering_requested', 'komplettering_requested', "
-          + "$3, $4, $5)").execute(Tuple.of(application.id(), application.tenantId(),
-          staffId.isPresent() ? "staff" : "robot", staffId.orElse(null),
-          new JsonObject().put("requestId", id.toString()).put("dueAt", dueAt.toString()))))
+      .compose(id -> ApplicationRepository.setStatus(tx, application.id(), Status.KOMPLETTERING_REQUESTED, now)
+        .compose(v -> ApplicationRepository.event(tx, application, "komplettering_requested",
+          Status.KOMPLETTERING_REQUESTED, actorKind, null, staffId.orElse(null),
+          new JsonObject().put("requestId", id.toString()).put("dueAt", dueAt.toString()), now))
         .compose(v -> notifyHousehold(tx, application, id, dueAt))
         .map(id));
   }
@@ -129,14 +131,14 @@ public final class Komplettering {
               : tx.preparedQuery(ANSWER).execute(Tuple.of(requestId, answer.isEmpty() ? null : answer,
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), me)))
             .compose(v -> ApplicationRepository.event(tx, application, "komplettering_answered", null, "resident", me,
-              new JsonObject().put("requestId", requestId.toString()).put("attachments", attachmentIds.size())))
+              new JsonObject().put("requestId", requestId.toString()).put("attachments", attachmentIds.size()), now))
             .compose(v -> tx.preparedQuery(OPEN_COUNT).execute(Tuple.of(applicationId)))
             .compose(open -> {
               long stillOpen = open.iterator().next().getLong(0);
               if (stillOpen == 0 && application.status() == Status.KOMPLETTERING_REQUESTED) {
                 return ApplicationRepository.setStatus(tx, applicationId, Status.UNDER_REVIEW, now)
                   .compose(v -> ApplicationRepository.event(tx, application, "review_resumed", Status.UNDER_REVIEW,
-                    "system", null, new JsonObject()));
+                    "system", null, new JsonObject(), now));
               }
               return Future.succeededFuture();
             })

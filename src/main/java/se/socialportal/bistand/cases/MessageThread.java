@@ -32,7 +32,8 @@ import java.util.UUID;
 public final class MessageThread {
 
   private static final String INSERT = "INSERT INTO case_message (tenant_id, application_id, author_kind, "
-    + "author_person_id, author_staff_id, body) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at";
+    + "author_person_id, author_staff_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+    + "RETURNING id, created_at";
   private static final String LIST = "SELECT m.id, m.author_kind, m.author_person_id, m.body, m.created_at, m.read_at, "
     + "s.name AS staff_name, trim(concat_ws(' ', p.given_name, p.surname)) AS person_name FROM case_message m "
     + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
@@ -68,7 +69,8 @@ public final class MessageThread {
         if (application.status() == Status.DRAFT) {
           return Future.failedFuture(ApiException.conflict("messages_after_submission"));
         }
-        return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), applicationId, "resident", me, null, text))
+        return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), applicationId, "resident", me, null,
+            text).addValue(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
           .compose(rows -> {
             UUID messageId = rows.iterator().next().getUUID("id");
             return AttachmentRepository.link(tx, applicationId, attachmentIds, me, "message", messageId, null, now)
@@ -82,7 +84,7 @@ public final class MessageThread {
   /** A handläggare writes to the household (for casework to call in its transaction); both adults are notified. */
   public Future<UUID> postFromStaff(SqlConnection tx, ApplicationRow application, UUID staffId, String body) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), application.id(), "staff", null, staffId,
-        body))
+        body).addValue(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
       .map(rows -> rows.iterator().next().getUUID("id"))
       .compose(id -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.MESSAGE_FROM_STAFF,
           application.id(), new JsonObject().put("messageId", id.toString()))

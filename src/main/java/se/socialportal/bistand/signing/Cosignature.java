@@ -77,7 +77,7 @@ public final class Cosignature {
       UUID coApplicant = application.coApplicantId().orElseThrow();
       return ApplicationRepository.reminded(tx, id, now)
         .compose(v -> ApplicationRepository.event(tx, application, "cosignature_reminder", null, "system", null,
-          new JsonObject().put("reminder", application.cosignReminders() + 1)))
+          new JsonObject().put("reminder", application.cosignReminders() + 1), now))
         .compose(v -> notifier.notify(tx, tenantId, coApplicant, Notifier.COSIGN_REMINDER, id,
           new JsonObject().put("deadline", application.cosignDeadline().get().toString())))
         .map("reminded");
@@ -104,7 +104,7 @@ public final class Cosignature {
     return ApplicationRepository.backToDraft(tx, application.id(), now)
       .compose(v -> SignatureRepository.supersede(tx, application.id(), now))
       .compose(v -> ApplicationRepository.event(tx, application, event, Status.DRAFT,
-        actor == null ? "system" : "resident", actor, new JsonObject()))
+        actor == null ? "system" : "resident", actor, new JsonObject(), now))
       .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), notification,
         application.id(), new JsonObject()));
   }

@@ -130,7 +130,7 @@ public final class SigningService implements SignatureCompletion {
       Future<Void> stored = SignatureRepository.insert(tx, signed, application.id(), application.version(), "applicant",
           application.contentHash())
         .compose(v -> ApplicationRepository.event(tx, application, "signed_by_applicant", null, "resident",
-          signed.personId(), new JsonObject().put("version", application.version())));
+          signed.personId(), new JsonObject().put("version", application.version()), now));
       if (application.coApplicantId().isEmpty()) {
         return stored.compose(v -> submit(tx, application, signed.personId(), now));
       }
@@ -139,7 +139,7 @@ public final class SigningService implements SignatureCompletion {
       return stored
         .compose(v -> ApplicationRepository.askCosignature(tx, application.id(), now, deadline))
         .compose(v -> ApplicationRepository.event(tx, application, "cosignature_requested",
-          Status.AWAITING_COSIGNATURE, "system", null, new JsonObject().put("deadline", deadline.toString())))
+          Status.AWAITING_COSIGNATURE, "system", null, new JsonObject().put("deadline", deadline.toString()), now))
         .compose(v -> notifier.notify(tx, application.tenantId(), coApplicant, Notifier.COSIGN_REQUESTED,
           application.id(), new JsonObject().put("deadline", deadline.toString())))
         .map(v -> outcome(application.id(), "awaiting_cosignature"));
@@ -162,7 +162,7 @@ public final class SigningService implements SignatureCompletion {
         return SignatureRepository.insert(tx, signed, application.id(), application.version(), "coApplicant",
             application.contentHash())
           .compose(v -> ApplicationRepository.event(tx, application, "signed_by_co_applicant", null, "resident",
-            signed.personId(), new JsonObject().put("version", application.version())))
+            signed.personId(), new JsonObject().put("version", application.version()), now))
           .compose(v -> submit(tx, application, signed.personId(), now));
       });
   }

@@ -22,7 +22,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +43,7 @@ public final class AterkravService {
     + "AND type IN ('forsorjningsstod', 'livsforing_ovrigt', 'skulder', 'begravning') AND outcome IN ('bifall', 'delvis_bifall')";
   private static final String ALREADY_CLAIMED = "SELECT coalesce(sum(amount), 0) FROM aterkrav WHERE original_decision_id = $1";
   private static final String INSERT = "INSERT INTO aterkrav (tenant_id, application_id, original_decision_id, decision_id, "
-    + "ground, amount, deadline) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+    + "ground, amount, deadline, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
   private static final String LOCK = "SELECT id, application_id, decision_id, amount, waived_amount FROM aterkrav "
     + "WHERE id = $1 AND tenant_id = $2 FOR UPDATE";
   private static final String WAIVE = "UPDATE aterkrav SET waived_amount = waived_amount + $2 WHERE id = $1";
@@ -86,7 +88,8 @@ public final class AterkravService {
             return record(tx, session, header, part, Optional.of(row.getString("delegation_level")), original, today, now,
               "aterkrav_decided", requestId)
               .compose(recorded -> tx.preparedQuery(INSERT).execute(Tuple.of(header.tenantId(), header.id(), original,
-                  recorded.decisionId(), ground, amount, deadline))
+                  recorded.decisionId(), ground, amount, deadline)
+                  .addValue(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
                 .map(inserted -> recorded.json().put("aterkravId", inserted.iterator().next().getUUID("id").toString())
                   .put("deadline", deadline.toString())));
           });
@@ -144,9 +147,9 @@ public final class AterkravService {
       return DecisionRecorder.record(tx, header, Optional.empty(), decisionSet, List.of(part), outcomes, decider,
           new JsonObject(), Optional.of(original), now)
         .compose(ids -> CaseEvents.staff(tx, header, event, null, session.staffMemberId(),
-            new JsonObject().put("decisionId", ids.get(0).toString()).put("amount", part.amount().toPlainString()))
+            new JsonObject().put("decisionId", ids.get(0).toString()).put("amount", part.amount().toPlainString()), now)
           .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
-            new JsonObject().put("type", part.type().code())))
+            new JsonObject().put("type", part.type().code()), now))
           .compose(v -> decisions.letter(tx, header, List.of(part), outcomes, decider, today, decisionSet, ids))
           .map(letter -> new Recorded(ids.get(0), letter)));
     });

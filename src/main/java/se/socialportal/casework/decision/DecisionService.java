@@ -145,9 +145,10 @@ public final class DecisionService {
               .compose(ids -> plan.proposalId().map(id -> Proposals.markDecided(tx, id)).orElse(Future.succeededFuture())
                 .compose(v -> tx.preparedQuery(CANCEL_KOMPLETTERING).execute(Tuple.of(header.id())).<Void>mapEmpty())
                 .compose(v -> CaseEvents.staff(tx, header, event, "decided", session.staffMemberId(), new JsonObject()
-                  .put("decisionSet", decisionSet.toString()).put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList()))))
+                  .put("decisionSet", decisionSet.toString())
+                  .put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList())), now))
                 .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
-                  new JsonObject().put("decisionSet", decisionSet.toString())))
+                  new JsonObject().put("decisionSet", decisionSet.toString()), now))
                 .compose(v -> plan.letter()
                   ? letter(tx, header, plan.parts(), outcomes, decider, today, decisionSet, ids).map(Optional::of)
                   : Future.succeededFuture(Optional.<UUID>empty()))
@@ -211,7 +212,8 @@ public final class DecisionService {
                                      DelegationRefusedException refusal) {
     return pool.withConnection(connection -> CaseAccess.visible(connection, session, applicationId)
         .compose(header -> CaseAudit.record(connection, session, header, "case.decide_refused", requestId,
-          new JsonObject().put("type", refusal.type.code()).put("amount", refusal.amount).put("whoMay", refusal.whoMay))))
+          new JsonObject().put("type", refusal.type.code()).put("amount", refusal.amount).put("whoMay", refusal.whoMay),
+          clock.instant())))
       .compose(v -> Future.failedFuture(ApiException.forbidden("delegation_required", refusal.type.label(),
         refusal.whoMay)));
   }

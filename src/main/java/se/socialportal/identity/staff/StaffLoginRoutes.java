@@ -140,7 +140,8 @@ public final class StaffLoginRoutes implements RoutesModule {
       if (tenant.isEmpty()) {
         return Future.failedFuture(ApiException.forbidden("staff_no_access"));
       }
-      return staff.recordLogin(claims.tenant(), claims.subject(), claims.name(), claims.email(), claims.roles())
+      return staff.recordLogin(claims.tenant(), claims.subject(), claims.name(), claims.email(), claims.roles(),
+        clock.instant())
         .compose(staffId -> sessions.store().createStaff(claims.tenant(), staffId, claims.name(), claims.roles()))
         .map(created -> created.token());
     });

@@ -26,7 +26,7 @@ class LoginBrowserTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("loginbrowser", new JsonObject().put("LOGIN_RATE_PER_MINUTE", "1000"));
-    chromium = Chromium.launch();
+    chromium = Chromium.launch(app.clock());
   }
 
   @AfterAll
