@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static se.socialportal.bankid.SimulatorFixture.await;
+import static se.socialportal.testing.Futures.await;
 import static se.socialportal.bankid.SimulatorFixture.resource;
 
 /**

@@ -21,6 +21,8 @@ import se.socialportal.rules.RuleBook;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import se.socialportal.platform.db.Migrations;
 
+import se.socialportal.testing.Futures;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -339,15 +341,12 @@ public final class RobotBench {
     return await(pool.query(sql).execute()).iterator().next().getLong(0);
   }
 
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+  /** Loading many thousands of rows in one call takes minutes; the shared helper's timeout is for tests. */
+  private static <T> T await(Future<T> future) {
+    return Futures.await(future, Duration.ofMinutes(10));
   }
 
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(600, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.signing.SignedOrder;
 import se.socialportal.testing.TestApp;
 
+import se.socialportal.testing.Futures;
+
 import java.util.UUID;
 
 /** Application content and steps the integration tests share. */
@@ -83,17 +85,17 @@ final class Fixtures {
     UUID order = UUID.randomUUID();
     SignedOrder signed = new SignedOrder(order, "demo", subject, signer, "ref-" + order, "PHNpZ25hdHVyZT4=",
       "b2NzcA==", "userVisibleData", app.clock().instant());
-    return Residents.await(app.services().pool().withTransaction(tx -> module.signing().complete(tx, signed)));
+    return Futures.await(app.services().pool().withTransaction(tx -> module.signing().complete(tx, signed)));
   }
 
   static String hash(TestApp app, String id) {
-    return Residents.await(app.services().pool().preparedQuery("SELECT encode(sha256(convert_to(content::text, "
+    return Futures.await(app.services().pool().preparedQuery("SELECT encode(sha256(convert_to(content::text, "
       + "'UTF8')), 'hex') FROM application WHERE id = $1").execute(Tuple.of(UUID.fromString(id))))
       .iterator().next().getString(0);
   }
 
   static long count(TestApp app, String sql, Object... params) {
-    return Residents.await(app.services().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
+    return Futures.await(app.services().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
       .iterator().next().getLong(0);
   }
 

@@ -13,6 +13,8 @@ import se.socialportal.bistand.signing.SigningService;
 import se.socialportal.identity.session.Session;
 import se.socialportal.testing.TestApp;
 
+import se.socialportal.testing.Futures;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,21 +141,21 @@ class SigningTest {
     String id = Fixtures.ready(applicant, Fixtures.couple(), sambo);
     Fixtures.completeSignature(app, module, applicant.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
     UUID uuid = UUID.fromString(id);
-    Instant asked = Residents.await(ApplicationRepository.find(app.services().pool(), uuid)).orElseThrow()
+    Instant asked = Futures.await(ApplicationRepository.find(app.services().pool(), uuid)).orElseThrow()
       .cosignRequestedAt().orElseThrow();
     var notifier = module.notifier();
     Cosignature early = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(23))), notifier,
       Duration.ofHours(24));
-    assertEquals(new Cosignature.Run(0, 0), Residents.await(early.run()));
+    assertEquals(new Cosignature.Run(0, 0), Futures.await(early.run()));
     Cosignature day = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(25))), notifier,
       Duration.ofHours(24));
-    assertEquals(1, Residents.await(day.run()).reminded());
-    assertEquals(0, Residents.await(day.run()).reminded(), "one reminder per interval");
+    assertEquals(1, Futures.await(day.run()).reminded());
+    assertEquals(0, Futures.await(day.run()).reminded(), "one reminder per interval");
     assertEquals(1, count(app, "SELECT count(*) FROM notification_outbox WHERE person_id = $1 AND kind = 'cosign_reminder'",
       sambo.id));
     Cosignature late = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(73))), notifier,
       Duration.ofHours(24));
-    assertEquals(1, Residents.await(late.run()).expired());
+    assertEquals(1, Futures.await(late.run()).expired());
     var view = expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("draft", view.getString("status"));
     assertEquals(0, view.getJsonArray("signatures").size(), "the applicant signs again after changing");
@@ -183,8 +185,8 @@ class SigningTest {
     SigningService signing = new SigningService(app.services().pool(), app.services().clock(), module.drafts(),
       module.notifier(), Duration.ofHours(72), orders);
     Session session = session(resident);
-    JsonObject first = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
-    JsonObject second = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
+    JsonObject first = Futures.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
+    JsonObject second = Futures.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
     assertEquals(first.getString("orderId"), second.getString("orderId"));
     assertEquals(1, subjects.size());
     assertTrue(subjects.get(0).startsWith("application:" + id + ":applicant:" + Fixtures.hash(app, id) + "|"));

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
+import static se.socialportal.testing.Futures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
 
 @DisplayName("Automated decisions (KL 6 kap. 37 §) only where allowed; stickprov reproducible and blind to the channel")

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import static se.socialportal.robot.RobotFixtures.await;
+import static se.socialportal.testing.Futures.await;
 
 /**
  * A database, Vert.x instances and robot verticles for one test class. Time is a {@link TestClock} standing at

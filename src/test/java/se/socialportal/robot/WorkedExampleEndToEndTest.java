@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import se.socialportal.testing.Futures;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -97,7 +99,7 @@ class WorkedExampleEndToEndTest {
       assertEquals("bifall", proposal.getString("outcome"));
       if (i == 1) {
         // May is decided avslag (the proposal said bifall): April, then June–September, is no run of six months.
-        RobotFixtures.await(harness.pool.preparedQuery("INSERT INTO decision (tenant_id, application_id, "
+        Futures.await(harness.pool.preparedQuery("INSERT INTO decision (tenant_id, application_id, "
           + "application_version, proposal_id, decision_set, type, outcome, amount, delegation_amount, motivering, "
           + "decided_by_kind, decided_by_name, decided_by_title, delegation_valid, decided_at) VALUES ('demo', $1, 1, $2, "
           + "gen_random_uuid(), 'forsorjningsstod', 'avslag', 0, 0, 'Avslag.', 'automated', 'Test', 'Test', false, $3)")
