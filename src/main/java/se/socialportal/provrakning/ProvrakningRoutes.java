@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import se.socialportal.Services;
 import se.socialportal.norm.CostType;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.IncomeTreatment;
 import se.socialportal.norm.NormEngine;
@@ -110,7 +111,7 @@ public final class ProvrakningRoutes implements RoutesModule {
         .put("month", month.toString())
         .put("tenant", tenant)
         .put("tenants", new JsonArray(book.tenants().stream().sorted().map(Object.class::cast).toList()))
-        .put("roles", new JsonArray(List.of("applicant", "sambo", "child", "otherAdult", "otherChild")))
+        .put("roles", new JsonArray(HouseholdRole.codes()))
         .put("incomeTypes", incomeTypes)
         .put("costTypes", costTypes)
         .put("incomeClassification", incomes.version());

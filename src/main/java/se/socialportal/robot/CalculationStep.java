@@ -3,7 +3,7 @@ package se.socialportal.robot;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import se.socialportal.norm.HouseholdMember;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.NormInput;
 import se.socialportal.rules.LineTexts;
@@ -101,7 +101,7 @@ final class CalculationStep implements Step {
    */
   static JsonObject json(NormResult result, ApplicationToNormInput.Mapped mapped, IncomeClassification incomes,
                          JsonArray needs) {
-    LineTexts texts = new LineTexts("sv", roleNames(mapped.input()), incomes);
+    LineTexts texts = new LineTexts("sv", HouseholdRole.codes(mapped.input()), incomes);
     JsonArray lines = new JsonArray();
     java.util.Map<String, Integer> keys = new java.util.HashMap<>();
     for (Line line : result.lines()) {
@@ -144,20 +144,6 @@ final class CalculationStep implements Step {
   /** Labels.need gives the word as it reads mid-sentence; a line label starts with a capital. */
   private static String capitalised(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** The role names the line texts use ("sökande", "barn 2", ...), in the input's person order. */
-  private static List<String> roleNames(NormInput input) {
-    List<String> roles = new ArrayList<>();
-    for (HouseholdMember member : input.persons()) {
-      switch (member.role()) {
-        case APPLICANT: roles.add("applicant"); break;
-        case SAMBO: roles.add("sambo"); break;
-        case CHILD: roles.add("child"); break;
-        default: roles.add(member.birthDate() != null && member.ageIn(input.month()) < 18 ? "otherChild" : "otherAdult");
-      }
-    }
-    return roles;
   }
 
   private static JsonArray args(List<Object> args) {

@@ -112,4 +112,18 @@ class NormRecalculationTest {
     NormInput input = input(6500, 4200);
     assertEquals(input, NormInputJson.read(NormInputJson.write(input)));
   }
+
+  @Test
+  @DisplayName("people outside the household are stored as otherAdult or otherChild; otherResident (stored earlier) reads")
+  void otherResidents() {
+    NormInput input = new NormInput(MONTH, List.of(HouseholdMember.applicant(LocalDate.of(1985, 4, 12)),
+      HouseholdMember.otherResident(LocalDate.of(1960, 1, 1)), HouseholdMember.otherResident(LocalDate.of(2015, 1, 1))),
+      Map.of(), List.of());
+    JsonObject stored = NormInputJson.write(input);
+    assertEquals(List.of("applicant", "otherAdult", "otherChild"), stored.getJsonArray("persons").stream()
+      .map(person -> ((JsonObject) person).getString("role")).toList());
+    stored.getJsonArray("persons").getJsonObject(1).put("role", "otherResident");
+    stored.getJsonArray("persons").getJsonObject(2).put("role", "otherResident");
+    assertEquals(input, NormInputJson.read(stored));
+  }
 }
