@@ -9,6 +9,7 @@ import se.socialportal.identity.Personnummer;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
+import se.socialportal.rules.RobotMotivering;
 import se.socialportal.robot.registers.Agency;
 import se.socialportal.robot.registers.AgencyAnswer;
 import se.socialportal.robot.registers.NoRegisterConnection;
@@ -106,13 +107,15 @@ class RobotPartsTest {
     Calculation avslag = new Calculation("avslag", BigDecimal.ZERO, new BigDecimal("5180"), new BigDecimal("5450"),
       new BigDecimal("12000"), new BigDecimal("1370"), new JsonObject(), Map.of("riksnorm", "riksnorm-2025"), List.of(),
       List.of(), List.of());
-    Motivering.Text text = Motivering.write(YearMonth.of(2025, 10),
+    RobotMotivering wording = RobotHarness.rules().inForce("demo", YearMonth.of(2025, 10)).motivering();
+    Motivering.Text text = Motivering.write(wording, YearMonth.of(2025, 10),
       new Content(RobotFixtures.single("1980-01-01", 5000, "salary", 12000)), avslag);
     assertTrue(text.text().startsWith("Du har inte rätt till försörjningsstöd för oktober 2025."), text.text());
     assertTrue(text.text().contains("normöverskott 1 370 kr"), text.text());
     assertTrue(text.text().contains("riksnorm-2025"), text.text());
     assertTrue(text.text().contains("en vuxen"), text.text());
-    assertEquals(List.of(Motivering.SOL, Motivering.SOF), text.legalBasis());
+    assertEquals(List.of("12 kap. 1 § socialtjänstlagen (2025:400)",
+      "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)"), text.legalBasis());
   }
 
   @Test
