@@ -56,7 +56,7 @@ class ProvrakningHttpTest {
       """);
   }
 
-  /** domain.md §1.9. */
+  /** The worked example, docs/sources.md#worked-example. */
   static JsonObject workedExample() {
     return new JsonObject("""
       { "month": "2025-10",
@@ -124,7 +124,7 @@ class ProvrakningHttpTest {
   }
 
   @Test
-  @DisplayName("the worked example of domain.md §1.9 gives 9 430 kr with the demo tenant's caps")
+  @DisplayName("the worked example (docs/sources.md) gives 9 430 kr with the demo tenant's caps")
   void workedExampleAnswer() throws Exception {
     JsonObject body = post(workedExample()).bodyAsJsonObject();
     assertEquals(12730, body.getInteger("riksnormTotal"));
