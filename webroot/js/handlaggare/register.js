@@ -1,8 +1,8 @@
 // Registering a paper or assisted application. The household, housing, incomes, costs, assets and needs are the
 // e-tjänst's own form parts (bistand/steps.js), so a paper applicant is asked exactly what a digital one is and the
 // server checks the content with the same rules (Norrtälje's review found paper and digital applicants treated
-// differently; municipal-sources.md §1.4). Only the identity part is the staff page's own: the personnummer of both
-// adults, which in the e-tjänst come from BankID.
+// differently; docs/sources.md#likabehandling-and-stickprov). Only the identity part is the staff page's own: the
+// personnummer of both adults, which in the e-tjänst come from BankID.
 import { api } from '../api.js';
 import { setupLanguage } from '../i18n.js';
 import { clearProblems, showProblems } from '../bistand/errors.js';

@@ -1,7 +1,7 @@
 -- A job for a month no rules cover yet (next year's riksnorm before it is published, a tenant's caps for a year not
 -- decided yet) waits in 'waiting_rules': not a failure and not claimed again until a rule book that covers its month
--- is loaded, when it goes back to 'queued'. waiting_for says what it waits for, {kind, month, tenant}; it is kept
--- after the job resumes, so waiting again for the same rules does not tell the household twice.
+-- is loaded, when it goes back to 'queued'. waiting_for says what it waits for, {kind, month, tenant}; it is cleared
+-- when the job resumes.
 ALTER TABLE robot_job DROP CONSTRAINT robot_job_status_check;
 ALTER TABLE robot_job ADD CONSTRAINT robot_job_status_check
   CHECK (status IN ('queued', 'claimed', 'done', 'waiting', 'waiting_rules', 'manual_review'));

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Stickprov per intake channel for a period: how many applications the robot drew for, how many it sampled, and the
- * results of the checks. Norrtälje sampled digital applications only (municipal-sources.md §1.4); this report is how
- * the nämnd sees that every channel is sampled at the same rate and checked alike (likställighetsprincipen,
- * 2 kap. 3 § KL).
+ * results of the checks. Norrtälje sampled digital applications only (docs/sources.md#likabehandling-and-stickprov);
+ * this report is how the nämnd sees that every channel is sampled at the same rate and checked alike
+ * (likställighetsprincipen, 2 kap. 3 § KL).
  */
 final class StickprovReport {
 

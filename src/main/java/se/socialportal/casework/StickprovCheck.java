@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * The handläggare's result of a stickprov check, recorded when the STICKPROV warning is acknowledged: the documents
  * confirmed what was declared, or there was a discrepancy (described). Norrtälje's review asks for stickprov drawn from
- * every channel and logged with who was sampled, why and the result (municipal-sources.md §1.4); the draw and its
- * reason are the robot's, the result is this.
+ * every channel and logged with who was sampled, why and the result (docs/sources.md#likabehandling-and-stickprov); the
+ * draw and its reason are the robot's, the result is this.
  */
 final class StickprovCheck {
 

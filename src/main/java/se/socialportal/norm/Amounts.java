@@ -8,8 +8,9 @@ import java.math.RoundingMode;
  * through the calculation; only the amount to pay is rounded to whole kronor.
  * <ul>
  *   <li>Divisions (a share of the common costs, 12 kap. 3 § SoF; umgänge days; the jobbstimulans percentage) are
- *   rounded to öre, half up. The ordinance says nothing about rounding (domain R8); Socialstyrelsen's own example
- *   divides exactly ("1 710 kr ÷ 5 + 2 950 kr = 3 292 kr"), which keeping öre reproduces.</li>
+ *   rounded to öre, half up. The ordinance says nothing about rounding (R8, docs/sources.md#computation-rules);
+ *   Socialstyrelsen's own example divides exactly ("1 710 kr ÷ 5 + 2 950 kr = 3 292 kr"), which keeping öre
+ *   reproduces.</li>
  *   <li>The amount to grant is rounded to whole kronor, half up: payments go out in whole kronor, the deviation is at
  *   most 50 öre either way, and a tie goes to the applicant. Every line keeps its öre, so the lines add up exactly to
  *   the unrounded result shown beside the payable amount.</li>

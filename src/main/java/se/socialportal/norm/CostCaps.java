@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A municipality's skälighet limits in force: per cost type, the highest reasonable amount by household type
- * (domain §1.6). A cost above its limit is capped in the proposal and the line says so; it is never silently reduced.
- * A cost type or household type without a limit is taken as claimed.
+ * (docs/sources.md#reasonable-costs-and-caps). A cost above its limit is capped in the proposal and the line says so;
+ * it is never silently reduced. A cost type or household type without a limit is taken as claimed.
  */
 public record CostCaps(String version, Map<CostType, List<CapLimit>> limits) {
 

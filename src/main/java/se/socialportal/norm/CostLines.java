@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reasonable costs, each capped at the municipality's limit for the household type (domain §1.6). */
+/**
+ * Reasonable costs, each capped at the municipality's limit for the household type
+ * (docs/sources.md#reasonable-costs-and-caps).
+ */
 final class CostLines {
 
   private CostLines() {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who of the people in the dwelling forms the economic household this month (SOSFS 2013:1, domain R4–R5), and how
- * many live in the dwelling (12 kap. 3 § SoF).
+ * Who of the people in the dwelling forms the economic household this month (SOSFS 2013:1; R4–R5,
+ * docs/sources.md#computation-rules), and how many live in the dwelling (12 kap. 3 § SoF).
  */
 final class Household {
 

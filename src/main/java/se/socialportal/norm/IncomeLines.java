@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Incomes: counted, not counted, or counted with an exemption — each with its reason (domain §1.7–1.8). */
+/**
+ * Incomes: counted, not counted, or counted with an exemption — each with its reason (docs/sources.md#incomes,
+ * #jobbstimulans).
+ */
 final class IncomeLines {
 
   private IncomeLines() {

@@ -1,6 +1,6 @@
 package se.socialportal.norm;
 
-/** How an income type is treated when the need is reduced by income (domain §1.7). */
+/** How an income type is treated when the need is reduced by income (docs/sources.md#incomes). */
 public enum IncomeTreatment {
   /** Deducted from the need (the main rule: all net income of the household counts). */
   COUNTED,

@@ -6,10 +6,10 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /**
- * Derives a person's jobbstimulans state from their history (prop. 2012/13:94, domain §1.8). After six consecutive
- * months with försörjningsstöd, 25 % of income of employment is not counted for two years from that point, whether or
- * not the person receives bistånd in every month of those two years. When the two years have passed, a new period of
- * six consecutive months is needed; months inside a window do not count towards it.
+ * Derives a person's jobbstimulans state from their history (prop. 2012/13:94, docs/sources.md#jobbstimulans). After
+ * six consecutive months with försörjningsstöd, 25 % of income of employment is not counted for two years from that
+ * point, whether or not the person receives bistånd in every month of those two years. When the two years have passed,
+ * a new period of six consecutive months is needed; months inside a window do not count towards it.
  */
 public final class Jobbstimulans {
 

@@ -8,7 +8,7 @@ public enum LineCode {
   COUPLE("couple"),
   /** Personal costs of a household child; label argument: the age band. */
   CHILD("child"),
-  /** A placed child: not part of the household (domain R5), amount 0. */
+  /** A placed child: not part of the household (R5, docs/sources.md#computation-rules), amount 0. */
   PLACED_CHILD("placed_child"),
   /** A child who has turned 21: an adult outside the household who lives in the dwelling, amount 0. */
   ADULT_CHILD("adult_child"),

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The calculation of försörjningsstöd for one household and month: riksnorm (12 kap. 2–3 §§ SoF 2025:468) plus
- * reasonable costs, minus counted income (12 kap. 1 § SoL 2025:400; domain R9). A pure function of its two
- * arguments.
+ * reasonable costs, minus counted income (12 kap. 1 § SoL 2025:400; R9, docs/sources.md#computation-rules). A pure
+ * function of its two arguments.
  */
 public final class NormEngine {
 

@@ -6,7 +6,7 @@ public enum Outcome {
   BIFALL,
   /**
    * Normöverskott: income covers the need (the amount to grant rounds to 0 kr). Avslag, which must still be a
-   * reasoned, appealable decision (FL 32 §, domain R9).
+   * reasoned, appealable decision (FL 32 §; R9, docs/sources.md#computation-rules).
    */
   AVSLAG
 }

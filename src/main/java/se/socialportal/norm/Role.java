@@ -1,8 +1,8 @@
 package se.socialportal.norm;
 
 /**
- * A person's place in the calculation. Who belongs to the economic household follows SOSFS 2013:1 (domain R4):
- * makar, registrerade partner, sambor and children under 21 whom they must support.
+ * A person's place in the calculation. Who belongs to the economic household follows SOSFS 2013:1 (R4,
+ * docs/sources.md#computation-rules): makar, registrerade partner, sambor and children under 21 whom they must support.
  */
 public enum Role {
   /** The person applying; always part of the household. */

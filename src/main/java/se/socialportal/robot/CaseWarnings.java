@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Turns what the steps found into the warnings a handläggare must acknowledge (Sundsvall's warning types, domain.md
- * §3.1, plus DECLARED_VS_REGISTER_MISMATCH, PROTECTED_IDENTITY and STICKPROV). Thresholds come from the tenant's
- * warning rules in robots/. Pure.
+ * Turns what the steps found into the warnings a handläggare must acknowledge (Sundsvall's warning types,
+ * docs/sources.md#sundsvall, plus DECLARED_VS_REGISTER_MISMATCH, PROTECTED_IDENTITY and STICKPROV). Thresholds come
+ * from the tenant's warning rules in robots/. Pure.
  */
 public final class CaseWarnings {
 

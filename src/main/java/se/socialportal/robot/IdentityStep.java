@@ -5,9 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Who applies, and whether anyone of them has skyddad folkbokföring or sekretessmarkering (person.protection, domain.md
- * §4.6). A protected case is still calculated, but gets PROTECTED_IDENTITY and always goes to a person. The trace
- * names roles only: not the kind of protection, never an address.
+ * Who applies, and whether anyone of them has skyddad folkbokföring or sekretessmarkering (person.protection; FOL
+ * 16–17 b §§, docs/sources.md#protected-identities). A protected case is still calculated, but gets PROTECTED_IDENTITY
+ * and always goes to a person. The trace names roles only: not the kind of protection, never an address.
  */
 final class IdentityStep implements Step {
 

@@ -55,7 +55,8 @@ public final class JobQueue {
     + "failures = failures + $7, last_error = $5, failed_step = $6" + FENCE;
 
   // The old waiting_for comes from the row as it was before this statement, so the caller learns whether the job now
-  // waits for something new (and the household should be told) or for the same rules as before.
+  // waits for something new (and the household should be told) or for the same rules as before (a retry after a
+  // failed attempt, say).
   private static final String WAIT_RULES = "UPDATE robot_job j SET status = 'waiting_rules', waiting_for = $4, "
     + "lease_until = NULL, claimed_by = NULL, last_error = NULL, failed_step = NULL "
     + "FROM (SELECT id, waiting_for AS before FROM robot_job WHERE id = $1) old "
@@ -63,8 +64,14 @@ public final class JobQueue {
     + "RETURNING old.before IS DISTINCT FROM j.waiting_for AS changed";
   private static final String WAITING_FOR_RULES = "SELECT tenant_id, waiting_for ->> 'month' AS month "
     + "FROM robot_job WHERE status = 'waiting_rules' GROUP BY 1, 2";
-  private static final String RESUME = "UPDATE robot_job SET status = 'queued', available_at = $3 "
-    + "WHERE status = 'waiting_rules' AND tenant_id = $1 AND waiting_for ->> 'month' = $2";
+  // Back to the queue, and the household's history says the amounts have come (so Mina sidor stops saying it waits).
+  // waiting_for is cleared: should the job have to wait again, that is news to tell again.
+  private static final String RESUME = "WITH resumed AS (UPDATE robot_job SET status = 'queued', available_at = $3, "
+    + "waiting_for = NULL WHERE status = 'waiting_rules' AND tenant_id = $1 AND waiting_for ->> 'month' = $2 "
+    + "RETURNING application_id, application_version) "
+    + "INSERT INTO application_event (application_id, tenant_id, type, actor_kind, data, at) "
+    + "SELECT application_id, $1, 'robot_rules_arrived', 'robot', jsonb_build_object('month', $2::text, "
+    + "'year', $4::int, 'version', application_version), $3 FROM resumed";
   private static final String NOTIFY = "SELECT pg_notify('" + RobotVerticle.CHANNEL + "', 'resumed')";
 
   private final Pool pool;
@@ -142,7 +149,8 @@ public final class JobQueue {
   /** Puts the jobs waiting for rules for the tenant and month back in the queue and wakes the robots; how many. */
   public Future<Integer> resume(TenantMonth waiting) {
     return pool.preparedQuery(RESUME)
-      .execute(Tuple.of(waiting.tenant(), waiting.month().toString(), time(clock.instant())))
+      .execute(Tuple.of(waiting.tenant(), waiting.month().toString(), time(clock.instant()),
+        waiting.month().getYear()))
       .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(0)
         : pool.query(NOTIFY).execute().map(rows.rowCount()));
   }

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Compares this month's application with last month's, as Trelleborg's robot and Sundsvall's process do before a
- * re-application is proposed (domain.md §3.1, §3.3): incomes per person and type, costs, needs, who lives in the
- * household and how. Pure: content in, changes out.
+ * re-application is proposed (docs/sources.md#peer-systems): incomes per person and type, costs, needs, who lives in
+ * the household and how. Pure: content in, changes out.
  */
 public final class LastMonthComparison {
 

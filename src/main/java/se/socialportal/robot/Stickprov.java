@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The stickprov draw (municipal-sources.md §1.4). Its only inputs are the tenant's secret seed, the application id and
- * the tenant's rate: the channel, the household and the amounts cannot influence it, so a digital, paper or assisted
- * application is drawn alike (likställighetsprincipen, 2 kap. 3 § KL), and the draw can be recomputed and shown to
- * anyone who asks how an application was picked. Without the seed nobody can predict or steer it.
+ * The stickprov draw (docs/sources.md#likabehandling-and-stickprov). Its only inputs are the tenant's secret seed, the
+ * application id and the tenant's rate: the channel, the household and the amounts cannot influence it, so a digital,
+ * paper or assisted application is drawn alike (likställighetsprincipen, 2 kap. 3 § KL), and the draw can be recomputed
+ * and shown to anyone who asks how an application was picked. Without the seed nobody can predict or steer it.
  *
  * <p>value = the first 8 bytes of HMAC-SHA256(seed, application id) as an unsigned number, scaled onto [0, 100) and cut
  * to four decimals; sampled exactly when value &lt; percent.

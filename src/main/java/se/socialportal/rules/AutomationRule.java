@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Which decision types a tenant lets the robot decide without a handläggare. Default: none — a decision taken without
- * delegation has no legal effect (municipal-sources.md §2.2), so absence of a file means every case goes to a person.
+ * delegation has no legal effect (Flen's delegationsordning, docs/sources.md#delegation), so absence of a file means
+ * every case goes to a person.
  */
 public record AutomationRule(String version, Set<DecisionType> decisionTypes, String source) {
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The ways an application arrives (application.channel). Rules that must treat every channel alike — stickprov above
- * all (likställighetsprincipen, municipal-sources.md §1.4) — are checked against this list, and so is the database's
- * constraint on the column (IntakeChannelTest).
+ * all (likställighetsprincipen, 2 kap. 3 § KL; docs/sources.md#likabehandling-and-stickprov) — are checked against this
+ * list, and so is the database's constraint on the column (IntakeChannelTest).
  */
 public enum IntakeChannel {
   DIGITAL("digital"), PAPER("paper"), ASSISTED("assisted");

@@ -58,8 +58,8 @@ final class PolicyReader {
     file.json().getJsonArray("channels").forEach(channel -> channels.add(String.valueOf(channel)));
     List<String> missing = IntakeChannel.codes().stream().filter(channel -> !channels.contains(channel)).toList();
     if (!missing.isEmpty()) {
-      // Norrtälje sampled digital applications only and found it treated residents unequally (municipal-sources.md
-      // §1.4): a rule that leaves a channel out never reaches the robot.
+      // Norrtälje sampled digital applications only and found it treated residents unequally
+      // (docs/sources.md#likabehandling-and-stickprov): a rule that leaves a channel out never reaches the robot.
       problems.add(file, "/channels", "leaves out " + String.join(", ", missing) + ": a stickprov must draw from "
         + "every channel alike (likställighetsprincipen, 2 kap. 3 § KL)");
     }

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The share of proposals a tenant draws for a full check. Drawn from every channel alike where the tenant lists them
- * all (likabehandling, 2 kap. 3 § KL; municipal-sources.md §1.4).
+ * all (likabehandling, 2 kap. 3 § KL; docs/sources.md#likabehandling-and-stickprov).
  */
 public record StickprovRule(String version, BigDecimal percent, Set<String> channels) {
 

@@ -7,10 +7,10 @@ import se.socialportal.identity.Personnummer;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic households for the bench, spread over the household types of municipal statistics (municipal-sources.md
- * §1.5: most are single adults without children; single parents; couples with and without children), with umgänge
- * children, placed children, other adults, capped rents and a mix of incomes. Deterministic for a given seed.
- * Personnummer use the test series 980–989, so none can belong to a real person.
+ * Synthetic households for the bench, spread over the household types of municipal statistics
+ * (docs/sources.md#household-types-and-volumes: most are single adults without children; single parents; couples with
+ * and without children), with umgänge children, placed children, other adults, capped rents and a mix of incomes.
+ * Deterministic for a given seed. Personnummer use the test series 980–989, so none can belong to a real person.
  */
 final class BenchHouseholds {
 

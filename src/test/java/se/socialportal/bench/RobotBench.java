@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The robot benchmark (issue 4 §5) — a benchmark, not a test: run by {@code bench/robot.sh} (mvn -Pbench), never by
+ * The robot benchmark — a benchmark, not a test: run by {@code bench/robot.sh} (mvn -Pbench), never by
  * mvn verify. On an embedded PostgreSQL 16 (zonky, configured as in tests: fsync and synchronous_commit off) it
  * <ol>
  *   <li>measures the raw single-row INSERT rate of that server, with the same pool and concurrency as one robot;</li>

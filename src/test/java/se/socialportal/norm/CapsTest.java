@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.socialportal.norm.NormTestRules.kr;
 
-/** Skälighet limits by household type (domain §1.6): capped in the proposal and flagged, never silently reduced. */
+/**
+ * Skälighet limits by household type (docs/sources.md#reasonable-costs-and-caps): capped in the proposal and flagged,
+ * never silently reduced.
+ */
 @DisplayName("Reasonable-cost caps by household type")
 class CapsTest {
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.socialportal.norm.NormTestRules.kr;
 
-/** Incomes counted, not counted, exempt in part (domain §1.7–1.8; prop. 2012/13:94). */
+/** Incomes counted, not counted, exempt in part (prop. 2012/13:94; docs/sources.md#incomes, #jobbstimulans). */
 @DisplayName("Incomes: classification, jobbstimulans, children's work income")
 class IncomeRulesTest {
 

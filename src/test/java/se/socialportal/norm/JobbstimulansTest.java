@@ -11,8 +11,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The jobbstimulans state from a person's history (prop. 2012/13:94, domain §1.8): six consecutive months trigger it;
- * it lasts 24 months from that point whether or not bistånd is received; then a new six-month period is needed.
+ * The jobbstimulans state from a person's history (prop. 2012/13:94, docs/sources.md#jobbstimulans): six consecutive
+ * months trigger it; it lasts 24 months from that point whether or not bistånd is received; then a new six-month period
+ * is needed.
  */
 @DisplayName("Jobbstimulans state from the history of months with försörjningsstöd")
 class JobbstimulansTest {

@@ -24,7 +24,10 @@ class NormEngineTest {
   private static final YearMonth OCTOBER_2025 = YearMonth.of(2025, 10);
   private static final YearMonth OCTOBER_2026 = YearMonth.of(2026, 10);
 
-  /** domain.md §1.9: ensamstående parent with jobbstimulans, a 5-year-old at förskola and a 12-year-old. */
+  /**
+   * The worked example (docs/sources.md#worked-example): ensamstående parent with jobbstimulans, a 5-year-old at
+   * förskola and a 12-year-old.
+   */
   static NormInput workedExample(YearMonth month, boolean jobbstimulans) {
     HouseholdMember parent = HouseholdMember.applicant(LocalDate.of(1990, 5, 5));
     List<HouseholdMember> persons = List.of(
@@ -53,27 +56,27 @@ class NormEngineTest {
       eight.add(HouseholdMember.child(LocalDate.of(2012, 1 + i, 1)));
     }
     return Stream.of(
-      Arguments.of("domain §1.9 worked example (2025): 9 430 kr",
+      Arguments.of("worked example (2025): 9 430 kr",
         workedExample(OCTOBER_2025, true), NormTestRules.rules2025(), "12730", "10800", "14100", "9430", Outcome.BIFALL),
-      Arguments.of("domain §1.9 variant: without jobbstimulans the salary counts in full → 7 180 kr",
+      Arguments.of("worked example variant: without jobbstimulans the salary counts in full → 7 180 kr",
         workedExample(OCTOBER_2025, false), NormTestRules.rules2025(), "12730", "10800", "16350", "7180", Outcome.BIFALL),
-      Arguments.of("domain §1.9 variant: with the derived 2026 norm the riksnorm part is 12 820 kr",
+      Arguments.of("worked example variant: with the derived 2026 norm the riksnorm part is 12 820 kr",
         workedExample(OCTOBER_2026, true), NormTestRules.rules2026(), "12820", "10800", "14100", "9520", Outcome.BIFALL),
-      Arguments.of("domain §1.9 variant / 12 kap. 3 § SoF: non-sambo adult, 22, in a 4-person dwelling: 3 910 + 2 010 ÷ 4",
+      Arguments.of("variant / 12 kap. 3 § SoF: non-sambo adult, 22, in a 4-person dwelling: 3 910 + 2 010 ÷ 4",
         alone(OCTOBER_2025, HouseholdMember.applicant(LocalDate.of(2003, 5, 5)),
           HouseholdMember.otherResident(LocalDate.of(1970, 1, 1)), HouseholdMember.otherResident(LocalDate.of(1972, 1, 1)),
           HouseholdMember.otherResident(LocalDate.of(2010, 1, 1))),
         NormTestRules.rules2025(), "4412.50", "0", "0", "4413", Outcome.BIFALL),
-      Arguments.of("domain §1.9 variant / R2: household of 8 → common costs 2 810 + 190 = 3 000",
+      Arguments.of("worked example variant / R2: household of 8 → common costs 2 810 + 190 = 3 000",
         new NormInput(OCTOBER_2025, eight, Map.of(), List.of()), NormTestRules.rules2025(),
         String.valueOf(7050 + 6 * 4350 + 3000), "0", "0", String.valueOf(7050 + 6 * 4350 + 3000), Outcome.BIFALL),
-      Arguments.of("domain R9: income above the need → normöverskott, avslag with amount 0",
+      Arguments.of("R9: income above the need → normöverskott, avslag with amount 0",
         new NormInput(OCTOBER_2025, List.of(adult(1980)), Map.of(CostType.RENT, kr(5000)),
           List.of(Income.of(0, "salary", 12000))),
         NormTestRules.rules2025(), "5180", "5000", "12000", "0", Outcome.AVSLAG),
-      Arguments.of("domain §1.3: single person 2025 = 3 910 + 1 270 = 5 180",
+      Arguments.of("SoF 2025:468 12 kap. 2 §: single person 2025 = 3 910 + 1 270 = 5 180",
         alone(OCTOBER_2025, adult(1980)), NormTestRules.rules2025(), "5180", "0", "0", "5180", Outcome.BIFALL),
-      Arguments.of("domain §1.3: couple 2025 = 7 050 + 1 400 = 8 450",
+      Arguments.of("SoF 2025:468 12 kap. 2 §: couple 2025 = 7 050 + 1 400 = 8 450",
         alone(OCTOBER_2025, adult(1980), HouseholdMember.sambo(LocalDate.of(1982, 3, 3))), NormTestRules.rules2025(),
         "8450", "0", "0", "8450", Outcome.BIFALL),
       Arguments.of("regeringen.se 2025-11 (verified): single person 2026 = 5 220",

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rules written out in the test from the sources themselves (domain.md §1.3 for 2025 = SoF 2025:468 12 kap. 2 §;
- * §1.4 for the derived 2026 table), independent of robots/. RuleBookTest checks that robots/ holds the same tables.
+ * Rules written out in the test from the sources themselves (2025: SoF 2025:468 12 kap. 2 §; 2026: the table derived
+ * from it, docs/sources.md#riksnorm-2026-derived), independent of robots/. RuleBookTest checks that robots/ holds the
+ * same tables.
  */
 final class NormTestRules {
 

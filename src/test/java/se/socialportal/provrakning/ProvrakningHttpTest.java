@@ -40,7 +40,7 @@ class ProvrakningHttpTest {
     app.close();
   }
 
-  /** The request from issue #4: a couple, a 4-year-old at förskola, a placed child and an adult (22) in the home. */
+  /** A couple, a 4-year-old at förskola, a placed child and an adult (22) in the home. */
   static JsonObject issueExample() {
     return new JsonObject("""
       { "month": "2025-10",
@@ -56,7 +56,7 @@ class ProvrakningHttpTest {
       """);
   }
 
-  /** domain.md §1.9. */
+  /** The worked example, docs/sources.md#worked-example. */
   static JsonObject workedExample() {
     return new JsonObject("""
       { "month": "2025-10",
@@ -82,7 +82,7 @@ class ProvrakningHttpTest {
   }
 
   @Test
-  @DisplayName("the issue's example: couple 7 050 + child 2 700 + 3/4 of 2 010; rent capped at 7 300; salary with jobbstimulans → 11 758 kr")
+  @DisplayName("a couple's example: couple 7 050 + child 2 700 + 3/4 of 2 010; rent capped at 7 300; salary with jobbstimulans → 11 758 kr")
   void issueExampleAnswer() throws Exception {
     HttpResponse<Buffer> response = post(issueExample());
     assertEquals(200, response.statusCode(), response.bodyAsString());
@@ -124,7 +124,7 @@ class ProvrakningHttpTest {
   }
 
   @Test
-  @DisplayName("the worked example of domain.md §1.9 gives 9 430 kr with the demo tenant's caps")
+  @DisplayName("the worked example (docs/sources.md) gives 9 430 kr with the demo tenant's caps")
   void workedExampleAnswer() throws Exception {
     JsonObject body = post(workedExample()).bodyAsJsonObject();
     assertEquals(12730, body.getInteger("riksnormTotal"));

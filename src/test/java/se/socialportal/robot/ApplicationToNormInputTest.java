@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Application content → norm engine input, and the robot's figures for domain.md's examples")
+@DisplayName("Application content → norm engine input, and the robot's figures for the worked example (docs/sources.md)")
 class ApplicationToNormInputTest {
 
   private static RuleBook book;
@@ -62,7 +62,7 @@ class ApplicationToNormInputTest {
   }
 
   @ParameterizedTest(name = "{0} earlier consecutive months with bistånd → {1} kr")
-  @DisplayName("domain.md §1.9 and §1.8: jobbstimulans from the seventh month, for 24 months (prop. 2012/13:94)")
+  @DisplayName("The worked example: jobbstimulans from the seventh month, for 24 months (prop. 2012/13:94)")
   @CsvSource({"0, 7180", "5, 7180", "6, 9430", "12, 9430"})
   void workedExample(int monthsBefore, String expected) {
     YearMonth october = YearMonth.of(2025, 10);
@@ -108,7 +108,7 @@ class ApplicationToNormInputTest {
   }
 
   @Test
-  @DisplayName("domain.md §1.9 variant: an adult of 22 living with her parents in a 4-person dwelling, 2025: 4 412,50")
+  @DisplayName("Worked example variant: an adult of 22 living with her parents in a 4-person dwelling, 2025: 4 412,50")
   void nonSamboAdult() {
     // The applicant is the 22-year-old; her parents are other adults in the dwelling, plus a sibling.
     JsonObject content = RobotFixtures.base("2003-05-05", 0);

@@ -27,10 +27,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every warning type from the facts that raise it. Types and meanings: Sundsvall's warnings (domain.md §3.1,
- * Warning.java), the robot's own DECLARED_VS_REGISTER_MISMATCH / PROTECTED_IDENTITY / STICKPROV (domain.md §3.2,
- * §4.6; municipal-sources.md §1.4); thresholds from robots/warning-rules (INCOME_CHANGE ≥ 20 % and ≥ 500 kr,
- * mismatch > 100 kr).
+ * Every warning type from the facts that raise it. Types and meanings: Sundsvall's warnings (Warning.java,
+ * docs/sources.md#sundsvall), the robot's own DECLARED_VS_REGISTER_MISMATCH / PROTECTED_IDENTITY / STICKPROV
+ * (docs/sources.md#register-data-ssbtek, #protected-identities, #likabehandling-and-stickprov); thresholds from
+ * robots/warning-rules (INCOME_CHANGE ≥ 20 % and ≥ 500 kr, mismatch > 100 kr).
  */
 @DisplayName("Warnings a handläggare must acknowledge, by the facts that raise them")
 class CaseWarningsTest {
@@ -136,7 +136,7 @@ class CaseWarningsTest {
   }
 
   @org.junit.jupiter.api.Test
-  @DisplayName("domain.md §4.6: protected identity → PROTECTED_IDENTITY; the capped cost and review income of the "
+  @DisplayName("Protected identity → PROTECTED_IDENTITY; the capped cost and review income of the "
     + "calculation → EXPENSE_CAPPED, UNHANDLED_INCOME; a stickprov → STICKPROV")
   void fromIdentityCalculationAndStickprov() {
     CaseState state = state(household(), Optional.empty());

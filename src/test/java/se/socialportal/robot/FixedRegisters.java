@@ -22,7 +22,7 @@ final class FixedRegisters implements RegisterAdapter {
     this.payments = List.copyOf(payments);
   }
 
-  /** The worked example's household (domain.md §1.9) as SSBTEK would report it. */
+  /** The worked example's household (docs/sources.md#worked-example) as SSBTEK would report it. */
   static FixedRegisters workedExample() {
     return new FixedRegisters(List.of(
       pay(Agency.SKATTEVERKET, "SKV:AGI_LON", "salary", 9_000),

@@ -65,7 +65,7 @@ class ProposalInCaseworkTest {
     assertEquals("Glasögon", glasses.getString("label"));
     assertEquals("livsforing_ovrigt", glasses.getString("decisionType"));
     assertEquals("7180", calculation.getJsonObject("totals").getString("forsorjningsstod"),
-      "the worked example without jobbstimulans (domain.md §1.9)");
+      "the worked example without jobbstimulans (docs/sources.md#variants)");
 
     assertEquals(200, anna.browser().post(base + "/adjustments", new JsonObject().put("lineKey", "income:salary:0")
       .put("amount", 8000).put("reason", "Lönebeskedet visar 8 000 kr efter skatt.")).statusCode());

@@ -130,9 +130,9 @@ final class RobotFixtures {
   }
 
   /**
-   * The worked example's household (domain.md §1.9): a single parent working part time, a child of 5 at förskola and
-   * a child of 12; rent 8 200, el 450, hemförsäkring 180, arbetsresor 930, fack + a-kassa 420, förskola 620; salary
-   * 9 000, barnbidrag 2 650, underhållsstöd 2 600, bostadsbidrag 2 100.
+   * The worked example's household (docs/sources.md#worked-example): a single parent working part time, a child of 5 at
+   * förskola and a child of 12; rent 8 200, el 450, hemförsäkring 180, arbetsresor 930, fack + a-kassa 420, förskola
+   * 620; salary 9 000, barnbidrag 2 650, underhållsstöd 2 600, bostadsbidrag 2 100.
    */
   static JsonObject workedExample() {
     JsonObject content = new JsonObject()

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * domain.md §1.9 end to end: the household applies month after month, the registers report what it declares, and the
- * robot's own earlier proposals give it jobbstimulans from the seventh month.
+ * The worked example (docs/sources.md#worked-example) end to end: the household applies month after month, the
+ * registers report what it declares, and the robot's own earlier proposals give it jobbstimulans from the seventh
+ * month.
  */
 @DisplayName("The worked example end to end: 7 180 kr a month, then 9 430 kr with jobbstimulans")
 class WorkedExampleEndToEndTest {
@@ -43,7 +44,7 @@ class WorkedExampleEndToEndTest {
   }
 
   @Test
-  @DisplayName("domain.md §1.9: six months of bistånd, then jobbstimulans — 7 180 kr each month, 9 430 kr in the seventh")
+  @DisplayName("Six months of bistånd, then jobbstimulans — 7 180 kr each month, 9 430 kr in the seventh")
   void workedExampleWithJobbstimulans() {
     String demoPnr = RobotFixtures.DEMO;
     UUID demo = fixtures.person(demoPnr);

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the decision, its letters and the payments of an application for Mina sidor. The tables belong to casework
- * (issue 5: {@code decision}, {@code decision_letter}) and payment ({@code payment}); this room reads only the
+ * (casework: {@code decision}, {@code decision_letter}) and payment ({@code payment}); this room reads only the
  * columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table exists
  * (its room has not been migrated yet) there is simply nothing to show.
  */

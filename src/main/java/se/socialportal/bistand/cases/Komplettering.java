@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Requests for komplettering: a handläggare (issue 5) or the robot (a stickprov) asks the household for documents or
+ * Requests for komplettering: a handläggare (casework) or the robot (a stickprov) asks the household for documents or
  * information by a deadline; the resident answers with text and attachments on Mina sidor. While a request is open
  * the application is {@code komplettering_requested}; when the last open one is answered it is back
  * {@code under_review}.

@@ -27,7 +27,7 @@ import java.util.UUID;
 
 /**
  * The two-way message thread of a case between the household and the handläggare. Residents write from Mina sidor
- * (with attachments they uploaded for the message); staff write through {@link #postFromStaff} (casework, issue 5).
+ * (with attachments they uploaded for the message); staff write through {@link #postFromStaff} (casework).
  */
 public final class MessageThread {
 

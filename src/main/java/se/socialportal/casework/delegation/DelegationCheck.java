@@ -10,10 +10,11 @@ import java.util.Set;
  * May this person take this decision today? A pure function of the matrix in force, the decision (type, amount, for
  * återkrav the level the original decision required) and the person (roles, and absences they stand in for).
  * <p>
- * Rules (Flen's delegationsordning, municipal-sources.md §2.2–2.3): the matrix names the lowest level; every higher
- * level may also decide (the nearest higher manager decides when the delegate is absent). A ställföreträdare named in
- * a staff_absence row may decide what the absent person's level may, while the absence lasts, and the decision records
- * it. Above the last band, or for a type without a row, nothing is delegated: only the nämnd decides.
+ * Rules (Flen's delegationsordning, docs/sources.md#delegation and #delegation-tiers): the matrix names the lowest
+ * level; every higher level may also decide (the nearest higher manager decides when the delegate is absent). A
+ * ställföreträdare named in a staff_absence row may decide what the absent person's level may, while the absence lasts,
+ * and the decision records it. Above the last band, or for a type without a row, nothing is delegated: only the nämnd
+ * decides.
  */
 public final class DelegationCheck {
 

@@ -1,8 +1,8 @@
 package se.socialportal.robot.registers;
 
 /**
- * The agencies behind SSBTEK (sammansatt bastjänst för ekonomiskt bistånd, domain.md §3.2). Each answers separately
- * and may be late: a-kassan and Försäkringskassan report some payments only when they are made.
+ * The agencies behind SSBTEK (sammansatt bastjänst för ekonomiskt bistånd, docs/sources.md#register-data-ssbtek). Each
+ * answers separately and may be late: a-kassan and Försäkringskassan report some payments only when they are made.
  */
 public enum Agency {
   FORSAKRINGSKASSAN("Försäkringskassan"),

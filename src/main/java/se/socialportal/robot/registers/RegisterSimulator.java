@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>Tolvan (191212121212): garantipension from Pensionsmyndigheten, bostadstillägg from Försäkringskassan.</li>
  *   <li>Testa (198001019804): a-kassa and registered at Arbetsförmedlingen. The a-kassa reports a month only once the
  *       month has begun (Europe/Stockholm), so an application for next month gets "not yet complete" and the robot
- *       asks again later — Sundsvall polls SSBTEK daily for the same reason (domain.md §3.1).</li>
+ *       asks again later — Sundsvall polls SSBTEK daily for the same reason
+ *       (docs/sources.md#register-data-ssbtek).</li>
  *   <li>Signe (198503159827, skyddad folkbokföring): sjukpenning.</li>
  *   <li>Demo (199207049843): the demo installation's household (bistand.BistandDemoData, a single parent of one
  *       child): aktivitetsstöd 5 400, barnbidrag 1 250 and bostadsbidrag 1 800 from Försäkringskassan — so a
