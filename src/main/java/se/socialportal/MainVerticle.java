@@ -7,14 +7,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.socialportal.casework.Casework;
 import se.socialportal.bistand.BistandDemoData;
-import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandVerticle;
-import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.demo.DemoData;
-import se.socialportal.letters.Expediering;
-import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
@@ -24,6 +19,7 @@ import se.socialportal.platform.db.Database;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
+import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.tenant.ResidentTenants;
 import se.socialportal.tenant.TenantRepository;
 import se.socialportal.tenant.TenantResolver;
@@ -105,27 +101,24 @@ public final class MainVerticle extends VerticleBase {
           .compose(recorded -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
       }).compose(identity -> {
         this.identity = identity;
-        return Casework.start(vertx, config, rules);
-      }).compose(casework -> {
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework);
-        return seedDemoData(built).map(built);
-      })));
+        return Services.create(vertx, config, clock, database.pool(), http, identity, tenants, bankId.client(),
+          bankId.simulator(), rules, ruleBookReloads);
+      }).compose(built -> seedDemoData(built).map(built))));
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
-      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
+      return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock())).map(built);
     }).compose(built -> {
+      // One set of route modules over the shared services; each HTTP verticle instance mounts it on its own router.
+      List<RoutesModule> modules = Routes.modules(built);
       return vertx.deployVerticle(
-        () -> new HttpServerVerticle(built.http(),
-          v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
+        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), modules),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
-        .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
-          built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
+        .compose(v -> vertx.deployVerticle(built.letters().verticle()))
         .compose(v -> deployRobot(built));
     }).onSuccess(ignored -> {
       announce(services.config());
@@ -140,8 +133,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), built.clock()),
-      new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
+      RegisterAdapters.from(built.config(), built.clock()), built.letters().expediering())
       .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64));
   }
 
@@ -150,7 +142,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())));
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), built.bistand().notifier()));
   }
 
   private void announce(AppConfig config) {

@@ -1,5 +1,7 @@
 package se.socialportal.bistand;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.pointer.JsonPointer;
@@ -50,6 +52,12 @@ public final class ApplicationValidator {
   private final JsonObject schema;
   private final Validator validator;
 
+  /** The server's validator: the schema is read once, on a worker, at startup. */
+  public static Future<ApplicationValidator> load(Vertx vertx) {
+    return vertx.executeBlocking(ApplicationValidator::new, false);
+  }
+
+  /** Blocking: reads the schema from the classpath (tests; the server uses {@link #load}). */
   public ApplicationValidator() {
     this.schema = loadSchema();
     this.validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)

@@ -46,11 +46,13 @@ public final class PaperRegistration {
   private final ApplicationValidator validator;
   private final Submission submission;
 
-  public PaperRegistration(Pool pool, Clock clock, Submission submission) {
+  /** The e-tjänst's own eligibility rules, validator and submission: one of each for every channel. */
+  public PaperRegistration(Pool pool, Clock clock, Eligibility eligibility, ApplicationValidator validator,
+                           Submission submission) {
     this.pool = pool;
     this.clock = clock;
-    this.eligibility = new Eligibility(clock);
-    this.validator = new ApplicationValidator();
+    this.eligibility = eligibility;
+    this.validator = validator;
     this.submission = submission;
   }
 

@@ -38,7 +38,7 @@ class CaseAccessTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandcases");
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll

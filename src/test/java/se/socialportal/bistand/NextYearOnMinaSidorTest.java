@@ -41,7 +41,7 @@ class NextYearOnMinaSidorTest {
     app = TestApp.start("nextyearminasidor", new JsonObject().put("ROBOT_ENABLED", "true")
       .put("ROBOTS_DIR", robots.root().toString()).put("ROBOTS_RELOAD_SECONDS", "0"),
       TestClock.ticking(Instant.parse("2026-12-10T09:00:00Z")));
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll

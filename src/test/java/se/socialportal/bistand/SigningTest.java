@@ -39,7 +39,7 @@ class SigningTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandsigning");
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll
@@ -183,7 +183,7 @@ class SigningTest {
         Optional.empty()));
     };
     SigningService signing = new SigningService(app.services().pool(), app.services().clock(), module.drafts(),
-      module.notifier(), Duration.ofHours(72), orders);
+      module.notifier(), module.submission(), Duration.ofHours(72), orders);
     Session session = session(resident);
     JsonObject first = Futures.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
     JsonObject second = Futures.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));

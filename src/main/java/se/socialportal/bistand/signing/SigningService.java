@@ -34,15 +34,17 @@ public final class SigningService implements SignatureCompletion {
   private final Clock clock;
   private final DraftService drafts;
   private final Notifier notifier;
+  private final Submission submission;
   private final Duration cosignDeadline;
   private final SignatureOrders orders;
 
-  public SigningService(Pool pool, Clock clock, DraftService drafts, Notifier notifier, Duration cosignDeadline,
-                        SignatureOrders orders) {
+  public SigningService(Pool pool, Clock clock, DraftService drafts, Notifier notifier, Submission submission,
+                        Duration cosignDeadline, SignatureOrders orders) {
     this.pool = pool;
     this.clock = clock;
     this.drafts = drafts;
     this.notifier = notifier;
+    this.submission = submission;
     this.cosignDeadline = cosignDeadline;
     this.orders = orders;
   }
@@ -169,7 +171,7 @@ public final class SigningService implements SignatureCompletion {
 
   /** Every adult applying has signed: submitted, attachments sent, the robot's job queued — one transaction. */
   private Future<JsonObject> submit(SqlConnection tx, ApplicationRow application, UUID actor, Instant now) {
-    return new Submission(notifier).submit(tx, application, Submission.Actor.resident(actor), now)
+    return submission.submit(tx, application, Submission.Actor.resident(actor), now)
       .map(v -> outcome(application.id(), "submitted"));
   }
 
