@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.bistand.cases.Komplettering;
+import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.robot.RobotJobs;
@@ -42,11 +42,14 @@ public final class BistandDemoData {
         }
         return ApplicationRepository.insertDraft(tx, "demo", lastMonth, "new", person.id(), null, content(), null, now)
           .compose(row -> ApplicationRepository.claimMonth(tx, "demo", person.id(), lastMonth, row.id())
-            .compose(v -> ApplicationRepository.markSubmitted(tx, row.id(), now))
-            .compose(v -> ApplicationRepository.event(tx, row, "submitted", Status.SUBMITTED, "system", null,
-              new JsonObject().put("version", 1).put("kind", "new").put("demo", true), now))
+            .compose(v -> ApplicationRepository.markSubmitted(tx, row, now))
+            .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(row, "submitted",
+              ApplicationStatus.SUBMITTED, ApplicationEvent.Actor.system(),
+              new JsonObject().put("version", 1).put("kind", "new").put("demo", true)), now))
             .compose(v -> RobotJobs.enqueue(tx, "demo", row.id(), 1, now))
-            .compose(v -> new Komplettering(pool, clock, notifier).request(tx, row, Optional.empty(),
+            .compose(v -> ApplicationRepository.find(tx, row.id()))
+            .compose(submitted -> new Komplettering(pool, clock, notifier).request(tx, submitted.orElseThrow(),
+              Optional.empty(),
               "Din ansökan har valts ut för stickprov. Skicka kontoutdrag för de senaste tre månaderna.",
               List.of("bankStatements.applicant"), now.plus(Duration.ofDays(14))))
             .mapEmpty());

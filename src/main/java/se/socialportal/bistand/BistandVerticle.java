@@ -2,9 +2,9 @@ package se.socialportal.bistand;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.vertx.sqlclient.Pool;
 import se.socialportal.bistand.notify.FileNotificationChannel;
 import se.socialportal.bistand.notify.NotificationDispatcher;
 

@@ -10,8 +10,8 @@ import se.socialportal.norm.InputProblem;
 import se.socialportal.norm.NormEngine;
 import se.socialportal.norm.NormInput;
 import se.socialportal.norm.NormRules;
-import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ApiException.FieldProblem;
+import se.socialportal.platform.http.ApiException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

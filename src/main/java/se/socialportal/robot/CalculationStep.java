@@ -5,8 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.IncomeClassification;
-import se.socialportal.norm.NormInput;
-import se.socialportal.rules.LineTexts;
 import se.socialportal.norm.InputProblem;
 import se.socialportal.norm.Line;
 import se.socialportal.norm.NormEngine;
@@ -16,13 +14,14 @@ import se.socialportal.norm.Note;
 import se.socialportal.norm.NoteCode;
 import se.socialportal.norm.Outcome;
 import se.socialportal.norm.RuleVersions;
+import se.socialportal.rules.LineTexts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The calculation (SoF 12 kap. 2–3 §§, 12 kap. 1 § SoL): the norm engine, called directly — it is pure and takes

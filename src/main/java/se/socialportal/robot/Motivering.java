@@ -1,8 +1,8 @@
 package se.socialportal.robot;
 
 import io.vertx.core.json.JsonObject;
-import se.socialportal.rules.RobotMotivering;
 import se.socialportal.rules.RobotMotivering.Basis;
+import se.socialportal.rules.RobotMotivering;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

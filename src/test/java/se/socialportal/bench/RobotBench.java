@@ -9,18 +9,17 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.platform.db.Migrations;
 import se.socialportal.robot.JobProcessor;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import se.socialportal.platform.db.Migrations;
-
 import se.socialportal.testing.Futures;
 
 import java.lang.management.ManagementFactory;

@@ -6,9 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import se.socialportal.testing.TestApp;
-
 import se.socialportal.testing.Futures;
+import se.socialportal.testing.TestApp;
 
 import java.time.YearMonth;
 import java.util.UUID;
@@ -178,7 +177,7 @@ class ApplicationDraftTest {
     java.time.Instant lastMonth = app.clock().instant().minus(java.time.Duration.ofDays(30));
     UUID previous = Futures.await(app.services().pool().withTransaction(tx -> ApplicationRepository.insertDraft(tx,
         "demo", thisMonth().minusMonths(1), "new", resident.id, null, Fixtures.single(), null, lastMonth)
-      .compose(row -> ApplicationRepository.markSubmitted(tx, row.id(), lastMonth).map(row.id()))));
+      .compose(row -> ApplicationRepository.markSubmitted(tx, row, lastMonth).map(row.id()))));
     var eligibility = expect(200, resident.get("/api/v1/applications/eligibility?month=" + thisMonth()))
       .bodyAsJsonObject();
     assertEquals("reapplication", eligibility.getString("kind"));

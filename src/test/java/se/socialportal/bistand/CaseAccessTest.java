@@ -9,9 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.bistand.notify.FileNotificationChannel;
 import se.socialportal.bistand.notify.NotificationDispatcher;
-import se.socialportal.testing.TestApp;
-
 import se.socialportal.testing.Futures;
+import se.socialportal.testing.TestApp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

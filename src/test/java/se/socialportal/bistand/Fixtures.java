@@ -5,9 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.signing.SignedOrder;
-import se.socialportal.testing.TestApp;
-
 import se.socialportal.testing.Futures;
+import se.socialportal.testing.TestApp;
 
 import java.util.UUID;
 

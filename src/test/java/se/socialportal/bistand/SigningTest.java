@@ -11,9 +11,8 @@ import se.socialportal.bistand.signing.Cosignature;
 import se.socialportal.bistand.signing.SignatureOrders;
 import se.socialportal.bistand.signing.SigningService;
 import se.socialportal.identity.session.Session;
-import se.socialportal.testing.TestApp;
-
 import se.socialportal.testing.Futures;
+import se.socialportal.testing.TestApp;
 
 import java.time.Clock;
 import java.time.Duration;

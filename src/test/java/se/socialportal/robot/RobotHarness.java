@@ -1,11 +1,11 @@
 package se.socialportal.robot;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
-import io.vertx.core.buffer.Buffer;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;

@@ -9,7 +9,6 @@ import se.socialportal.identity.Personnummer;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
-import se.socialportal.rules.RobotMotivering;
 import se.socialportal.robot.registers.Agency;
 import se.socialportal.robot.registers.AgencyAnswer;
 import se.socialportal.robot.registers.NoRegisterConnection;
@@ -17,6 +16,7 @@ import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
 import se.socialportal.robot.registers.RegisterSimulator;
+import se.socialportal.rules.RobotMotivering;
 import se.socialportal.testing.TestClock;
 
 import java.math.BigDecimal;

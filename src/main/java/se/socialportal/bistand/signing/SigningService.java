@@ -5,11 +5,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.DraftService;
 import se.socialportal.bistand.IdempotencyKeys;
-import se.socialportal.bistand.Status;
 import se.socialportal.bistand.Submission;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
@@ -65,7 +66,7 @@ public final class SigningService implements SignatureCompletion {
       .compose(found -> {
         ApplicationRow application = found.filter(row -> row.isCoApplicant(session.residentId()))
           .orElseThrow(ApiException::notFound);
-        if (application.status() != Status.AWAITING_COSIGNATURE
+        if (application.status() != ApplicationStatus.AWAITING_COSIGNATURE
           || !application.cosignDeadline().map(deadline -> deadline.isAfter(clock.instant())).orElse(false)) {
           return Future.failedFuture(ApiException.conflict("cosignature_not_awaited"));
         }
@@ -122,7 +123,7 @@ public final class SigningService implements SignatureCompletion {
 
   private Future<JsonObject> completeApplicant(SqlConnection tx, ApplicationRow application, SignedOrder signed,
                                                Instant now) {
-    if (application.status() != Status.DRAFT || !application.isApplicant(signed.personId())) {
+    if (application.status() != ApplicationStatus.DRAFT || !application.isApplicant(signed.personId())) {
       return Future.succeededFuture(refused(application.id(), "application_not_draft"));
     }
     return drafts.fullProblems(tx, application).compose(problems -> {
@@ -131,26 +132,28 @@ public final class SigningService implements SignatureCompletion {
       }
       Future<Void> stored = SignatureRepository.insert(tx, signed, application.id(), application.version(), "applicant",
           application.contentHash())
-        .compose(v -> ApplicationRepository.event(tx, application, "signed_by_applicant", null, "resident",
-          signed.personId(), new JsonObject().put("version", application.version()), now));
+        .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "signed_by_applicant", null,
+          ApplicationEvent.Actor.resident(signed.personId()), new JsonObject().put("version", application.version())),
+          now));
       if (application.coApplicantId().isEmpty()) {
         return stored.compose(v -> submit(tx, application, signed.personId(), now));
       }
       UUID coApplicant = application.coApplicantId().get();
       Instant deadline = now.plus(cosignDeadline);
       return stored
-        .compose(v -> ApplicationRepository.askCosignature(tx, application.id(), now, deadline))
-        .compose(v -> ApplicationRepository.event(tx, application, "cosignature_requested",
-          Status.AWAITING_COSIGNATURE, "system", null, new JsonObject().put("deadline", deadline.toString()), now))
+        .compose(v -> ApplicationRepository.askCosignature(tx, application, now, deadline))
+        .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "cosignature_requested",
+          ApplicationStatus.AWAITING_COSIGNATURE, ApplicationEvent.Actor.system(),
+          new JsonObject().put("deadline", deadline.toString())), now))
         .compose(v -> notifier.notify(tx, application.tenantId(), coApplicant, Notifier.COSIGN_REQUESTED,
           application.id(), new JsonObject().put("deadline", deadline.toString())))
-        .map(v -> outcome(application.id(), "awaiting_cosignature"));
+        .map(v -> outcome(application.id(), ApplicationStatus.AWAITING_COSIGNATURE.db()));
     });
   }
 
   private Future<JsonObject> completeCoApplicant(SqlConnection tx, ApplicationRow application, SignedOrder signed,
                                                  Instant now) {
-    if (application.status() != Status.AWAITING_COSIGNATURE || !application.isCoApplicant(signed.personId())
+    if (application.status() != ApplicationStatus.AWAITING_COSIGNATURE || !application.isCoApplicant(signed.personId())
       || application.cosignDeadline().map(deadline -> !deadline.isAfter(now)).orElse(true)) {
       return Future.succeededFuture(refused(application.id(), "cosignature_not_awaited"));
     }
@@ -163,16 +166,17 @@ public final class SigningService implements SignatureCompletion {
         }
         return SignatureRepository.insert(tx, signed, application.id(), application.version(), "coApplicant",
             application.contentHash())
-          .compose(v -> ApplicationRepository.event(tx, application, "signed_by_co_applicant", null, "resident",
-            signed.personId(), new JsonObject().put("version", application.version()), now))
+          .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "signed_by_co_applicant",
+            null, ApplicationEvent.Actor.resident(signed.personId()),
+            new JsonObject().put("version", application.version())), now))
           .compose(v -> submit(tx, application, signed.personId(), now));
       });
   }
 
   /** Every adult applying has signed: submitted, attachments sent, the robot's job queued — one transaction. */
   private Future<JsonObject> submit(SqlConnection tx, ApplicationRow application, UUID actor, Instant now) {
-    return submission.submit(tx, application, Submission.Actor.resident(actor), now)
-      .map(v -> outcome(application.id(), "submitted"));
+    return submission.submit(tx, application, ApplicationEvent.Actor.resident(actor), now)
+      .map(v -> outcome(application.id(), ApplicationStatus.SUBMITTED.db()));
   }
 
   private static JsonObject outcome(UUID id, String status) {

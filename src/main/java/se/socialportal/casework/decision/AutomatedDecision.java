@@ -3,7 +3,7 @@ package se.socialportal.casework.decision;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.calc.Calculation;
@@ -69,7 +69,7 @@ public final class AutomatedDecision {
       List<DecisionPart> parts = parts(proposal);
       return DecisionRecorder.recordAutomated(tx, header, proposal.id(), decisionSet, parts, rule,
           proposal.ruleVersions(), now)
-        .compose(ids -> tx.preparedQuery(DecisionService.CANCEL_KOMPLETTERING).execute(Tuple.of(header.id()))
+        .compose(ids -> Komplettering.cancelOpen(tx, header.id())
           .compose(v -> letter(tx, header, parts, rule, proposal.ruleVersions(), today, decisionSet, ids))
           .map(letter -> new Taken(decisionSet, ids, letter)));
     });

@@ -1,7 +1,5 @@
 package se.socialportal.casework.calc;
 
-import se.socialportal.robot.NormInputJson;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +13,7 @@ import se.socialportal.norm.Line;
 import se.socialportal.norm.NormEngine;
 import se.socialportal.norm.NormInput;
 import se.socialportal.norm.NormResult;
+import se.socialportal.robot.NormInputJson;
 import se.socialportal.rules.RuleBook;
 
 import java.math.BigDecimal;
