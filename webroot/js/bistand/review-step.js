@@ -1,7 +1,7 @@
 // The last step's summary: what will be signed, section by section, each with a way back to change it.
 import { t } from '../i18n.js';
 import { element } from './fields.js';
-import { kronor, monthName } from './format.js';
+import { kronor, monthName } from '../format.js';
 
 const list = (value) => (Array.isArray(value) ? value : []);
 
