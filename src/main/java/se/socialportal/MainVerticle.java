@@ -29,6 +29,7 @@ import se.socialportal.tenant.TenantRepository;
 import se.socialportal.tenant.TenantResolver;
 import se.socialportal.tenant.TenantSync;
 import se.socialportal.robot.Robot;
+import se.socialportal.robot.RobotMonitor;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.RuleBook;
@@ -93,7 +94,7 @@ public final class MainVerticle extends VerticleBase {
         return Casework.start(vertx, config, rules);
       }).compose(casework -> {
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, casework);
+          bankId.client(), bankId.simulator(), rules, casework, new RobotMonitor());
         return seedDemoData(built).map(built);
       })));
     }).compose(built -> {
@@ -124,7 +125,8 @@ public final class MainVerticle extends VerticleBase {
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
       RegisterAdapters.from(built.config(), built.clock()),
       new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
-      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64));
+      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
+        built.robotMonitor());
   }
 
   private Future<Void> seedDemoData(Services built) {

@@ -53,6 +53,7 @@ public enum Setting {
   ROBOT_BACKOFF_SECONDS("Delay before the first retry of a failed job; doubles with every further failure (at most one hour)."),
   ROBOT_REGISTER_RETRY_MINUTES("Minutes before the robot asks the registers again when their data for the month is not complete yet."),
   ROBOT_REGISTER_MAX_WAIT_HOURS("Hours after submission the robot waits for complete register data; then it proposes with a MISSING_EXTERNAL_DATA warning."),
+  ROBOT_STUCK_SECONDS("A job in flight this long is given up by its robot instance (its lease is no longer renewed, so it is taken over and tried again), and a robot instance that has not claimed for this long while jobs are due is restarted by its watchdog."),
   ROBOT_REGISTERS("Where the robot gets register data (SSBTEK-style): simulator (demo mode only), none (no connection: every proposal carries MISSING_EXTERNAL_DATA) or auto (simulator in demo mode, none in production)."),
   ROBOTS_DIR("Folder with the robot's rule files (riksnorm, caps, income classification ...). Empty = ./robots if it exists, else the copy inside the jar."),
   PROVRAKNING_RATE_PER_MINUTE("Provräkning calculations allowed per client address and minute."),
