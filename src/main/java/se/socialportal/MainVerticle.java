@@ -72,12 +72,9 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, overrides).compose(config -> {
-      // Validate everything the HTTP side needs before the (slow) database starts.
+      // Every setting of every room before anything starts, every problem named at once.
+      ConfigurationCheck.run(config, meterRegistry);
       HttpSettings http = HttpSettings.from(config, meterRegistry);
-      Identity.validate(config);
-      RobotSettings.from(config);
-      config.integer(Setting.ROBOT_INSTANCES, 1, 64);
-      RegisterAdapters.from(config, Clock.systemUTC());
       TenantResolver tenants = TenantResolver.from(config);
       Clock clock = Clock.systemDefaultZone();
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup

@@ -15,7 +15,7 @@ public enum Setting {
   TLS_KEY("PEM private key for TLS_CERT."),
   TRUSTED_PROXIES("Comma-separated IP addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed."),
   BODY_LIMIT_KB("Largest JSON request body in KiB."),
-  METRICS_TOKEN("If set, /metrics requires 'Authorization: Bearer <token>'."),
+  METRICS_TOKEN("/metrics requires 'Authorization: Bearer <token>'. Required in production (the server does not start without it); demo mode: empty = /metrics open."),
   DATABASE_URL("postgresql://user:password@host:port/database[?sslmode=require]. Takes precedence over the PG* variables."),
   PGHOST("PostgreSQL host (when DATABASE_URL is not set)."),
   PGPORT("PostgreSQL port."),
