@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *       Content-Type with a body included; multipart only on the routes that take uploads ({@link #acceptsUpload});</li>
  *   <li>its body is larger than BODY_LIMIT_KB (413);</li>
  *   <li>its body is not strict JSON (400 {@code malformed_json}: no comments, no trailing content) or not an object
- *       ({@code json_object_required}), repeats a key ({@code json_duplicate_key}), nests deeper than
+ *       ({@code json_object_expected}), repeats a key ({@code json_duplicate_key}), nests deeper than
  *       {@value #MAX_DEPTH} ({@code json_too_deep}), holds a number beyond a long or a double
  *       ({@code number_out_of_range}) or a string with NUL or a lone surrogate ({@code invalid_characters}; PostgreSQL
  *       stores neither).</li>
@@ -134,7 +134,7 @@ public final class JsonRequests {
   static ApiException check(Buffer body) {
     try (JsonParser parser = STRICT.createParser(body.getBytes())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return ApiException.badRequest("json_object_required");
+        return ApiException.badRequest("json_object_expected");
       }
       Deque<Set<String>> names = new ArrayDeque<>();
       names.push(new HashSet<>());

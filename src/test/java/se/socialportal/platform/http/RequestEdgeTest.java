@@ -95,7 +95,7 @@ class RequestEdgeTest {
   @DisplayName("strict JSON objects only: no comments, arrays, scalars, trailing content or repeated keys")
   void strictObjects() throws Exception {
     for (String body : new String[] {"[]", "123", "\"x\"", "null"}) {
-      assertEquals("json_object_required", refused(400, post("/api/test/echo", "application/json", body))
+      assertEquals("json_object_expected", refused(400, post("/api/test/echo", "application/json", body))
         .getString("error"), body);
     }
     for (String body : new String[] {"{/* c */}", "// c\n{}", "{\"a\":1} {}", "{'a':1}", "{\"a\":1,}", "{"}) {
