@@ -69,7 +69,18 @@ public final class JsonRequests {
   /** The upload routes, found by their mark among the mounted routes. */
   void learnUploads(Router router) {
     uploadPaths = router.getRoutes().stream().filter(route -> Boolean.TRUE.equals(route.getMetadata(UPLOAD)))
-      .map(route -> Pattern.compile(route.getPath().replaceAll(":[A-Za-z0-9_]+", "[^/]+"))).toList();
+      .map(route -> pattern(route.getPath())).toList();
+  }
+
+  /** "/a/:id/files" → a pattern for "/a/<one segment>/files", with or without a trailing slash, as Vert.x routes. */
+  private static Pattern pattern(String path) {
+    StringBuilder regex = new StringBuilder();
+    for (String segment : path.split("/")) {
+      if (!segment.isEmpty()) {
+        regex.append('/').append(segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment));
+      }
+    }
+    return Pattern.compile(regex + "/?");
   }
 
   private void mediaType(RoutingContext ctx) {
