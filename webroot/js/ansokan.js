@@ -1,19 +1,18 @@
 // The application form: start a month (eligibility decided by the server), then step by step, saved on the server as
 // the resident goes (so it resumes on any device), checked step by step with messages next to the fields and an
 // error summary, changes since last month marked, and signed with BankID at the end.
-import { loadSession } from './api.js';
+import { newIdempotencyKey, problems, send } from './api.js';
+import { clockTime, monthName } from './format.js';
 import { setupLanguage, t, translate } from './i18n.js';
+import { residentSession } from './session.js';
 import { renderAttachments } from './bistand/attachments-step.js';
 import { clearProblems, showProblems } from './bistand/errors.js';
 import { fieldId } from './bistand/fields.js';
-import { monthName } from './bistand/format.js';
-import { newIdempotencyKey, send, useCsrfToken } from './bistand/http.js';
 import { renderReview } from './bistand/review-step.js';
 import { refusalText, signer } from './bistand/signing.js';
 import { STEPS, STEP_FIELDS, collect, renderAll } from './bistand/steps.js';
 
 const $ = (id) => document.getElementById(id);
-const LANGUAGES = ['sv', 'en', 'ar'];
 let view = null;
 let step = 'household';
 let saveTimer = null;
@@ -40,7 +39,7 @@ async function showStart() {
   const first = await send('GET', `/api/v1/applications/eligibility?month=${currentMonth()}`);
   if (!first.ok) {
     $('start-existing').hidden = false;
-    $('start-existing').textContent = first.data?.message || t('app.failed');
+    $('start-existing').textContent = first.data.message;
     return;
   }
   const choices = $('month-choices');
@@ -105,11 +104,7 @@ async function start(event) {
     return;
   }
   startKey = null;
-  if (result.data?.fields) {
-    showProblems($('start-form'), summary, result.data.fields, 'f-month');
-  } else {
-    showProblems($('start-form'), summary, [{ field: 'month', error: result.data?.error, message: result.data?.message }], 'f-month');
-  }
+  showProblems($('start-form'), summary, problems(result, 'month'), 'f-month');
 }
 
 // ---- the form -------------------------------------------------------------------------------------------------
@@ -206,13 +201,12 @@ async function save() {
     $('save-status').textContent = t('form.saving');
     const result = await send('PUT', `${base()}/content`, { content: collect(form()), step });
     if (!result.ok) {
-      $('save-status').textContent = result.data?.message || t('form.saveFailed');
+      $('save-status').textContent = result.status === 0 ? t('form.saveFailed') : result.data.message;
       return false;
     }
     Object.assign(view, result.data);
     markChanged();
-    $('save-status').textContent = t('form.saved', { time: new Date().toLocaleTimeString(document.documentElement.lang,
-      { hour: '2-digit', minute: '2-digit' }) });
+    $('save-status').textContent = t('form.saved', { time: clockTime(new Date()) });
     return true;
   });
   return saving;
@@ -229,7 +223,7 @@ async function problemsFor(name) {
   if (result.ok) {
     return [];
   }
-  const fields = result.data?.fields || [{ field: 'review', error: result.data?.error, message: result.data?.message }];
+  const fields = problems(result, 'review');
   return name === 'review' ? fields : fields.filter((problem) => inStep(name, problem.field));
 }
 
@@ -286,7 +280,7 @@ async function coApplicantChanged(event) {
     }
     const result = await send('PUT', `${base()}/co-applicant`, { personnummer: value });
     if (!result.ok) {
-      showProblems(form(), $('summary-household'), result.data?.fields || [], 'h-household');
+      showProblems(form(), $('summary-household'), problems(result, 'coApplicant.personnummer'), 'h-household');
       return true;
     }
     target.value = '';
@@ -304,7 +298,7 @@ async function openApplication(id) {
   const result = await send('GET', `/api/v1/applications/${id}`);
   if (!result.ok) {
     $('not-draft').hidden = false;
-    $('not-draft').textContent = result.data?.message || t('app.failed');
+    $('not-draft').textContent = result.data.message;
     return;
   }
   view = result.data;
@@ -370,10 +364,10 @@ function wireForm() {
       window.location.assign(state.redirect);
     },
     onFailure(data) {
-      if (data?.fields) {
+      if (data.fields.length) {
         showProblems(form(), $('summary-review'), data.fields, 'h-review');
       } else {
-        signing.status(data?.message || t('sign.failed'), 'error');
+        signing.status(data.message, 'error');
       }
     },
   });
@@ -401,13 +395,10 @@ function wireForm() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await setupLanguage(LANGUAGES);
-  const session = await loadSession();
-  if (!session.authenticated) {
-    window.location.replace('/logga-in/');
+  await setupLanguage();
+  if (!(await residentSession())) {
     return;
   }
-  useCsrfToken(session.csrfToken);
   $('loading').hidden = true;
   const id = new URLSearchParams(window.location.search).get('id');
   if (!id) {

@@ -1,12 +1,12 @@
 // One case on Mina sidor: status and what happens next, co-signing (for the co-applicant), the status timeline,
 // signatures, decision and letters, payments, komplettering requests with answers and uploads, the message thread,
 // attachments, the history, and withdrawal.
-import { loadSession } from './api.js';
+import { problems, send, upload } from './api.js';
+import { date, dateTime, kronor, monthName } from './format.js';
 import { setupLanguage, t, translate } from './i18n.js';
+import { residentSession } from './session.js';
 import { clearProblems, showProblems } from './bistand/errors.js';
 import { element } from './bistand/fields.js';
-import { date, dateTime, kronor, monthName } from './bistand/format.js';
-import { send, upload, useCsrfToken } from './bistand/http.js';
 import { refusalText, signer } from './bistand/signing.js';
 import { requirementText } from './bistand/attachments-step.js';
 
@@ -101,8 +101,7 @@ function answerForm(request) {
     if (file.files.length) {
       const sent = await upload(`/api/v1/applications/${id}/attachments`, file.files[0], { purpose: 'komplettering' });
       if (!sent.ok) {
-        showProblems(form, summary, (sent.data?.fields || []).map((p) => ({ ...p, field: `answer-file-${request.id}` })),
-          fileId);
+        showProblems(form, summary, problems(sent).map((p) => ({ ...p, field: `answer-file-${request.id}` })), fileId);
         return;
       }
       ids.push(sent.data.id);
@@ -110,8 +109,7 @@ function answerForm(request) {
     const result = await send('POST', `/api/v1/cases/${id}/kompletteringar/${request.id}/answer`,
       { text: area.value, attachmentIds: ids });
     if (!result.ok) {
-      showProblems(form, summary, (result.data?.fields || [{ error: result.data?.error, message: result.data?.message }])
-        .map((p) => ({ ...p, field: `answer-${request.id}` })), textId);
+      showProblems(form, summary, problems(result).map((p) => ({ ...p, field: `answer-${request.id}` })), textId);
       return;
     }
     await load();
@@ -147,7 +145,7 @@ function renderThread() {
   $('thread').replaceChildren(...view.messages.map((message) => {
     const li = element('li', { class: message.mine ? 'mine' : message.authorKind });
     li.append(text('p', t(message.authorKind === 'staff' ? 'message.fromStaff' : 'message.fromHousehold',
-      { name: message.authorName || '', when: dateTime(message.createdAt) }), { class: 'message-meta' }),
+      { name: message.authorName || t('person.coApplicant'), when: dateTime(message.createdAt) }), { class: 'message-meta' }),
     text('p', message.body, { class: 'message-body', dir: 'auto' }));
     message.attachments.forEach((attachment) => li.append(element('p', {}, [fileLink(attachment)])));
     return li;
@@ -187,7 +185,7 @@ async function load() {
   const result = await send('GET', `/api/v1/cases/${id}`);
   $('loading').hidden = true;
   if (!result.ok) {
-    notice(result.data?.message || t('app.failed'), 'error');
+    notice(result.data.message, 'error');
     return false;
   }
   view = result.data;
@@ -211,7 +209,7 @@ function wire() {
       $('case-heading').focus();
     },
     onFailure(data) {
-      signing.status(data?.message || t('sign.failed'), 'error');
+      signing.status(data.message, 'error');
     },
   });
   $('cosign-same').addEventListener('click', () => signing.start('same'));
@@ -221,7 +219,7 @@ function wire() {
     if (result.ok) {
       window.location.assign('/mina-sidor/');
     } else {
-      notice(result.data?.message || t('app.failed'), 'error');
+      notice(result.data.message, 'error');
     }
   });
   $('withdraw-ask').addEventListener('click', () => {
@@ -239,7 +237,7 @@ function wire() {
       await load();
       notice(t('withdraw.done'), 'success');
     } else {
-      notice(result.data?.message || t('app.failed'), 'error');
+      notice(result.data.message, 'error');
     }
     $('case-heading').focus();
   });
@@ -252,7 +250,7 @@ function wire() {
     if (file.files.length) {
       const sent = await upload(`/api/v1/applications/${id}/attachments`, file.files[0], { purpose: 'message' });
       if (!sent.ok) {
-        showProblems(form, $('message-summary'), (sent.data?.fields || []).map((p) => ({ ...p, field: 'message-file' })),
+        showProblems(form, $('message-summary'), problems(sent).map((p) => ({ ...p, field: 'message-file' })),
           'f-message-file');
         return;
       }
@@ -260,8 +258,7 @@ function wire() {
     }
     const result = await send('POST', `/api/v1/cases/${id}/messages`, { body: $('f-body').value, attachmentIds: ids });
     if (!result.ok) {
-      showProblems(form, $('message-summary'), result.data?.fields || [{ field: 'body', error: result.data?.error,
-        message: result.data?.message }], 'f-body');
+      showProblems(form, $('message-summary'), problems(result, 'body'), 'f-body');
       return;
     }
     $('f-body').value = '';
@@ -274,13 +271,10 @@ function wire() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await setupLanguage(['sv', 'en']);
-  const session = await loadSession();
-  if (!session.authenticated) {
-    window.location.replace('/logga-in/');
+  await setupLanguage();
+  if (!(await residentSession())) {
     return;
   }
-  useCsrfToken(session.csrfToken);
   if (await load()) {
     wire();
     if (window.location.hash) {

@@ -1,7 +1,7 @@
 // Follows a BankID order the server has started (login or signing) until it completes or fails. The server draws the
 // QR frames (the secret never reaches the browser) and calls BankID's collect at most every two seconds whatever we
 // do; we poll once a second for a fresh frame and the status text in the visitor's language.
-import { api } from './api.js';
+import { send } from './api.js';
 
 const POLL_MS = 1000;
 
@@ -23,13 +23,13 @@ export function followOrder(order, view) {
     if (view.qrImage && !view.qrImage.hidden) {
       view.qrImage.src = `/api/v1/bankid/orders/${order.orderId}/qr?frame=${Date.now()}`;
     }
-    const result = await api('POST', `/api/v1/bankid/orders/${order.orderId}/collect`, {});
+    const result = await send('POST', `/api/v1/bankid/orders/${order.orderId}/collect`, {});
     if (!active) {
       return;
     }
     if (!result.ok) {
       active = false;
-      view.onFailure(result.data?.message || null);
+      view.onFailure(result.data.message);
       return;
     }
     const state = result.data;
@@ -54,7 +54,7 @@ export function followOrder(order, view) {
       if (timer) {
         clearTimeout(timer);
       }
-      await api('POST', `/api/v1/bankid/orders/${order.orderId}/cancel`, {});
+      await send('POST', `/api/v1/bankid/orders/${order.orderId}/cancel`, {});
     },
   };
 }

@@ -1,4 +1,4 @@
 // The front page: only the language switcher needs script.
 import { setupLanguage } from './i18n.js';
 
-document.addEventListener('DOMContentLoaded', () => setupLanguage(['sv', 'en']));
+document.addEventListener('DOMContentLoaded', () => setupLanguage());

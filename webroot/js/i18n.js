@@ -1,18 +1,53 @@
-// Page texts in the visitor's language. The HTML carries the Swedish text, so a page reads correctly before (and
-// without) this module; elements with data-i18n="key" get the chosen language's text, data-i18n-attr="attr:key;..."
-// translates attributes. The choice is kept in the "lang" cookie, which the server also reads for its messages.
-const SUPPORTED = ['sv', 'en', 'ar'];
-const RIGHT_TO_LEFT = ['ar'];
-let dictionary = {};
-let current = 'sv';
+// Every page's texts in the visitor's language, one way for all pages. The texts are /i18n/<language>.json;
+// /i18n/languages.json names the languages and the pages each one covers completely ("all" or a list of page paths),
+// so adding a language is adding its file and a line there. A page offers the languages that cover it.
+//
+// The HTML carries the Swedish text, so a page reads correctly before (and without) this module: elements with
+// data-i18n="key" get the chosen language's text, data-i18n-attr="attr:key;..." translates attributes, and modules ask
+// t('key', {params}). A key the chosen language lacks falls back to Swedish. The choice is kept in the "lang" cookie,
+// which the server also reads for its messages.
+const FALLBACK = 'sv';
+const loaded = new Map();
+let manifest = null;
+let fallbackTexts = {};
+let ownTexts = {};
+let current = FALLBACK;
+
+async function fetchJson(path) {
+  try {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    return response.ok ? await response.json() : null;
+  } catch (networkError) {
+    return null;
+  }
+}
+
+function texts(code) {
+  if (!loaded.has(code)) {
+    loaded.set(code, fetchJson(`/i18n/${code}.json`).then((found) => found || {}));
+  }
+  return loaded.get(code);
+}
 
 function readCookie(name) {
   const match = document.cookie.split('; ').find((part) => part.startsWith(name + '='));
   return match ? decodeURIComponent(match.split('=')[1]) : null;
 }
 
-/** The language to use: the cookie, else the browser's first supported language, else Swedish. */
-export function chosenLanguage(available = SUPPORTED) {
+/** This page as languages.json names pages: its path, "/ansokan/" for /ansokan/index.html. */
+function page() {
+  return window.location.pathname.replace(/index\.html$/, '');
+}
+
+/** The languages that cover this page, in the order languages.json lists them. */
+export function languages() {
+  return Object.entries(manifest || {})
+    .filter(([, about]) => about.pages === 'all' || (Array.isArray(about.pages) && about.pages.includes(page())))
+    .map(([code]) => code);
+}
+
+/** The language to use: the cookie, else the browser's first language this page offers, else Swedish. */
+function chosenLanguage(available) {
   const fromCookie = readCookie('lang');
   if (fromCookie && available.includes(fromCookie)) {
     return fromCookie;
@@ -23,81 +58,91 @@ export function chosenLanguage(available = SUPPORTED) {
       return primary;
     }
   }
-  return 'sv';
+  return FALLBACK;
 }
 
 export function language() {
   return current;
 }
 
-/** The text for key in the current language, with {name} placeholders filled from params. */
+/** The locale numbers and dates are written in (sv-SE, en-GB, ...). */
+export function locale() {
+  return manifest?.[current]?.locale || 'sv-SE';
+}
+
+/** The text for key in the current language (else Swedish, else the key), with {name} filled from params. */
 export function t(key, params = {}) {
-  const text = dictionary[key] ?? key;
+  const text = ownTexts[key] ?? fallbackTexts[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-function apply(root) {
+/** Whether the current language has a text of its own for key (rather than Swedish standing in). */
+export function hasOwnText(key) {
+  return key in ownTexts;
+}
+
+/** Whether any language has a text for key: codes from the server without one are shown as they are. */
+export function hasText(key) {
+  return key in ownTexts || key in fallbackTexts;
+}
+
+/** Translates the elements inside root, for what a page module rendered after setup. */
+export function translate(root) {
   root.querySelectorAll('[data-i18n]').forEach((element) => {
-    const key = element.dataset.i18n;
-    if (key in dictionary) {
-      element.textContent = dictionary[key];
+    if (hasText(element.dataset.i18n)) {
+      element.textContent = t(element.dataset.i18n);
     }
   });
   root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
     for (const pair of element.dataset.i18nAttr.split(';')) {
       const [attribute, key] = pair.split(':').map((part) => part.trim());
-      if (attribute && key in dictionary) {
-        element.setAttribute(attribute, dictionary[key]);
+      if (attribute && hasText(key)) {
+        element.setAttribute(attribute, t(key));
       }
     }
   });
 }
 
-/**
- * Loads the language and translates the page. available limits the choice (most pages are Swedish and English; the
- * application form also Arabic). Resolves with the language used.
- */
-export async function setupLanguage(available = ['sv', 'en']) {
+/** Loads the page's language and translates the page. Resolves with the language used. */
+export async function setupLanguage() {
+  if (!manifest) {
+    [manifest, fallbackTexts] = await Promise.all([fetchJson('/i18n/languages.json'), texts(FALLBACK)]);
+  }
+  const available = languages();
   current = chosenLanguage(available);
-  const response = await fetch(`/i18n/${current}.json`, { headers: { Accept: 'application/json' } });
-  dictionary = response.ok ? await response.json() : {};
+  ownTexts = await texts(current);
   document.documentElement.lang = current;
-  document.documentElement.dir = RIGHT_TO_LEFT.includes(current) ? 'rtl' : 'ltr';
-  apply(document);
+  document.documentElement.dir = manifest?.[current]?.dir || 'ltr';
+  translate(document);
   renderSwitcher(available);
   return current;
 }
-
-/** Translates elements added after setup (rendered by a page module). */
-export function translate(root) {
-  apply(root);
-}
-
-const NAMES = { sv: 'Svenska', en: 'English', ar: 'العربية' };
 
 function renderSwitcher(available) {
   const host = document.getElementById('language-switcher');
   if (!host) {
     return;
   }
-  host.replaceChildren();
+  host.hidden = available.length < 2;
   const label = document.createElement('span');
   label.className = 'visually-hidden';
   label.textContent = t('language.choose');
-  host.append(label);
+  host.replaceChildren(label);
   for (const code of available) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'link-button';
     button.lang = code;
-    button.textContent = NAMES[code];
+    button.dir = manifest[code].dir || 'ltr';
+    button.textContent = manifest[code].name;
     if (code === current) {
       button.setAttribute('aria-current', 'true');
     }
-    // Switching reloads the texts in place: nothing the visitor typed is lost.
+    // Switching changes the texts in place: nothing the visitor typed is lost, and focus stays on the switch.
     button.addEventListener('click', async () => {
       document.cookie = `lang=${code}; path=/; max-age=31536000; samesite=lax`;
-      await setupLanguage(available);
+      await setupLanguage();
+      host.querySelector(`button[lang="${code}"]`)?.focus();
       document.dispatchEvent(new CustomEvent('languagechange', { detail: code }));
     });
     host.append(button);

@@ -1,5 +1,5 @@
 // Resident login with BankID: start the order, then follow it (bankid-order.js) until a session exists.
-import { api } from './api.js';
+import { send } from './api.js';
 import { followOrder } from './bankid-order.js';
 import { setupLanguage, t } from './i18n.js';
 
@@ -29,9 +29,9 @@ async function start(device) {
   element('retry').hidden = true;
   element('cancel').hidden = false;
   showStatus(t('login.starting'));
-  const result = await api('POST', '/api/v1/login', { device });
+  const result = await send('POST', '/api/v1/login', { device });
   if (!result.ok) {
-    fail(result.data?.message || t('login.failed'));
+    fail(result.data.message);
     return;
   }
   order = result.data;
@@ -96,7 +96,7 @@ function resumeReturnedOrder() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await setupLanguage(['sv', 'en']);
+  await setupLanguage();
   resumeReturnedOrder();
   element('same-device').addEventListener('click', () => start('same'));
   element('other-device').addEventListener('click', () => start('other'));

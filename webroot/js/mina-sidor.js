@@ -1,10 +1,11 @@
 // Mina sidor: who is logged in, what needs doing (sign a co-application, answer a komplettering, read messages),
 // every case of the resident and their household, and where to apply. Also where BankID returns after signing on
 // this device (#order=<id>): the order is followed to its end here.
-import { api, loadSession } from './api.js';
+import { send } from './api.js';
 import { followOrder } from './bankid-order.js';
+import { monthName } from './format.js';
 import { setupLanguage, t } from './i18n.js';
-import { monthName } from './bistand/format.js';
+import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
 
 const $ = (id) => document.getElementById(id);
@@ -72,7 +73,7 @@ function todoItems(cases) {
 }
 
 async function renderCases() {
-  const result = await api('GET', '/api/v1/cases');
+  const result = await send('GET', '/api/v1/cases');
   if (!result.ok) {
     return;
   }
@@ -115,25 +116,18 @@ function followReturnedOrder() {
   });
 }
 
-async function render() {
-  const session = await loadSession();
-  if (!session.authenticated) {
-    window.location.replace('/logga-in/');
-    return;
-  }
+async function render(session) {
   $('greeting').textContent = t('mine.greeting', { name: session.name });
-  const logout = $('logout');
-  logout.hidden = false;
-  logout.onclick = async () => {
-    await api('POST', '/api/v1/logout', {});
-    window.location.assign('/');
-  };
   await renderCases();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await setupLanguage(['sv', 'en']);
-  await render();
+  await setupLanguage();
+  const session = await residentSession();
+  if (!session) {
+    return;
+  }
+  await render(session);
   followReturnedOrder();
-  document.addEventListener('languagechange', render);
+  document.addEventListener('languagechange', () => render(session));
 });

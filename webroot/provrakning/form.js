@@ -1,5 +1,8 @@
 // The form's rows: people and incomes can be added and removed; ids follow the request's JSON paths
-// (persons[2].birthDate → #persons-2-birthDate) so the server's field errors land next to the right field.
+// (persons[2].birthDate → #persons-2-birthDate) so the server's field errors land next to the right field. Labels
+// carry their text keys (data-i18n) and are translated with the rest of the page.
+import { parseAmount } from '../js/format.js';
+
 export const COST_TYPES = ['rent', 'householdElectricity', 'workTravel', 'homeInsurance', 'unionAndUnemploymentFund',
   'childcare', 'medicalCare', 'dentalCare'];
 const ROLES = ['sambo', 'child', 'otherAdult', 'otherChild'];
@@ -17,13 +20,13 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
-function labelled(field, input, textKey) {
-  return [element('label', { 'data-field-label': field, 'data-i18n': textKey }), input];
+function labelled(field, input, i18n) {
+  return [element('label', { 'data-field-label': field, 'data-i18n': i18n }), input];
 }
 
-function checkbox(field, textKey) {
+function checkbox(field, i18n) {
   const input = element('input', { type: 'checkbox', 'data-field': field });
-  const label = element('label', { class: 'check', 'data-field-label': field }, [input, element('span', { 'data-i18n': textKey })]);
+  const label = element('label', { class: 'check', 'data-field-label': field }, [input, element('span', { 'data-i18n': i18n })]);
   return label;
 }
 
@@ -32,18 +35,20 @@ export function personRow(role) {
   row.append(element('h3'));
   if (role !== 'applicant') {
     const select = element('select', { 'data-field': 'role' });
-    ROLES.forEach((value) => select.append(element('option', { value, 'data-i18n': 'role.' + value })));
+    ROLES.forEach((value) => select.append(element('option', { value, 'data-i18n': 'provrakning.role.' + value })));
     select.value = role;
-    row.append(...labelled('role', select, 'role.label'));
+    row.append(...labelled('role', select, 'provrakning.role.label'));
   } else {
     row.dataset.role = 'applicant';
   }
   const birth = element('input', { type: 'date', 'data-field': 'birthDate', autocomplete: 'off' });
-  row.append(...labelled('birthDate', birth, 'birthDate.label'));
+  row.append(...labelled('birthDate', birth, 'provrakning.birthDate.label'));
   const childOnly = element('div', { class: 'child-only' });
-  childOnly.append(checkbox('lunchOutsideHome', 'child.lunch'), checkbox('placed', 'child.placed'),
-    ...labelled('umgangeDays', element('input', { type: 'text', inputmode: 'numeric', 'data-field': 'umgangeDays' }), 'child.umgange'),
-    ...labelled('workIncomeEarlierThisYear', element('input', { type: 'text', inputmode: 'decimal', 'data-field': 'workIncomeEarlierThisYear' }), 'child.workIncome'));
+  childOnly.append(checkbox('lunchOutsideHome', 'provrakning.child.lunch'), checkbox('placed', 'provrakning.child.placed'),
+    ...labelled('umgangeDays', element('input', { type: 'text', inputmode: 'numeric', 'data-field': 'umgangeDays' }),
+      'provrakning.child.umgange'),
+    ...labelled('workIncomeEarlierThisYear', element('input', { type: 'text', inputmode: 'decimal',
+      'data-field': 'workIncomeEarlierThisYear' }), 'provrakning.child.workIncome'));
   row.append(childOnly);
   if (role !== 'applicant') {
     row.append(element('button', { type: 'button', class: 'secondary remove' }));
@@ -54,10 +59,11 @@ export function personRow(role) {
 export function incomeRow() {
   const row = element('li', { class: 'row', 'data-key': String(nextKey++), tabindex: '-1' });
   row.append(element('h3'));
-  row.append(...labelled('type', element('select', { 'data-field': 'type' }), 'income.type'));
-  row.append(...labelled('person', element('select', { 'data-field': 'person' }), 'income.person'));
-  row.append(...labelled('amount', element('input', { type: 'text', inputmode: 'decimal', 'data-field': 'amount' }), 'income.amount'));
-  const jobbstimulans = checkbox('jobbstimulans', 'income.jobbstimulans');
+  row.append(...labelled('type', element('select', { 'data-field': 'type' }), 'provrakning.income.type'));
+  row.append(...labelled('person', element('select', { 'data-field': 'person' }), 'provrakning.income.person'));
+  row.append(...labelled('amount', element('input', { type: 'text', inputmode: 'decimal', 'data-field': 'amount' }),
+    'provrakning.income.amount'));
+  const jobbstimulans = checkbox('jobbstimulans', 'provrakning.income.jobbstimulans');
   jobbstimulans.classList.add('employment-only');
   row.append(jobbstimulans, element('button', { type: 'button', class: 'secondary remove' }));
   return row;
@@ -67,7 +73,7 @@ export function costFields(container) {
   COST_TYPES.forEach((type) => {
     const id = 'costs-' + type;
     container.append(element('div', {}, [
-      element('label', { for: id, 'data-i18n': 'cost.' + type }),
+      element('label', { for: id, 'data-i18n': 'provrakning.cost.' + type }),
       element('input', { type: 'text', inputmode: 'decimal', id, name: type, autocomplete: 'off' })]));
   });
 }
@@ -98,13 +104,6 @@ export function renumber(list, prefix) {
   });
 }
 
-/** A typed amount as a number ("8 200,50" → 8200.5); anything else is sent as typed, so the server can name it. */
-export function amount(raw) {
-  const cleaned = raw.replace(/\s/g, '').replace(',', '.');
-  const value = Number(cleaned);
-  return cleaned !== '' && Number.isFinite(value) ? value : raw.trim();
-}
-
 export function request(form, personList, incomeList) {
   const body = { persons: [] };
   const month = form.querySelector('#month').value.trim();
@@ -131,7 +130,7 @@ export function request(form, personList, incomeList) {
       }
       const earned = field(row, 'workIncomeEarlierThisYear').value.trim();
       if (earned) {
-        person.workIncomeEarlierThisYear = amount(earned);
+        person.workIncomeEarlierThisYear = parseAmount(earned);
       }
     }
     body.persons.push(person);
@@ -140,7 +139,7 @@ export function request(form, personList, incomeList) {
   for (const type of COST_TYPES) {
     const raw = form.querySelector('#costs-' + type).value.trim();
     if (raw) {
-      costs[type] = amount(raw);
+      costs[type] = parseAmount(raw);
     }
   }
   body.costs = costs;
@@ -151,7 +150,7 @@ export function request(form, personList, incomeList) {
       income.type = field(row, 'type').value;
     }
     if (field(row, 'amount').value.trim()) {
-      income.amount = amount(field(row, 'amount').value);
+      income.amount = parseAmount(field(row, 'amount').value);
     }
     const owner = field(row, 'person').value;
     if (owner) {

@@ -1,7 +1,8 @@
 // The provräkning page: builds the household from the form, asks POST /api/v1/provrakning, and shows either the
 // calculation line by line or the server's field errors (summary at the top, message at each field). What the user
-// typed is never cleared. Swedish by default; the switch keeps the choice in the "lang" cookie the server reads too.
-import { TEXTS } from './texts.js';
+// typed is never cleared, also when the language is switched.
+import { problems, send } from '../js/api.js';
+import { setupLanguage, t, translate } from '../js/i18n.js';
 import { costFields, field, incomeRow, personRow, renumber, request, roleOf } from './form.js';
 import { showResult } from './result.js';
 
@@ -12,31 +13,8 @@ const summary = document.getElementById('error-summary');
 const errorList = document.getElementById('error-list');
 const status = document.getElementById('form-status');
 const resultSection = document.getElementById('result');
-const switcher = document.getElementById('language-switch');
 
-let language = chosenLanguage();
 let incomeTypes = [];
-
-function chosenLanguage() {
-  const cookie = document.cookie.split('; ').find((part) => part.startsWith('lang='));
-  const saved = cookie ? decodeURIComponent(cookie.split('=')[1]) : null;
-  if (saved === 'sv' || saved === 'en') {
-    return saved;
-  }
-  const browser = (navigator.languages || []).map((tag) => tag.toLowerCase().split('-')[0]).find((tag) => tag === 'sv' || tag === 'en');
-  return browser || 'sv';
-}
-
-function t(key, params = {}) {
-  const text = TEXTS[language][key] ?? TEXTS.sv[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-function translate(root) {
-  root.querySelectorAll('[data-i18n]').forEach((node) => {
-    node.textContent = t(node.dataset.i18n);
-  });
-}
 
 function fill(select, entries, placeholder) {
   const chosen = select.value;
@@ -56,42 +34,34 @@ function refresh() {
   renumber(incomeList, 'incomes');
   const people = [...personList.children];
   people.forEach((row, index) => {
-    row.querySelector('h3').textContent = index === 0 ? t('persons.you') : t('persons.heading', { n: index + 1 });
+    row.querySelector('h3').textContent = index === 0 ? t('provrakning.persons.you')
+      : t('provrakning.persons.heading', { n: index + 1 });
     row.querySelector('.child-only').hidden = roleOf(row) !== 'child';
     const remove = row.querySelector('.remove');
     if (remove) {
-      remove.textContent = t('persons.remove', { n: index + 1 });
+      remove.textContent = t('provrakning.persons.remove', { n: index + 1 });
     }
   });
   const owners = people.map((row, index) => [row.dataset.key,
-    t('persons.heading', { n: index + 1 }) + ': ' + t('short.' + roleOf(row))]);
+    t('provrakning.persons.heading', { n: index + 1 }) + ': ' + t('provrakning.short.' + roleOf(row))]);
   [...incomeList.children].forEach((row, index) => {
-    row.querySelector('h3').textContent = t('incomes.heading', { n: index + 1 });
-    row.querySelector('.remove').textContent = t('incomes.remove', { n: index + 1 });
-    fill(field(row, 'type'), incomeTypes.map((type) => [type.type, type.label]), t('income.choose'));
-    fill(field(row, 'person'), owners, t('income.household'));
+    row.querySelector('h3').textContent = t('provrakning.incomes.heading', { n: index + 1 });
+    row.querySelector('.remove').textContent = t('provrakning.incomes.remove', { n: index + 1 });
+    fill(field(row, 'type'), incomeTypes.map((type) => [type.type, type.label]), t('provrakning.income.choose'));
+    fill(field(row, 'person'), owners, t('provrakning.income.household'));
     const type = incomeTypes.find((candidate) => candidate.type === field(row, 'type').value);
     row.querySelector('.employment-only').hidden = !(type && type.employment);
   });
   translate(form);
 }
 
-function applyLanguage() {
-  document.documentElement.lang = language;
-  translate(document);
-  switcher.textContent = t('language.other');
-  switcher.lang = t('language.otherCode');
-}
-
+/** The income types and their names, in the page's language, come from the server. */
 async function loadOptions() {
-  try {
-    const response = await fetch('/api/v1/provrakning/options', { headers: { 'Accept-Language': language } });
-    if (!response.ok) {
-      throw new Error(String(response.status));
-    }
-    incomeTypes = (await response.json()).incomeTypes;
-  } catch (error) {
-    status.textContent = t('errors.options');
+  const result = await send('GET', '/api/v1/provrakning/options');
+  if (result.ok) {
+    incomeTypes = result.data.incomeTypes;
+  } else {
+    status.textContent = t('provrakning.errors.options');
   }
   refresh();
 }
@@ -150,10 +120,8 @@ function markField(target, message) {
   target.setAttribute('aria-describedby', described ? described + ' ' + note.id : note.id);
 }
 
-function showErrors(data) {
-  const problems = data && Array.isArray(data.fields) && data.fields.length > 0 ? data.fields
-    : [{ message: data && data.message ? data.message : t('errors.network') }];
-  for (const problem of problems) {
+function showErrors(result) {
+  for (const problem of problems(result)) {
     const item = document.createElement('li');
     const target = problem.field ? elementFor(problem.field) : null;
     if (target && !document.getElementById(target.id + '-error')) {
@@ -175,27 +143,15 @@ function showErrors(data) {
 
 async function calculate() {
   clearErrors();
-  status.textContent = t('form.calculating');
-  let response;
-  let data = null;
-  try {
-    response = await fetch('/api/v1/provrakning', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
-      body: JSON.stringify(request(form, personList, incomeList))
-    });
-    data = await response.json().catch(() => null);
-  } catch (error) {
-    showErrors(null);
-    return;
-  }
-  if (!response.ok || !data) {
+  status.textContent = t('provrakning.form.calculating');
+  const result = await send('POST', '/api/v1/provrakning', request(form, personList, incomeList));
+  if (!result.ok) {
     resultSection.hidden = true;
-    showErrors(data);
+    showErrors(result);
     return;
   }
-  showResult(resultSection, data, t, language);
-  status.textContent = t('form.done');
+  showResult(resultSection, result.data);
+  status.textContent = t('provrakning.form.done');
   document.getElementById('result-title').focus();
 }
 
@@ -238,10 +194,8 @@ document.getElementById('add-income').addEventListener('click', () => {
   refresh();
   field(row, 'type').focus();
 });
-switcher.addEventListener('click', async () => {
-  language = language === 'sv' ? 'en' : 'sv';
-  document.cookie = 'lang=' + language + '; path=/; max-age=31536000; SameSite=Lax';
-  applyLanguage();
+// The server's words (income types, the calculation's lines) come again in the new language.
+document.addEventListener('languagechange', async () => {
   await loadOptions();
   if (!resultSection.hidden) {
     await calculate();
@@ -256,6 +210,6 @@ const now = new Date();
 form.querySelector('#month').value = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
 costFields(document.getElementById('cost-fields'));
 personList.append(personRow('applicant'));
-applyLanguage();
+await setupLanguage();
 refresh();
 loadOptions();

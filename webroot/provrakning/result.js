@@ -1,12 +1,10 @@
-// Shows the calculation line by line, with subtotals, the outcome and the rule versions it used.
-const SECTIONS = [['riksnorm', 'riksnormTotal'], ['cost', 'costsTotal'], ['income', 'incomesTotal']];
+// Shows the calculation line by line, with subtotals, the outcome and the rule versions it used. The table's
+// amounts are plain numbers under the heading "Kronor".
+import { kronor } from '../js/format.js';
+import { t } from '../js/i18n.js';
 
-export function formatKronor(value, language) {
-  const whole = Number.isInteger(value);
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', {
-    minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2
-  }).format(value);
-}
+const SECTIONS = [['riksnorm', 'riksnormTotal'], ['cost', 'costsTotal'], ['income', 'incomesTotal']];
+const number = (value) => kronor(value, { unit: false });
 
 function row(cells, className) {
   const tr = document.createElement('tr');
@@ -31,27 +29,28 @@ function cell(tag, text, className, scope) {
   return node;
 }
 
-function lineRow(line, t, language) {
+function lineRow(line) {
   const head = cell('th', undefined, undefined, 'row');
   head.append(document.createTextNode(line.label));
   for (const flag of line.flags) {
-    head.append(' ', cell('span', '(' + t(flag === 'capped' ? 'result.capped' : 'result.needsReview') + ')', 'flag'));
+    const text = flag === 'capped' ? t('provrakning.result.capped') : t('provrakning.result.needsReview');
+    head.append(' ', cell('span', '(' + text + ')', 'flag'));
   }
   let note = line.note;
   if (line.entered !== undefined && line.entered !== line.amount && !note) {
-    note = t('result.entered', { amount: formatKronor(line.entered, language) });
+    note = t('provrakning.result.entered', { amount: kronor(line.entered) });
   }
   if (note) {
     head.append(cell('span', note, 'note'));
   }
-  return row([head, cell('td', formatKronor(line.amount, language), 'amount')]);
+  return row([head, cell('td', number(line.amount), 'amount')]);
 }
 
-export function showResult(section, data, t, language) {
+export function showResult(section, data) {
   const amount = section.querySelector('#result-amount');
   amount.textContent = data.outcome === 'bifall'
-    ? t('result.bifall', { amount: formatKronor(data.amount, language) })
-    : t('result.avslag', { amount: formatKronor(data.normoverskott, language) });
+    ? t('provrakning.result.bifall', { amount: kronor(data.amount) })
+    : t('provrakning.result.avslag', { amount: kronor(data.normoverskott) });
   amount.classList.toggle('avslag', data.outcome !== 'bifall');
 
   const body = section.querySelector('#result-lines');
@@ -61,21 +60,23 @@ export function showResult(section, data, t, language) {
     if (lines.length === 0) {
       continue;
     }
-    const heading = cell('th', t('result.' + kind), undefined, 'colgroup');
+    const heading = cell('th', t('provrakning.result.' + kind), undefined, 'colgroup');
     heading.colSpan = 2;
     body.append(row([heading], 'section'));
-    lines.forEach((line) => body.append(lineRow(line, t, language)));
-    body.append(row([cell('th', t('result.sum') + ' – ' + t('result.' + kind).toLowerCase(), undefined, 'row'),
-      cell('td', formatKronor(data[total], language), 'amount')], 'subtotal'));
+    lines.forEach((line) => body.append(lineRow(line)));
+    body.append(row([cell('th', t('provrakning.result.sum') + ' – ' + t('provrakning.result.' + kind).toLowerCase(),
+      undefined, 'row'), cell('td', number(data[total]), 'amount')], 'subtotal'));
   }
-  body.append(row([cell('th', t('result.need'), undefined, 'row'), cell('td', formatKronor(data.needTotal, language), 'amount')], 'subtotal'));
-  body.append(row([cell('th', t('result.exact'), undefined, 'row'), cell('td', formatKronor(data.exactAmount, language), 'amount')]));
-  body.append(row([cell('th', t('result.amount'), undefined, 'row'), cell('td', formatKronor(data.amount, language), 'amount')], 'subtotal'));
+  body.append(row([cell('th', t('provrakning.result.need'), undefined, 'row'), cell('td', number(data.needTotal), 'amount')],
+    'subtotal'));
+  body.append(row([cell('th', t('provrakning.result.exact'), undefined, 'row'), cell('td', number(data.exactAmount), 'amount')]));
+  body.append(row([cell('th', t('provrakning.result.amount'), undefined, 'row'), cell('td', number(data.amount), 'amount')],
+    'subtotal'));
 
   const versions = section.querySelector('#result-versions');
   versions.replaceChildren();
   for (const [kind, version] of Object.entries(data.ruleVersions)) {
-    versions.append(cell('dt', t('versions.' + kind)), cell('dd', version));
+    versions.append(cell('dt', t('provrakning.versions.' + kind)), cell('dd', version));
   }
   section.querySelector('#result-disclaimer').textContent = data.disclaimer;
   section.hidden = false;

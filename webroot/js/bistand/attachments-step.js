@@ -3,7 +3,7 @@
 import { t, translate } from '../i18n.js';
 import { element, errorId, fieldId } from './fields.js';
 import { problemText } from './errors.js';
-import { send, upload } from './http.js';
+import { problems, send, upload } from '../api.js';
 
 /** The words for a document asked for ({category, subject}, e.g. costReceipt + dentalCare). */
 export function requirementText(requirement) {
@@ -68,7 +68,7 @@ export function renderAttachments(root, view, reload, announce) {
     const result = await upload(base, file, { purpose: 'application', category });
     input.value = '';
     if (!result.ok) {
-      const problem = result.data?.fields?.[0] ? problemText(result.data.fields[0]) : (result.data?.message || t('docs.failed'));
+      const problem = problemText(problems(result)[0]);
       showError(input, error, problem);
       announce(problem);
       input.focus();
@@ -80,7 +80,7 @@ export function renderAttachments(root, view, reload, announce) {
 
   async function remove(attachment) {
     const result = await send('DELETE', `${base}/${attachment.id}`);
-    announce(result.ok ? t('docs.removed', { name: attachment.fileName }) : (result.data?.message || t('docs.failed')));
+    announce(result.ok ? t('docs.removed', { name: attachment.fileName }) : result.data.message);
     await reload('docs-heading');
   }
 

@@ -1,14 +1,16 @@
 // Showing problems: an error summary at the top of the step (focused, with a link to each field) and the message
 // next to each field (aria-invalid, described by the message). The message text is marked with a visible "Fel:"
 // and an icon, so nothing depends on colour alone.
-import { t, language } from '../i18n.js';
+import { hasOwnText, t } from '../i18n.js';
 import { fieldId, errorId } from './fields.js';
 
-/** The text for a problem: the page's own translation when it has one (Arabic), else the server's message. */
+/**
+ * The text for a problem: the page language's own text for the code when it has one (a language the server does not
+ * speak, such as Arabic), else the server's message, which is in the page's language when the server speaks it.
+ */
 export function problemText(problem) {
   const key = `field.${problem.error}`;
-  const own = t(key);
-  return language() === 'ar' && own !== key ? own : (problem.message || own);
+  return hasOwnText(key) ? t(key) : (problem.message || t(key));
 }
 
 export function clearProblems(root) {

@@ -1,7 +1,7 @@
 // The last step's summary: what will be signed, section by section, each with a way back to change it.
 import { t } from '../i18n.js';
 import { element } from './fields.js';
-import { kronor, monthName } from './format.js';
+import { kronor, monthName } from '../format.js';
 
 const list = (value) => (Array.isArray(value) ? value : []);
 
@@ -37,7 +37,7 @@ export function renderReview(root, view, content, goTo) {
     row(dl, t('review.adults'), household.coApplicant ? '2' : '1');
     row(dl, t('review.children'), String(list(household.children).length));
     if (view.coApplicant) {
-      row(dl, t('person.coApplicant'), [view.coApplicant.name, view.coApplicant.personnummer].filter(Boolean).join(', '));
+      row(dl, t('person.coApplicant'), view.coApplicant.personnummer);
     }
     row(dl, t('household.otherAdults'), String(list(household.otherAdults).length));
   }, goTo);

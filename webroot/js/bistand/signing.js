@@ -3,7 +3,7 @@
 // simulator link in demo mode) until BankID says it is done.
 import { followOrder } from '../bankid-order.js';
 import { t } from '../i18n.js';
-import { newIdempotencyKey, send } from './http.js';
+import { newIdempotencyKey, send } from '../api.js';
 
 /**
  * ui: {qrArea, qr, openAppArea, openApp, simulatorArea, simulatorLink, status, cancel, choices}
@@ -64,7 +64,7 @@ export function signer(startPath, ui, handlers) {
         key = null;
         reset();
         status(text || t('sign.failed'), 'error');
-        handlers.onFailure({ message: text || t('sign.failed') }, 200);
+        handlers.onFailure({ message: text || t('sign.failed'), fields: [] }, 200);
       },
     });
   }

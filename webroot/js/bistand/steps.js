@@ -1,7 +1,7 @@
 // The application form's steps: each renders its part of the content into the page and reads it back. The page is
 // the source of truth while the resident types; collect() turns it into the content document the server stores.
 import { t, translate } from '../i18n.js';
-import { amountText, parseAmount, parseWhole } from './format.js';
+import { amountText, parseAmount, parseWhole } from '../format.js';
 import {
   amountField, checkbox, dateField, element, radioGroup, selectField, textarea, textField, valueOf, wholeField,
 } from './fields.js';
@@ -23,7 +23,8 @@ const ASSET_TYPES = ['bankAccount', 'vehicle', 'property', 'other'];
 const NEED_TYPES = ['glasses', 'dentalTreatment', 'medicalCare', 'furniture', 'householdGoods', 'clothing', 'moving', 'other'];
 const ADULT_RELATIONS = ['adultChild', 'relative', 'lodger', 'other'];
 
-const options = (values, prefix) => values.map((value) => ({ value, label: `${prefix}.${value}` }));
+/** Choices whose labels are the keys family + value, e.g. ('housingType.', 'rental') → housingType.rental. */
+const options = (values, family) => values.map((value) => ({ value, label: `${family}${value}` }));
 const list = (value) => (Array.isArray(value) ? value : []);
 const object = (value) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
 const area = (name) => document.getElementById(`area-${name}`);
@@ -85,8 +86,7 @@ function renderHousehold(content, view, changed) {
   coFields.hidden = !co;
   if (view.coApplicant) {
     const named = element('p', { class: 'named-person' });
-    named.textContent = t('household.coNamed', { personnummer: view.coApplicant.personnummer,
-      name: view.coApplicant.name || '' });
+    named.textContent = t('household.coNamed', { personnummer: view.coApplicant.personnummer });
     coFields.append(named);
   }
   coFields.append(
@@ -94,7 +94,7 @@ function renderHousehold(content, view, changed) {
       : 'household.coPersonnummer', hint: 'hint.personnummer', inputmode: 'numeric', maxlength: 13, width: 'date',
       autocomplete: 'off', dir: 'ltr', spellcheck: false }),
     selectField({ path: 'household.coApplicant.relation', label: 'household.relation',
-      options: options(['sambo', 'make', 'registreradPartner'], 'relation'), value: co?.relation }),
+      options: options(['sambo', 'make', 'registreradPartner'], 'relation.'), value: co?.relation }),
     dateField({ path: 'household.coApplicant.birthDate', label: 'household.coBirthDate', value: co?.birthDate }),
     checkbox({ path: 'household.coApplicant.lunchOutsideHome', label: 'household.coLunch',
       checked: co?.lunchOutsideHome }));
@@ -112,7 +112,7 @@ function renderHousehold(content, view, changed) {
         autocomplete: 'off', dir: 'auto' }),
       dateField({ path: `${base}.birthDate`, label: 'child.birthDate', value: child.birthDate }),
       radioGroup({ path: `${base}.livesHere`, legend: 'child.livesHere', value: child.livesHere,
-        options: options(['full', 'partTime', 'placed'], 'livesHere') }),
+        options: options(['full', 'partTime', 'placed'], 'livesHere.') }),
       days,
       checkbox({ path: `${base}.lunchOutsideHome`, label: 'child.lunch', checked: child.lunchOutsideHome }),
       removeButton('child.remove', { n: i + 1 }, () => view.removeItem('household.children', i)),
@@ -128,7 +128,7 @@ function renderHousehold(content, view, changed) {
       textField({ path: `${base}.firstName`, label: 'adult.firstName', value: adult.firstName, maxlength: 200,
         dir: 'auto' }),
       dateField({ path: `${base}.birthDate`, label: 'adult.birthDate', value: adult.birthDate }),
-      selectField({ path: `${base}.relation`, label: 'adult.relation', options: options(ADULT_RELATIONS, 'adultRelation'),
+      selectField({ path: `${base}.relation`, label: 'adult.relation', options: options(ADULT_RELATIONS, 'adultRelation.'),
         value: adult.relation }),
       removeButton('adult.remove', { n: i + 1 }, () => view.removeItem('household.otherAdults', i)),
     ]));
@@ -140,7 +140,7 @@ function renderHousehold(content, view, changed) {
 function renderHousing(content) {
   const housing = object(content.housing);
   area('housing').replaceChildren(
-    selectField({ path: 'housing.type', label: 'housing.type', options: options(HOUSING_TYPES, 'housingType'),
+    selectField({ path: 'housing.type', label: 'housing.type', options: options(HOUSING_TYPES, 'housingType.'),
       value: housing.type }),
     amountField({ path: 'housing.rent', label: 'housing.rent', hint: 'housing.rentHint', value: amountText(housing.rent) }),
     amountField({ path: 'housing.householdElectricity', label: 'housing.electricity', hint: 'housing.electricityHint',
@@ -165,7 +165,7 @@ export function renderAll(content, view) {
   const who = people(content);
   renderRows('incomes', list(content.incomes), (income, i) => group(t('income.legend', { n: i + 1 }), [
     selectField({ path: `incomes[${i}].person`, label: 'income.person', options: who, value: income.person }),
-    selectField({ path: `incomes[${i}].type`, label: 'income.type', options: options(INCOME_TYPES, 'incomeType'),
+    selectField({ path: `incomes[${i}].type`, label: 'income.type', options: options(INCOME_TYPES, 'incomeType.'),
       value: income.type }),
     amountField({ path: `incomes[${i}].amount`, label: 'income.amount', value: amountText(income.amount) }),
     textField({ path: `incomes[${i}].note`, label: 'income.note', value: income.note, maxlength: 500, dir: 'auto' }),
@@ -176,7 +176,7 @@ export function renderAll(content, view) {
     hint: `cost.${cost}Hint`, value: amountText(costs[cost]) })));
   renderRows('assets', list(content.assets), (asset, i) => group(t('asset.legend', { n: i + 1 }), [
     selectField({ path: `assets[${i}].owner`, label: 'asset.owner', options: who, value: asset.owner }),
-    selectField({ path: `assets[${i}].type`, label: 'asset.type', options: options(ASSET_TYPES, 'assetType'),
+    selectField({ path: `assets[${i}].type`, label: 'asset.type', options: options(ASSET_TYPES, 'assetType.'),
       value: asset.type }),
     textField({ path: `assets[${i}].description`, label: 'asset.description', value: asset.description, maxlength: 200,
       dir: 'auto' }),
@@ -184,7 +184,7 @@ export function renderAll(content, view) {
     removeButton('asset.remove', { n: i + 1 }, () => view.removeItem('assets', i)),
   ]), 'asset.add', 'asset.none');
   renderRows('needs', list(content.needs), (need, i) => group(t('need.legend', { n: i + 1 }), [
-    selectField({ path: `needs[${i}].type`, label: 'need.type', options: options(NEED_TYPES, 'needType'),
+    selectField({ path: `needs[${i}].type`, label: 'need.type', options: options(NEED_TYPES, 'needType.'),
       value: need.type }),
     textField({ path: `needs[${i}].description`, label: 'need.description', value: need.description, maxlength: 200,
       dir: 'auto' }),

@@ -1,8 +1,10 @@
 // The review queue: filters and sort order go to the server; each row links to the case and can be claimed.
 // A protected household's case that nobody has been given is shown to a gruppledare or enhetschef without any
 // personal data, to be assigned to a named handläggare.
-import { api } from '../api.js';
-import { requireStaffSession, el, kronor, date, announce, announceError, OUTCOMES, UNITS } from './staff.js';
+import { send } from '../api.js';
+import { kronor, shortDate } from '../format.js';
+import { t } from '../i18n.js';
+import { announce, announceError, el, named, startStaffPage } from './staff.js';
 
 let session = null;
 let colleagues = [];
@@ -24,76 +26,87 @@ function isDistributor() {
 }
 
 function assignControl(item) {
-  const select = el('select', { 'aria-label': 'Tilldela handläggare' },
-    el('option', { value: '' }, 'Välj handläggare'),
+  const select = el('select', { 'aria-label': t('staff.queue.assignLabel') },
+    el('option', { value: '' }, t('staff.queue.chooseStaff')),
     colleagues.filter((person) => person.roles.some((role) => ['handlaggare', 'socialsekreterare'].includes(role)))
       .map((person) => el('option', { value: person.id }, person.name)));
   const button = el('button', { type: 'button', class: 'secondary', onclick: async () => {
     if (!select.value) return;
-    const result = await api('POST', '/api/v1/casework/cases/' + item.applicationId + '/assign', { staffId: select.value });
+    const result = await send('POST', '/api/v1/casework/cases/' + item.applicationId + '/assign', { staffId: select.value });
     if (result.ok) {
-      announce('Ärendet har tilldelats.');
+      announce(t('staff.queue.assigned'));
       load();
     } else {
       announceError(result);
     }
-  } }, 'Tilldela');
+  } }, t('staff.queue.assign'));
   return [select, ' ', button];
+}
+
+function proposalCell(item) {
+  const proposal = item.proposal;
+  if (proposal) {
+    return named('staff.outcome.', proposal.outcome) + ' ' + kronor(proposal.amount);
+  }
+  if (item.waitingForRules) {
+    return el('span', { class: 'badge' }, item.waitingForRules.text);
+  }
+  return item.manualReview ? t('staff.queue.manualReview') : t('staff.queue.awaitingProposal');
 }
 
 function row(item) {
   if (item.masked) {
     return el('tr', {},
-      el('td', {}, el('span', { class: 'badge protected' }, 'Skyddade personuppgifter'), ' ej tilldelat'),
-      el('td', {}, item.month), el('td', {}, date(item.submittedAt)), el('td', { class: 'num' }, item.ageDays),
-      el('td', {}, item.dueDate), el('td', {}), el('td', {}), el('td', {}), el('td', {}, UNITS[item.unit]),
+      el('td', {}, el('span', { class: 'badge protected' }, t('staff.protected')), ' ', t('staff.queue.unassigned')),
+      el('td', {}, item.month), el('td', {}, shortDate(item.submittedAt)), el('td', { class: 'num' }, item.ageDays),
+      el('td', {}, item.dueDate), el('td', {}), el('td', {}), el('td', {}), el('td', {}, named('staff.unit.', item.unit)),
       el('td', {}), el('td', {}, isDistributor() ? assignControl(item) : ''));
   }
   const proposal = item.proposal;
   const claim = !item.ownerId ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
-    const result = await api('POST', '/api/v1/casework/cases/' + item.applicationId + '/claim', {});
+    const result = await send('POST', '/api/v1/casework/cases/' + item.applicationId + '/claim', {});
     if (result.ok) {
       window.location.assign('/handlaggare/arende/?id=' + item.applicationId);
     } else {
       announceError(result);
     }
-  } }, 'Ta ärendet') : '';
+  } }, t('staff.queue.claim')) : '';
   return el('tr', { class: item.overdue ? 'overdue' : null },
     el('td', {}, el('a', { href: '/handlaggare/arende/?id=' + item.applicationId }, item.household),
-      item.protected ? [' ', el('span', { class: 'badge protected' }, 'Skyddade personuppgifter')] : ''),
+      item.protected ? [' ', el('span', { class: 'badge protected' }, t('staff.protected'))] : ''),
     el('td', {}, item.month),
-    el('td', {}, date(item.submittedAt)),
+    el('td', {}, shortDate(item.submittedAt)),
     el('td', { class: 'num' }, item.ageDays),
-    el('td', {}, item.dueDate, item.overdue ? [' ', el('span', { class: 'badge warn' }, 'försenat')] : ''),
-    el('td', {}, proposal ? OUTCOMES[proposal.outcome] + ' ' + kronor(proposal.amount)
-      : item.waitingForRules ? el('span', { class: 'badge' }, item.waitingForRules.text)
-        : item.manualReview ? 'Manuell granskning' : 'Väntar på förslag'),
-    el('td', {}, item.warnings ? item.unacknowledgedWarnings + ' av ' + item.warnings + ' okvitterade' : 'Inga'),
-    el('td', {}, proposal && proposal.stickprov ? el('span', { class: 'badge warn' }, 'Stickprov') : 'Nej'),
-    el('td', {}, UNITS[item.unit]),
-    el('td', {}, item.ownerName || 'Ingen'),
+    el('td', {}, item.dueDate, item.overdue ? [' ', el('span', { class: 'badge warn' }, t('staff.queue.overdue'))] : ''),
+    el('td', {}, proposalCell(item)),
+    el('td', {}, item.warnings ? t('staff.queue.warningsOpen', { open: item.unacknowledgedWarnings, total: item.warnings })
+      : t('staff.queue.noWarnings')),
+    el('td', {}, proposal && proposal.stickprov ? el('span', { class: 'badge warn' }, t('staff.stickprov')) : t('staff.no')),
+    el('td', {}, named('staff.unit.', item.unit)),
+    el('td', {}, item.ownerName || t('staff.queue.noOwner')),
     el('td', {}, claim));
 }
 
 async function load() {
-  const result = await api('GET', '/api/v1/casework/queue?' + query());
+  const result = await send('GET', '/api/v1/casework/queue?' + query());
   if (!result.ok) {
     announceError(result);
     return;
   }
   const body = document.querySelector('#queue tbody');
   body.replaceChildren(...result.data.items.map(row));
-  document.getElementById('count').textContent = result.data.count + ' ärenden';
+  document.getElementById('count').textContent = t('staff.queue.count', { n: result.data.count });
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  session = await requireStaffSession();
+  session = await startStaffPage();
   if (!session) return;
-  const staff = await api('GET', '/api/v1/casework/staff');
+  const staff = await send('GET', '/api/v1/casework/staff');
   colleagues = staff.ok ? staff.data.staff : [];
   document.getElementById('filters').addEventListener('submit', (event) => {
     event.preventDefault();
     load();
   });
+  document.addEventListener('languagechange', load);
   load();
 });

@@ -3,11 +3,12 @@
 // server checks the content with the same rules (Norrtälje's review found paper and digital applicants treated
 // differently; docs/sources.md#likabehandling-and-stickprov). Only the identity part is the staff page's own: the
 // personnummer of both adults, which in the e-tjänst come from BankID.
-import { api } from '../api.js';
-import { setupLanguage } from '../i18n.js';
+import { problems, send } from '../api.js';
+import { monthName } from '../format.js';
+import { t } from '../i18n.js';
 import { clearProblems, showProblems } from '../bistand/errors.js';
 import { collect, renderAll } from '../bistand/steps.js';
-import { requireStaffSession, el, announce } from './staff.js';
+import { announce, el, startStaffPage } from './staff.js';
 
 const form = () => document.getElementById('application-form');
 
@@ -96,32 +97,40 @@ function wire() {
     const status = document.getElementById('status');
     status.hidden = true;
     const summary = document.getElementById('error-summary');
-    const result = await api('POST', '/api/v1/casework/registrations', request());
+    const result = await send('POST', '/api/v1/casework/registrations', request());
     if (!result.ok) {
-      const fields = (result.data && result.data.fields) || [];
       // Everything typed stays in the form; each problem is shown at its field and in the summary.
-      showProblems(form(), summary, fields.length ? fields
-        : [{ field: '', error: result.data?.error, message: result.data?.message || 'Något gick fel.' }], 'a-pnr');
+      showProblems(form(), summary, problems(result), 'a-pnr');
       return;
     }
     clearProblems(form());
     summary.hidden = true;
     form().reset();
     render(emptyContent());
-    announce('Ansökan är registrerad och inskickad. Roboten tar fram ett beslutsförslag.');
-    status.append(' ', el('a', { href: '/handlaggare/arende/?id=' + result.data.applicationId }, 'Öppna ärendet'));
+    announce(t('staff.register.done'));
+    status.append(' ', el('a', { href: '/handlaggare/arende/?id=' + result.data.applicationId }, t('staff.register.open')));
   });
 }
 
-document.addEventListener('DOMContentLoaded', async () => {
-  if (!(await requireStaffSession())) return;
-  await setupLanguage(['sv']);
+/** This month and the next, the months a paper application can be for. */
+function renderMonths() {
+  const select = document.getElementById('month');
+  const chosen = select.value;
   const now = new Date();
-  const months = [0, 1].map((offset) => new Date(now.getFullYear(), now.getMonth() + offset, 1));
-  document.getElementById('month').replaceChildren(...months.map((month) => {
-    const value = month.getFullYear() + '-' + String(month.getMonth() + 1).padStart(2, '0');
-    return el('option', { value }, month.toLocaleDateString('sv-SE', { year: 'numeric', month: 'long' }));
-  }));
+  const months = [0, 1].map((offset) => new Date(now.getFullYear(), now.getMonth() + offset, 1))
+    .map((month) => month.getFullYear() + '-' + String(month.getMonth() + 1).padStart(2, '0'));
+  select.replaceChildren(...months.map((month) => el('option', { value: month }, monthName(month))));
+  if (chosen) select.value = chosen;
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  if (!(await startStaffPage())) return;
+  renderMonths();
   render(emptyContent());
   wire();
+  // What was typed stays: the form is drawn again from itself, in the new language.
+  document.addEventListener('languagechange', () => {
+    renderMonths();
+    render(collect(form()));
+  });
 });

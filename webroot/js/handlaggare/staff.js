@@ -1,28 +1,12 @@
-// Shared by the staff pages: the staff session (or a redirect to the municipality's login), the CSRF token for
-// state-changing calls, logout, and small DOM helpers that only ever set text (never HTML) from data.
-import { api, rememberCsrfToken } from '../api.js';
+// Shared by the staff pages: the page's start (language, then the staff session or a redirect to the municipality's
+// login), small DOM helpers that only ever set text (never HTML) from data, and the page's live region.
+import { setupLanguage, hasText, t } from '../i18n.js';
+import { staffSession } from '../session.js';
 
-export async function requireStaffSession() {
-  const result = await api('GET', '/api/v1/staff/session');
-  if (!result.ok || !result.data.authenticated) {
-    const here = window.location.pathname + window.location.search;
-    window.location.replace('/handlaggare/login?returnTo=' + encodeURIComponent(here));
-    return null;
-  }
-  rememberCsrfToken(result.data.csrfToken);
-  const who = document.getElementById('who');
-  if (who) {
-    who.textContent = result.data.name + ' (' + result.data.roles.join(', ') + ')';
-  }
-  const logout = document.getElementById('logout');
-  if (logout) {
-    logout.hidden = false;
-    logout.addEventListener('click', async () => {
-      await api('POST', '/api/v1/staff/logout', {});
-      window.location.assign('/');
-    });
-  }
-  return result.data;
+/** Translates the page, then resolves with the staff session (null when the browser is sent to the login). */
+export async function startStaffPage() {
+  await setupLanguage();
+  return staffSession();
 }
 
 /** An element with attributes and children (strings become text nodes). */
@@ -46,18 +30,15 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
-const KRONOR = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
-
-export function kronor(value) {
-  return value === null || value === undefined ? '' : KRONOR.format(Number(value)) + ' kr';
-}
-
-export function date(iso) {
-  return iso ? new Date(iso).toLocaleDateString('sv-SE') : '';
-}
-
-export function dateTime(iso) {
-  return iso ? new Date(iso).toLocaleString('sv-SE') : '';
+/**
+ * The words for a code from the server in a family of texts (named('staff.status.', 'decided') → "Beslutad"); a code
+ * the texts do not know is shown as it is.
+ */
+export function named(family, code) {
+  if (code === null || code === undefined || code === '') {
+    return '';
+  }
+  return hasText(family + code) ? t(family + code) : String(code);
 }
 
 /** Shows a message in the page's live region (errors from the server come with their own text). */
@@ -70,14 +51,6 @@ export function announce(text, kind = 'success') {
 }
 
 export function announceError(result) {
-  const fields = (result.data && result.data.fields) || [];
-  const detail = fields.map((field) => field.message).join(' ');
-  announce(((result.data && result.data.message) || 'Något gick fel.') + (detail ? ' ' + detail : ''), 'error');
+  const detail = result.data.fields.map((field) => field.message).join(' ');
+  announce(result.data.message + (detail ? ' ' + detail : ''), 'error');
 }
-
-export const OUTCOMES = { bifall: 'Bifall', delvis_bifall: 'Delvis bifall', avslag: 'Avslag', avslutad: 'Avslutad' };
-export const UNITS = { mottagning: 'Mottagning', ekonomiskt_bistand: 'Ekonomiskt bistånd' };
-export const STATUSES = {
-  submitted: 'Inkommen', under_review: 'Under handläggning', komplettering_requested: 'Komplettering begärd',
-  decided: 'Beslutad', paid: 'Utbetald', payment_failed: 'Utbetalning misslyckades', withdrawn: 'Återtagen',
-};

@@ -77,12 +77,9 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, overrides).compose(config -> {
-      // Validate everything the HTTP side needs before the (slow) database starts.
+      // Every setting of every room before anything starts, every problem named at once.
+      ConfigurationCheck.run(config, meterRegistry, clock);
       HttpSettings http = HttpSettings.from(config, meterRegistry);
-      Identity.validate(config);
-      RobotSettings.from(config);
-      config.integer(Setting.ROBOT_INSTANCES, 1, 64);
-      RegisterAdapters.from(config, clock);
       TenantResolver tenants = TenantResolver.from(config);
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
       // within a second.
@@ -134,7 +131,8 @@ public final class MainVerticle extends VerticleBase {
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
       RegisterAdapters.from(built.config(), built.clock()), built.letters().expediering())
-      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64));
+      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
+        built.robotMonitor());
   }
 
   private Future<Void> seedDemoData(Services built) {

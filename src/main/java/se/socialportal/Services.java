@@ -15,6 +15,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
+import se.socialportal.robot.RobotMonitor;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.tenant.TenantResolver;
@@ -26,12 +27,13 @@ import java.util.Optional;
  * Everything long-lived, built once per process and handed to every verticle and to the route modules (which every
  * HTTP verticle instance shares): the shared clients and each room's parts. Nothing here holds per-request state.
  * {@code bankIdSimulator} is present only in demo mode without BANKID_URL. {@code rules} is the rule book in force
- * now (it changes when robots/ is reloaded: take {@code rules().get()} once per piece of work).
+ * now (it changes when robots/ is reloaded: take {@code rules().get()} once per piece of work). {@code robotMonitor}
+ * knows the robot instances of this process (none when ROBOT_ENABLED is false).
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
-                       Casework casework, ProvrakningRoutes provrakning) {
+                       Casework casework, ProvrakningRoutes provrakning, RobotMonitor robotMonitor) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -47,7 +49,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
           identity.sessions(), identity.bankIdOrders(), validator);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
-          ruleBookReloads, letters, bistand, casework, provrakning);
+          ruleBookReloads, letters, bistand, casework, provrakning, new RobotMonitor());
       }));
   }
 }

@@ -151,6 +151,28 @@ class HandlaggareBrowserTest {
   }
 
   @Test
+  @DisplayName("the staff pages switch to English, keep the choice, and are Swedish again on request")
+  void english() {
+    try (BrowserContext staff = chromium.swedishContext()) {
+      Page page = staff.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/");
+      page.locator("[id='login-anna.handlaggare']").click();
+      page.waitForURL("**/handlaggare/");
+      assertThat(page.locator("#queue tbody tr").first()).isVisible();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("In English")).click();
+      assertThat(page.locator("h1")).hasText("Cases to review");
+      assertThat(page.locator("html")).hasAttribute("lang", "en");
+      assertThat(page.locator("#count")).containsText("cases");
+      assertThat(page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Decision due"))).isVisible();
+      page.navigate(app.baseUrl() + "/handlaggare/registrera/");
+      assertThat(page.locator("h1")).hasText("Register an application on paper or with help");
+      assertThat(page.getByLabel("Personal identity number (12 digits)")).isVisible();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("På svenska")).click();
+      assertThat(page.locator("h1")).hasText("Registrera en ansökan på papper eller med hjälp");
+    }
+  }
+
+  @Test
   @DisplayName("the staff pages redirect to the login when there is no staff session")
   void redirectsToLogin() {
     try (BrowserContext context = chromium.swedishContext()) {

@@ -4,8 +4,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The web front end from webroot/ (the working directory in development, the jar in production). Assets may be
- * cached briefly and revalidated; HTML is always revalidated so a deployment reaches every browser at once.
+ * The web front end from webroot/ (the working directory in development, the jar in production): pages with their
+ * shared layout put in ({@link PageLayout}), everything else as it is. Assets may be cached briefly and revalidated;
+ * HTML is always revalidated so a deployment reaches every browser at once.
  */
 final class StaticFiles {
 
@@ -33,6 +34,7 @@ final class StaticFiles {
       });
       ctx.next();
     });
+    router.route().handler(new PageLayout("webroot")::handle);
     router.route().handler(handler);
   }
 }
