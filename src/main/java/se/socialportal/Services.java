@@ -46,7 +46,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())
       .map(provrakning -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
-          identity.sessions(), identity.bankIdOrders(), validator);
+          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
           ruleBookReloads, letters, bistand, casework, provrakning, new RobotMonitor());

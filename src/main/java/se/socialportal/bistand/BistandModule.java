@@ -17,6 +17,7 @@ import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.bistand.signing.BankIdSigning;
 import se.socialportal.bistand.signing.Cosignature;
 import se.socialportal.bistand.signing.SigningService;
+import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.RoutesModule;
@@ -35,6 +36,7 @@ public final class BistandModule implements RoutesModule {
   private final Clock clock;
   private final SessionAccess sessions;
   private final BankIdOrders bankIdOrders;
+  private final BankIdBrowsers bankIdBrowsers;
   private final BistandSettings settings;
   private final ApplicationValidator validator;
   private final Eligibility eligibility;
@@ -52,12 +54,13 @@ public final class BistandModule implements RoutesModule {
 
   /** @param validator the application schema, loaded once on a worker ({@link ApplicationValidator#load}) */
   public BistandModule(Vertx vertx, Pool pool, Clock clock, BistandSettings settings, SessionAccess sessions,
-                       BankIdOrders bankIdOrders, ApplicationValidator validator) {
+                       BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers, ApplicationValidator validator) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.sessions = sessions;
     this.bankIdOrders = bankIdOrders;
+    this.bankIdBrowsers = bankIdBrowsers;
     this.settings = settings;
     this.validator = validator;
     this.eligibility = new Eligibility(clock);
@@ -77,7 +80,7 @@ public final class BistandModule implements RoutesModule {
 
   @Override
   public void mount(Router router) {
-    new ApplicationRoutes(sessions, pool, drafts, signing, cosignature).mount(router);
+    new ApplicationRoutes(sessions, pool, drafts, signing, cosignature, bankIdBrowsers).mount(router);
     new AttachmentRoutes(sessions, attachments, new MultipartReceiver(vertx, store.incoming())).mount(router);
     new CaseRoutes(sessions, pool, cases, messages, komplettering, decisions, clock).mount(router);
   }

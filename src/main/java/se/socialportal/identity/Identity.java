@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.demo.DemoStaff;
+import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.identity.session.SessionCookies;
@@ -27,8 +28,8 @@ import java.util.Optional;
  * Who is who: resident and staff sessions, and the staff OpenID Connect client — in demo mode pointed at a local
  * provider started here. Built once per process.
  */
-public record Identity(SessionAccess sessions, BankIdOrders bankIdOrders, OidcSettings oidcSettings,
-                       StaffOidc staffOidc, Optional<DemoIdentityProvider> demoProvider) {
+public record Identity(SessionAccess sessions, BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers,
+                       OidcSettings oidcSettings, StaffOidc staffOidc, Optional<DemoIdentityProvider> demoProvider) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Identity.class);
 
@@ -45,11 +46,12 @@ public record Identity(SessionAccess sessions, BankIdOrders bankIdOrders, OidcSe
     SessionAccess sessions = new SessionAccess(new SessionStore(pool, clock, sessionSettings),
       new SessionCookies(sessionSettings, http.clientAddress()));
     // In demo mode the login page offers the simulator's phone page next to the (absent) BankID app.
-    BankIdOrders orders = new BankIdOrders(bankId.client(), pool, sessions, http, clock,
+    BankIdOrders orders = new BankIdOrders(bankId.client(), pool, sessions.store(), clock,
       bankId.simulator().map(simulator -> "/bankid-simulator/"));
+    BankIdBrowsers browsers = new BankIdBrowsers(http, sessions.cookies());
     if (oidc.issuer().isPresent()) {
       LOG.info("Staff log in through {}", oidc.issuer().get());
-      return Future.succeededFuture(new Identity(sessions, orders, oidc,
+      return Future.succeededFuture(new Identity(sessions, orders, browsers, oidc,
         new StaffOidc(vertx, oidc.issuer().get(), oidc.clientId(), oidc.clientSecret()), Optional.empty()));
     }
     Path work = Path.of(config.string(Setting.DATA_DIR)).toAbsolutePath().normalize();
@@ -57,8 +59,8 @@ public record Identity(SessionAccess sessions, BankIdOrders bankIdOrders, OidcSe
       .map(provider -> {
         URI issuer = provider.issuer();
         LOG.info("Demo staff log in through the local OpenID Connect provider at {}", issuer);
-        return new Identity(sessions, orders, oidc, new StaffOidc(vertx, issuer, oidc.clientId(), oidc.clientSecret()),
-          Optional.of(provider));
+        return new Identity(sessions, orders, browsers, oidc,
+          new StaffOidc(vertx, issuer, oidc.clientId(), oidc.clientSecret()), Optional.of(provider));
       });
   }
 

@@ -47,7 +47,7 @@ class CaseAccessTest {
 
   private static String submitted(Residents.Resident resident) {
     String id = Fixtures.ready(resident, Fixtures.single(), null);
-    Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, resident.id, Fixtures.applicant(app, id));
     return id;
   }
 

@@ -61,7 +61,7 @@ class NextYearOnMinaSidorTest {
       expect(201, resident.upload("/api/v1/applications/" + id + "/attachments", "application", (String) missing,
         missing + ".pdf", Fixtures.pdf()));
     }
-    Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, resident.id, Fixtures.applicant(app, id));
 
     eventually("Mina sidor says the calculation waits", () -> caseInList(resident, id).getJsonObject("waitingForRules")
       != null);
