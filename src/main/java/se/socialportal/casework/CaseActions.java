@@ -7,11 +7,11 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.casework.calc.CalcLine;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
-import se.socialportal.robot.ProposalStore;
 import se.socialportal.platform.http.JsonFields;
+import se.socialportal.robot.ProposalStore;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

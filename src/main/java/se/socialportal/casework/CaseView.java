@@ -11,9 +11,9 @@ import se.socialportal.casework.calc.Calculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.casework.delegation.CaseworkRules;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.casework.delegation.DelegationCheck;
 import se.socialportal.identity.session.Session;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.time.Clock;

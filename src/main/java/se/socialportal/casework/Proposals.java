@@ -9,8 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.casework.calc.Adjustment;
 import se.socialportal.casework.calc.CalcLine;
 import se.socialportal.casework.calc.Calculation;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.robot.ProposalStore;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.time.Instant;

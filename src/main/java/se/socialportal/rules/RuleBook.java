@@ -1,12 +1,12 @@
 package se.socialportal.rules;
 
-import se.socialportal.casework.delegation.DelegationMatrix;
-import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.norm.CostCaps;
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.NormRules;
 import se.socialportal.norm.Prisbasbelopp;
 import se.socialportal.norm.Riksnorm;
+import se.socialportal.rules.delegation.DelegationMatrix;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -7,9 +7,9 @@ import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.calc.Calculation;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterComposer;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -16,12 +16,12 @@ import se.socialportal.casework.calc.Calculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.casework.delegation.DelegationCheck;
-import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.identity.session.Session;
 import se.socialportal.letters.DecisionLetter;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterComposer;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.time.Clock;
 import java.time.Instant;

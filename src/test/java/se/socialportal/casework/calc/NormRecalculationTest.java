@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.norm.CostType;
 import se.socialportal.norm.HouseholdMember;
 import se.socialportal.norm.Income;
@@ -15,6 +14,7 @@ import se.socialportal.norm.NormInput;
 import se.socialportal.norm.NormResult;
 import se.socialportal.robot.NormInputJson;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
