@@ -1,7 +1,6 @@
 package se.socialportal;
 
 import se.socialportal.admin.RulesAdminRoutes;
-import se.socialportal.audit.AuditReportRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
@@ -13,6 +12,7 @@ import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RateLimiter;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.reports.ReportRoutes;
 import se.socialportal.robot.RobotHealth;
 import se.socialportal.rules.RulesHealthReport;
 import se.socialportal.tenant.TenantRepository;
@@ -50,7 +50,7 @@ final class Routes {
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
       new LetterRoutes(services.pool(), sessions, services.clock()),
-      new AuditReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
+      new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
