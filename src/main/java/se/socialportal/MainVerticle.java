@@ -130,7 +130,8 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), built.clock()), built.letters().expediering())
+      RegisterAdapters.from(built.config(), built.clock()), built.bistand().komplettering(),
+      built.casework().automatedDecision())
       .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
         built.robotMonitor());
   }

@@ -15,6 +15,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
+import se.socialportal.robot.RobotJobs;
 import se.socialportal.robot.RobotMonitor;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
@@ -46,7 +47,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())
       .map(provrakning -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
-          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator);
+          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
           ruleBookReloads, letters, bistand, casework, provrakning, new RobotMonitor());

@@ -53,8 +53,10 @@ public final class BistandModule implements RoutesModule {
   private final CaseService cases;
 
   /** @param validator the application schema, loaded once on a worker ({@link ApplicationValidator#load}) */
+  /** @param queue takes submitted applications on (the robot's job queue) */
   public BistandModule(Vertx vertx, Pool pool, Clock clock, BistandSettings settings, SessionAccess sessions,
-                       BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers, ApplicationValidator validator) {
+                       BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers, ApplicationValidator validator,
+                       SubmissionQueue queue) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -65,7 +67,7 @@ public final class BistandModule implements RoutesModule {
     this.validator = validator;
     this.eligibility = new Eligibility(clock);
     this.notifier = new OutboxNotifier(clock);
-    this.submission = new Submission(notifier);
+    this.submission = new Submission(notifier, queue);
     this.drafts = new DraftService(pool, clock, eligibility, validator);
     this.signing = new SigningService(pool, clock, drafts, notifier, submission, settings.cosignDeadline(),
       new BankIdSigning(bankIdOrders));

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
-import se.socialportal.robot.RobotJobs;
 
 import java.time.Instant;
 
@@ -17,9 +16,12 @@ import java.time.Instant;
 public final class Submission {
 
   private final Notifier notifier;
+  private final SubmissionQueue queue;
 
-  public Submission(Notifier notifier) {
+  /** @param queue the robot's job queue (the composition root's RobotJobs::enqueue) */
+  public Submission(Notifier notifier, SubmissionQueue queue) {
     this.notifier = notifier;
+    this.queue = queue;
   }
 
   /** @param actor who submitted: the resident who signed last, or the handläggare who registered it */
@@ -28,7 +30,7 @@ public final class Submission {
       .put("channel", application.channel());
     return ApplicationRepository.markSubmitted(tx, application, now)
       .compose(v -> AttachmentRepository.sendWithApplication(tx, application.id(), now))
-      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version(), now))
+      .compose(v -> queue.enqueue(tx, application.tenantId(), application.id(), application.version(), now))
       .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "submitted",
         ApplicationStatus.SUBMITTED, actor, data), now))
       .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.SUBMITTED,

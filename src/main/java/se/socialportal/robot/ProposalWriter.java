@@ -15,8 +15,6 @@ import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.cases.Komplettering;
-import se.socialportal.bistand.notify.OutboxNotifier;
-import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
@@ -36,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Writes finished pipeline runs. Each job's result is all or nothing: the job done (fenced by its claim), the
  * beslutsförslag (UNIQUE per application version), its warnings, the stickprov draw and document request, the
  * application's status and history event, the trace and the audit rows — and, where the nämnd has delegated the case
- * type to automation, the decision and its letter (casework's AutomatedDecision).
+ * type to automation, the decision and its letter (through the DecisionFunction casework implements).
  *
  * <p>Results that finish while a write is under way are written together in one transaction with set-based statements
  * (ProposalStatements): under load a batch of dozens of jobs costs PostgreSQL a handful of statements, and alone a job
@@ -50,17 +48,21 @@ public final class ProposalWriter {
   private final Pool pool;
   private final Clock clock;
   private final Komplettering komplettering;
-  private final AutomatedDecision automatedDecision;
+  private final DecisionFunction automatedDecision;
   // Results waiting for the next write, and whether a write is under way: one batch at a time per writer, so results
   // finishing meanwhile gather into the next, larger batch. Lock-free: robot verticles on several event loops may
   // share the writer (ROBOT_INSTANCES), and an event loop never waits for a lock.
   private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
 
-  public ProposalWriter(Pool pool, Clock clock, AutomatedDecision automatedDecision) {
+  /**
+   * @param komplettering     the e-tjänst's document requests (a stickprov asks for documents through it)
+   * @param automatedDecision decides where a tenant's automation rule lets the robot (casework's, from the root)
+   */
+  public ProposalWriter(Pool pool, Clock clock, Komplettering komplettering, DecisionFunction automatedDecision) {
     this.pool = pool;
     this.clock = clock;
-    this.komplettering = new Komplettering(pool, clock, new OutboxNotifier(clock));
+    this.komplettering = komplettering;
     this.automatedDecision = automatedDecision;
   }
 
@@ -88,7 +90,7 @@ public final class ProposalWriter {
   }
 
   /** How one job of a batch was written. */
-  private record Written(boolean lost, Optional<UUID> proposalId, Optional<AutomatedDecision.Taken> decision) {
+  private record Written(boolean lost, Optional<UUID> proposalId, Optional<DecisionFunction.Taken> decision) {
     static final Written LOST = new Written(true, Optional.empty(), Optional.empty());
   }
 
@@ -222,7 +224,7 @@ public final class ProposalWriter {
         continue;
       }
       chain = chain.compose(v -> automatedDecision.take(tx, automatedProposal(state, proposalId.get()),
-          new AutomatedDecision.Rule(BatchRows.versions(state).getString("automation"),
+          new DecisionFunction.Rule(BatchRows.versions(state).getString("automation"),
             state.automation().decisionType(), state.rules().automationSource()))
         .map(taken -> {
           entry.setValue(new Written(false, proposalId, Optional.of(taken)));
@@ -232,10 +234,10 @@ public final class ProposalWriter {
     return chain;
   }
 
-  private AutomatedDecision.Proposal automatedProposal(CaseState state, UUID proposalId) {
+  private DecisionFunction.Proposal automatedProposal(CaseState state, UUID proposalId) {
     ClaimedJob job = state.file().job();
     Calculation calculation = state.calculation().orElseThrow();
-    return new AutomatedDecision.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
+    return new DecisionFunction.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
       calculation.json(), state.motivering().text(), new ArrayList<>(state.motivering().legalBasis()),
       BatchRows.versions(state));
   }
@@ -357,7 +359,7 @@ public final class ProposalWriter {
         ApplicationStatus before = statusBefore.get(state);
         ApplicationStatus status = before == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : null;
         if (written.decision().isPresent()) {
-          AutomatedDecision.Taken taken = written.decision().get();
+          DecisionFunction.Taken taken = written.decision().get();
           type = "decided";
           status = ApplicationStatus.DECIDED;
           data.put("automated", true).put("decisionType", state.automation().decisionType())

@@ -10,6 +10,9 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import se.socialportal.bistand.cases.Komplettering;
+import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
@@ -226,9 +229,11 @@ public final class RobotBench {
     Vertx server = Vertx.vertx();
     Pool robotPool = pool(server, POOL);
     // The demo rules decide nothing automatically, so no letter is written; the robot still needs its expediering.
-    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, CurrentRuleBook.of(rules), new RegisterSimulator(Clock.systemUTC()),
-      new Expediering(server, robotPool, new FileOutboxMailbox(server, Path.of("target", "bench-outbox")),
-        Clock.systemUTC()));
+    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, CurrentRuleBook.of(rules),
+      new RegisterSimulator(Clock.systemUTC()),
+      new Komplettering(robotPool, Clock.systemUTC(), new OutboxNotifier(Clock.systemUTC())),
+      new AutomatedDecision(new Expediering(server, robotPool,
+        new FileOutboxMailbox(server, Path.of("target", "bench-outbox")), Clock.systemUTC()), Clock.systemUTC()));
     await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {
       if (outcome == JobProcessor.Outcome.PROPOSED) {
         proposed.incrementAndGet();
