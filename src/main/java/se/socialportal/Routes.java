@@ -6,7 +6,6 @@ import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
 import se.socialportal.identity.staff.StaffRepository;
-import se.socialportal.letters.LetterRoutes;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.OpenApiRoutes;
@@ -49,7 +48,6 @@ final class Routes {
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
-      new LetterRoutes(services.pool(), sessions, services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),
