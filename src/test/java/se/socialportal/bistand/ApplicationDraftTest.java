@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.DemoHousehold;
 import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
@@ -201,10 +202,10 @@ class ApplicationDraftTest {
   @Test
   @DisplayName("demo mode: Demo Demosson has last month's application, so a re-application can be tried at once")
   void demoHousehold() {
-    var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(BistandDemoData.DEMO_PERSONNUMMER),
+    var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(DemoHousehold.DEMO_PERSONNUMMER),
       "Demo", "Demosson");
-    Futures.await(BistandDemoData.seed(app.services().pool(), app.services().clock(),
-      new se.socialportal.bistand.notify.OutboxNotifier(app.clock())));
+    Futures.await(DemoHousehold.seed(app.services().pool(), app.services().clock(),
+      app.services().bistand().komplettering()));
     var cases = expect(200, demo.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases");
     assertEquals(1, cases.size(), "seeding again adds nothing");
     assertEquals(thisMonth().minusMonths(1).toString(), cases.getJsonObject(0).getString("month"));
