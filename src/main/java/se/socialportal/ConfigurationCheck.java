@@ -2,6 +2,7 @@ package se.socialportal;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
@@ -47,7 +48,7 @@ final class ConfigurationCheck {
       () -> TenantResolver.from(collecting),
       () -> RobotSettings.from(collecting),
       () -> collecting.integer(Setting.ROBOT_INSTANCES, 1, 64),
-      () -> RegisterAdapters.from(collecting, clock),
+      () -> RegisterAdapters.from(collecting, () -> new RegisterSimulator(clock)),
       () -> BistandSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),
       () -> collecting.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400),

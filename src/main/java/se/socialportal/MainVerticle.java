@@ -17,6 +17,7 @@ import se.socialportal.demo.DemoHousehold;
 import se.socialportal.demo.DemoIdentityProvider;
 import se.socialportal.demo.DemoStaff;
 import se.socialportal.demo.EmbeddedDatabase;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.identity.staff.OidcSettings;
@@ -184,7 +185,8 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), built.clock()), built.bistand().komplettering(),
+      RegisterAdapters.from(built.config(), () -> new RegisterSimulator(built.clock())),
+      built.bistand().komplettering(),
       built.casework().automatedDecision())
       .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
         built.robotMonitor());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
@@ -15,7 +16,6 @@ import se.socialportal.robot.registers.NoRegisterConnection;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RobotMotivering;
 import se.socialportal.testing.TestClock;
 
@@ -93,12 +93,12 @@ class RobotPartsTest {
   void simulatorOnlyInDemo() {
     AppConfig production = new AppConfig(new JsonObject().put("MODE", "production").put("ROBOT_REGISTERS", "simulator"));
     ConfigException refused = assertThrows(ConfigException.class, () -> RegisterAdapters.from(production,
-      TestClock.stopped(TestClock.START)));
+      () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
     assertTrue(refused.getMessage().contains(Setting.ROBOT_REGISTERS.name()));
     assertInstanceOf(NoRegisterConnection.class, RegisterAdapters.from(production.with(Setting.ROBOT_REGISTERS, "auto"),
-      TestClock.stopped(TestClock.START)));
+      () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
     assertInstanceOf(RegisterSimulator.class, RegisterAdapters.from(production.with(Setting.MODE, "demo")
-      .with(Setting.ROBOT_REGISTERS, "auto"), TestClock.stopped(TestClock.START)));
+      .with(Setting.ROBOT_REGISTERS, "auto"), () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
   }
 
   @Test

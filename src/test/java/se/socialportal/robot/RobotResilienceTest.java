@@ -6,10 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RuleBook;
 
 import java.time.Duration;
