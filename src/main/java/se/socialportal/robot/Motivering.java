@@ -1,7 +1,6 @@
 package se.socialportal.robot;
 
 import io.vertx.core.json.JsonObject;
-import se.socialportal.rules.RobotMotivering.Basis;
 import se.socialportal.rules.RobotMotivering;
 
 import java.time.YearMonth;
@@ -32,17 +31,18 @@ public final class Motivering {
 
   public static Text write(RobotMotivering wording, YearMonth month, Content content, Calculation calculation) {
     String monthText = MONTH.format(month);
-    String sol = wording.basis(Basis.SOL, Map.of());
-    String sof = wording.basis(Basis.SOF, Map.of());
+    String sol = wording.text(RobotMotivering.Text.SOL, Map.of());
+    String sof = wording.text(RobotMotivering.Text.SOF, Map.of());
     List<String> basis = new ArrayList<>(List.of(sol, sof));
     StringBuilder moreRules = new StringBuilder();
     if (!calculation.jobbstimulans().isEmpty()) {
-      String jobbstimulans = wording.basis(Basis.JOBBSTIMULANS, Map.of());
+      String jobbstimulans = wording.text(RobotMotivering.Text.JOBBSTIMULANS, Map.of());
       basis.add(jobbstimulans);
       moreRules.append(wording.text(RobotMotivering.Text.RULES_JOBBSTIMULANS, Map.of("jobbstimulans", jobbstimulans)));
     }
     if (!calculation.capped().isEmpty()) {
-      String caps = wording.basis(Basis.CAPS, Map.of("capsVersion", calculation.ruleVersions().getOrDefault("caps", "")));
+      String caps = wording.text(RobotMotivering.Text.CAPS,
+        Map.of("capsVersion", calculation.ruleVersions().getOrDefault("caps", "")));
       basis.add(caps);
       moreRules.append(wording.text(RobotMotivering.Text.RULES_CAPS, Map.of("caps", caps)));
     }

@@ -13,59 +13,54 @@ import java.util.regex.Pattern;
  * they name, and how a household is described. The robot decides which parts apply and fills them in; every word a
  * resident reads in it comes from here.
  */
-public record RobotMotivering(String version, Map<Text, String> texts, Map<Basis, String> legalBasis,
-                              Household household) {
+public record RobotMotivering(String version, Map<Text, String> texts, Household household) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
   public RobotMotivering {
     texts = Map.copyOf(new EnumMap<>(texts));
-    legalBasis = Map.copyOf(new EnumMap<>(legalBasis));
   }
 
-  /** The texts, by their name in the file, with the placeholders each may use. */
+  /**
+   * The texts, by their place in the file ({@code legalBasis}: the regulations, also stored as the proposal's legal
+   * basis; {@code texts}: the sentences), with the placeholders each may use.
+   */
   public enum Text {
-    OPENING_BIFALL("openingBifall", "month", "amount"),
-    OPENING_AVSLAG("openingAvslag", "month"),
-    RULES("rules", "sol", "sof", "riksnormVersion", "moreRules"),
-    RULES_JOBBSTIMULANS("rulesJobbstimulans", "jobbstimulans"),
-    RULES_CAPS("rulesCaps", "caps"),
-    FACTS("facts", "household", "riksnorm", "costs", "need", "incomes"),
-    FACT_JOBBSTIMULANS("factJobbstimulans", "person"),
-    FACT_CAPPED("factCapped", "cost", "claimed", "allowed"),
-    FACT_AVSLAG("factAvslag", "normoverskott"),
-    FACT_BIFALL("factBifall", "amount");
+    SOL("legalBasis", "sol"),
+    SOF("legalBasis", "sof"),
+    JOBBSTIMULANS("legalBasis", "jobbstimulans"),
+    CAPS("legalBasis", "caps", "capsVersion"),
+    OPENING_BIFALL("texts", "openingBifall", "month", "amount"),
+    OPENING_AVSLAG("texts", "openingAvslag", "month"),
+    RULES("texts", "rules", "sol", "sof", "riksnormVersion", "moreRules"),
+    RULES_JOBBSTIMULANS("texts", "rulesJobbstimulans", "jobbstimulans"),
+    RULES_CAPS("texts", "rulesCaps", "caps"),
+    FACTS("texts", "facts", "household", "riksnorm", "costs", "need", "incomes"),
+    FACT_JOBBSTIMULANS("texts", "factJobbstimulans", "person"),
+    FACT_CAPPED("texts", "factCapped", "cost", "claimed", "allowed"),
+    FACT_AVSLAG("texts", "factAvslag", "normoverskott"),
+    FACT_BIFALL("texts", "factBifall", "amount");
 
+    private final String section;
     private final String key;
     private final Set<String> placeholders;
 
-    Text(String key, String... placeholders) {
+    Text(String section, String key, String... placeholders) {
+      this.section = section;
       this.key = key;
       this.placeholders = Set.of(placeholders);
     }
 
-    public String key() {
-      return key;
+    /** Where in the file: "/legalBasis/sol", "/texts/facts". */
+    public String pointer() {
+      return "/" + section + "/" + key;
     }
 
-    Set<String> placeholders() {
-      return placeholders;
-    }
-  }
-
-  /** The regulations the motivering names (also stored as the proposal's legal basis). */
-  public enum Basis {
-    SOL("sol"), SOF("sof"), JOBBSTIMULANS("jobbstimulans"), CAPS("caps", "capsVersion");
-
-    private final String key;
-    private final Set<String> placeholders;
-
-    Basis(String key, String... placeholders) {
-      this.key = key;
-      this.placeholders = Set.of(placeholders);
+    String section() {
+      return section;
     }
 
-    public String key() {
+    String key() {
       return key;
     }
 
@@ -103,10 +98,6 @@ public record RobotMotivering(String version, Map<Text, String> texts, Map<Basis
 
   public String text(Text text, Map<String, String> values) {
     return fill(texts.get(text), values);
-  }
-
-  public String basis(Basis basis, Map<String, String> values) {
-    return fill(legalBasis.get(basis), values);
   }
 
   /** The template with every {name} replaced by its value (values are inserted as they are). */

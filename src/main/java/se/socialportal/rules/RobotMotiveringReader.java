@@ -19,23 +19,15 @@ final class RobotMotiveringReader {
   static RobotMotivering read(RuleFile file, Problems problems) {
     JsonObject json = file.json();
     Map<RobotMotivering.Text, String> texts = new EnumMap<>(RobotMotivering.Text.class);
-    JsonObject textObject = json.getJsonObject("texts");
     for (RobotMotivering.Text text : RobotMotivering.Text.values()) {
-      String value = textObject.getString(text.key());
-      check(file, "/texts/" + text.key(), value, text.placeholders(), problems);
+      String value = json.getJsonObject(text.section()).getString(text.key());
+      check(file, text.pointer(), value, text.placeholders(), problems);
       texts.put(text, value);
-    }
-    Map<RobotMotivering.Basis, String> basis = new EnumMap<>(RobotMotivering.Basis.class);
-    JsonObject basisObject = json.getJsonObject("legalBasis");
-    for (RobotMotivering.Basis value : RobotMotivering.Basis.values()) {
-      String text = basisObject.getString(value.key());
-      check(file, "/legalBasis/" + value.key(), text, value.placeholders(), problems);
-      basis.put(value, text);
     }
     JsonObject household = json.getJsonObject("household");
     check(file, "/household/partTime", household.getString("partTime"), Set.of("children"), problems);
     check(file, "/household/others", household.getString("others"), Set.of("others"), problems);
-    return new RobotMotivering(file.version(), texts, basis, new RobotMotivering.Household(
+    return new RobotMotivering(file.version(), texts, new RobotMotivering.Household(
       household.getJsonArray("numbers").stream().map(String::valueOf).toList(), noun(household, "adult"),
       noun(household, "child"), noun(household, "otherAdult"), household.getString("and"),
       household.getString("separator"), household.getString("partTime"), household.getString("others")));
@@ -50,7 +42,8 @@ final class RobotMotiveringReader {
   private static void check(RuleFile file, String pointer, String text, Set<String> allowed, Problems problems) {
     Set<String> unknown = RobotMotivering.unknownPlaceholders(text, allowed);
     if (!unknown.isEmpty()) {
-      problems.add(file, pointer, "unknown placeholder(s) " + unknown + "; this text may use " + new java.util.TreeSet<>(allowed));
+      problems.add(file, pointer, "unknown placeholder(s) " + unknown + "; this text may use "
+        + new java.util.TreeSet<>(allowed));
     }
   }
 }
