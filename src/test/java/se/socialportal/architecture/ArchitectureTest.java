@@ -3,12 +3,26 @@ package se.socialportal.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.bistand.ApplicationValidator;
+import se.socialportal.bistand.BistandModule;
+import se.socialportal.casework.CaseActions;
+import se.socialportal.casework.CaseCommunication;
+import se.socialportal.casework.CaseView;
+import se.socialportal.casework.Casework;
+import se.socialportal.casework.PaperRegistration;
+import se.socialportal.casework.QueueQuery;
+import se.socialportal.casework.decision.AterkravService;
+import se.socialportal.casework.decision.AutomatedDecision;
+import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.letters.Expediering;
+import se.socialportal.letters.Letters;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -117,6 +131,30 @@ class ArchitectureTest {
   void bankIdClientStandsAlone() {
     noClasses().that().resideInAPackage("se.socialportal.bankid")
       .should().dependOnClassesThat(ours().and(resideOutsideOfPackage("se.socialportal.bankid")))
+      .check(production);
+  }
+
+  @Test
+  @DisplayName("built once: the shared services are made by the composition root or their room's factory only")
+  void servicesBuiltOnce() {
+    builtOnlyBy(new Class<?>[] {BistandModule.class}, ROOT);
+    builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
+    builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
+    builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
+      AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class},
+      Casework.class.getName());
+  }
+
+  /** No class but {@code builder} (a class, or a package: the composition root) calls the types' constructors. */
+  private static void builtOnlyBy(Class<?>[] types, String builder) {
+    DescribedPredicate<JavaConstructorCall> constructing = DescribedPredicate.describe(
+      "a constructor of " + java.util.Arrays.stream(types).map(Class::getSimpleName).toList(),
+      call -> java.util.Arrays.stream(types).anyMatch(type -> call.getTargetOwner().isEquivalentTo(type)));
+    noClasses().that().doNotHaveFullyQualifiedName(builder).and().resideOutsideOfPackage(builder)
+      .and(DescribedPredicate.describe("not one of those types",
+        (JavaClass type) -> java.util.Arrays.stream(types).noneMatch(type::isEquivalentTo)))
+      .should().callConstructorWhere(constructing)
+      .because("each is built once per process and shared")
       .check(production);
   }
 
