@@ -105,7 +105,7 @@ final class BookingRepository {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return client.preparedQuery(BY_IDS).execute(Tuple.of(tenantId, ids.toArray(new UUID[0]))).map(rows -> {
+    return client.preparedQuery(BY_IDS).execute(Tuple.of(tenantId).addArrayOfUUID(ids.toArray(new UUID[0]))).map(rows -> {
       List<Booking> list = new ArrayList<>();
       rows.forEach(row -> list.add(map(row)));
       return list;
