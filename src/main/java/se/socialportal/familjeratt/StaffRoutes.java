@@ -71,7 +71,7 @@ final class StaffRoutes implements RoutesModule {
       Http.id(ctx, "id"), Http.body(ctx), Http.rid(ctx))));
     router.get(BASE + "/notices").handler(ctx -> Http.reply(ctx, () -> notices.list(me(ctx), Http.rid(ctx))));
     router.post(BASE + "/notices").handler(ctx -> Http.reply(ctx, 201, () -> notices.register(me(ctx), Http.body(ctx))));
-    router.post(BASE + "/notices/import").handler(ctx -> Http.reply(ctx, () -> notices.importFile(me(ctx),
+    router.post(BASE + "/notices/file").handler(ctx -> Http.reply(ctx, () -> notices.importFile(me(ctx),
       Http.body(ctx).getString("text"))));
     router.post(BASE + "/notices/:id/close").handler(ctx -> Http.reply(ctx, () -> notices.close(me(ctx),
       Http.id(ctx, "id"))));

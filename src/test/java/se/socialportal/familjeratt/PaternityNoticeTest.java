@@ -90,15 +90,15 @@ class PaternityNoticeTest {
   void bookingStopsTheFollowUp() {
     StaffLogins.Staff frida = Familjeratt.secretary(app, "frida");
     Familjeratt.hours(frida, DayOfWeek.MONDAY, "09:00", "12:00", app.clock().today());
-    String id = frida.browser().post(Familjeratt.BASE + "/staff/notices/import", new JsonObject().put("text",
+    String id = frida.browser().post(Familjeratt.BASE + "/staff/notices/file", new JsonObject().put("text",
         "# barnets födelsedatum;födande förälder;andra föräldern\n" + app.clock().today().minusDays(16) + ";"
           + "20050228-9861;19920704-9843\n")).bodyAsJsonObject().getInteger("registered") == 1
       ? frida.browser().get(Familjeratt.BASE + "/staff/notices").bodyAsJsonObject().getJsonArray("notices")
         .getJsonObject(0).getString("id") : null;
-    assertEquals(0, frida.browser().post(Familjeratt.BASE + "/staff/notices/import", new JsonObject().put("text",
+    assertEquals(0, frida.browser().post(Familjeratt.BASE + "/staff/notices/file", new JsonObject().put("text",
       app.clock().today().minusDays(16) + ";20050228-9861;19920704-9843")).bodyAsJsonObject().getInteger("registered"),
       "an import read twice registers nothing twice");
-    HttpResponse<Buffer> malformed = frida.browser().post(Familjeratt.BASE + "/staff/notices/import",
+    HttpResponse<Buffer> malformed = frida.browser().post(Familjeratt.BASE + "/staff/notices/file",
       new JsonObject().put("text", "2026-01-01;20050228-9861\nnot a line"));
     assertEquals(400, malformed.statusCode());
     assertTrue(malformed.bodyAsString().contains("Rad 2"), malformed.bodyAsString());
