@@ -145,7 +145,7 @@ function renderThread() {
   $('thread').replaceChildren(...view.messages.map((message) => {
     const li = element('li', { class: message.mine ? 'mine' : message.authorKind });
     li.append(text('p', t(message.authorKind === 'staff' ? 'message.fromStaff' : 'message.fromHousehold',
-      { name: message.authorName || '', when: dateTime(message.createdAt) }), { class: 'message-meta' }),
+      { name: message.authorName || t('person.coApplicant'), when: dateTime(message.createdAt) }), { class: 'message-meta' }),
     text('p', message.body, { class: 'message-body', dir: 'auto' }));
     message.attachments.forEach((attachment) => li.append(element('p', {}, [fileLink(attachment)])));
     return li;

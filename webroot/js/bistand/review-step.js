@@ -37,7 +37,7 @@ export function renderReview(root, view, content, goTo) {
     row(dl, t('review.adults'), household.coApplicant ? '2' : '1');
     row(dl, t('review.children'), String(list(household.children).length));
     if (view.coApplicant) {
-      row(dl, t('person.coApplicant'), [view.coApplicant.name, view.coApplicant.personnummer].filter(Boolean).join(', '));
+      row(dl, t('person.coApplicant'), view.coApplicant.personnummer);
     }
     row(dl, t('household.otherAdults'), String(list(household.otherAdults).length));
   }, goTo);

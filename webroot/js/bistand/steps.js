@@ -86,8 +86,7 @@ function renderHousehold(content, view, changed) {
   coFields.hidden = !co;
   if (view.coApplicant) {
     const named = element('p', { class: 'named-person' });
-    named.textContent = t('household.coNamed', { personnummer: view.coApplicant.personnummer,
-      name: view.coApplicant.name || '' });
+    named.textContent = t('household.coNamed', { personnummer: view.coApplicant.personnummer });
     coFields.append(named);
   }
   coFields.append(

@@ -79,7 +79,9 @@ public final class Main {
       cause = cause.getCause();
     }
     if (cause instanceof ConfigException) {
-      return "configuration error: " + cause.getMessage();
+      // Several problems come as a list under their own heading.
+      return ((ConfigException) cause).problems().size() > 1 ? cause.getMessage()
+        : "configuration error: " + cause.getMessage();
     }
     return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
   }

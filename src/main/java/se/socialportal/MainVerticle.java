@@ -32,6 +32,7 @@ import se.socialportal.tenant.TenantRepository;
 import se.socialportal.tenant.TenantResolver;
 import se.socialportal.tenant.TenantSync;
 import se.socialportal.robot.Robot;
+import se.socialportal.robot.RobotMonitor;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.CurrentRuleBook;
@@ -84,12 +85,9 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return ConfigLoader.load(vertx, overrides).compose(config -> {
-      // Validate everything the HTTP side needs before the (slow) database starts.
+      // Every setting of every room before anything starts, every problem named at once.
+      ConfigurationCheck.run(config, meterRegistry, clock);
       HttpSettings http = HttpSettings.from(config, meterRegistry);
-      Identity.validate(config);
-      RobotSettings.from(config);
-      config.integer(Setting.ROBOT_INSTANCES, 1, 64);
-      RegisterAdapters.from(config, clock);
       TenantResolver tenants = TenantResolver.from(config);
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
       // within a second.
@@ -111,7 +109,7 @@ public final class MainVerticle extends VerticleBase {
         return Casework.start(vertx, config, rules);
       }).compose(casework -> {
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework);
+          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework, new RobotMonitor());
         return seedDemoData(built).map(built);
       })));
     }).compose(built -> {
@@ -147,7 +145,8 @@ public final class MainVerticle extends VerticleBase {
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
       RegisterAdapters.from(built.config(), built.clock()),
       new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
-      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64));
+      .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
+        built.robotMonitor());
   }
 
   private Future<Void> seedDemoData(Services built) {

@@ -28,11 +28,13 @@ import se.socialportal.platform.http.RateLimiter;
 import se.socialportal.platform.http.OpenApiRoutes;
 import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.provrakning.ProvrakningRoutes;
+import se.socialportal.robot.RobotHealth;
 
 import se.socialportal.tenant.TenantRepository;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Every room's HTTP module, in mounting order. Adding a room's routes is one line here. */
 final class Routes {
@@ -45,7 +47,8 @@ final class Routes {
     var bistand = new BistandModule(services);
     return List.of(
       new HealthRoutes(services.vertx(), services.pool(),
-        List.of(new RulesHealthReport(services.rules(), services.clock()))),
+        Map.of("robot", new RobotHealth(services.pool(), services.clock(), services.robotMonitor()),
+          "rules", new RulesHealthReport(services.rules(), services.clock()))),
       new ResidentSessionRoutes(identity.sessions()),
       new BankIdOrderRoutes(identity.bankIdOrders(), new RateLimiter(services.pool(), services.clock(), "login",
         services.config().integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000), Duration.ofMinutes(1)),

@@ -98,7 +98,11 @@ public final class DraftService {
       .compose(saved -> view(tx, saved.orElseThrow(() -> ApiException.conflict("application_not_draft")), language)));
   }
 
-  /** Names the co-applicant (sambo, make, registrerad partner) by personnummer, or removes them with null. */
+  /**
+   * Names the co-applicant (sambo, make, registrerad partner) by personnummer, or removes them with null. The answer
+   * tells the applicant nothing about the person beyond what they typed; a session may name only a few different
+   * people ({@link CoApplicantNamings}).
+   */
   public Future<JsonObject> setCoApplicant(Session session, UUID id, Object personnummer, String language) {
     Optional<Personnummer> parsed;
     if (personnummer == null) {
@@ -115,8 +119,7 @@ public final class DraftService {
       if (parsed.isEmpty()) {
         return ApplicationRepository.setCoApplicant(tx, id, null, clock.instant());
       }
-      PersonRepository persons = new PersonRepository(tx);
-      return persons.ensure(parsed.get()).compose(person -> {
+      return CoApplicantNamings.name(tx, session, parsed.get(), clock.instant()).compose(person -> {
         if (person.id().equals(session.residentId())) {
           return Future.failedFuture(ApiException.invalid("coApplicant.personnummer", "co_applicant_is_applicant"));
         }
@@ -206,8 +209,8 @@ public final class DraftService {
           .put("missingAttachments", new JsonArray(requirements.missing().stream()
             .map(AttachmentRules.Requirement::id).toList()))
           .put("attachments", new JsonArray(attachments.stream().map(AttachmentRepository.Attachment::toJson).toList()));
+        // Only what the applicant typed: the co-applicant's name, protection or use of the e-tjänst is theirs.
         coApplicant.result().ifPresent(person -> json.put("coApplicant", new JsonObject()
-          .put("name", person.displayName().isEmpty() ? null : person.displayName())
           .put("personnummer", person.personnummer().toString())));
         previous.result().ifPresent(before -> json.put("previous", new JsonObject()
           .put("month", before.month().toString()).put("content", before.content()))

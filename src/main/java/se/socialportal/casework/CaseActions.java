@@ -9,6 +9,7 @@ import se.socialportal.casework.calc.CalcLine;
 import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -124,8 +125,8 @@ public final class CaseActions {
    * recomputed from the adjusted lines when the case is shown and when it is decided.
    */
   public Future<JsonObject> adjust(Session session, UUID applicationId, JsonObject body, String requestId) {
-    String key = body.getString("lineKey", "");
-    String reason = body.getString("reason", "").strip();
+    String key = JsonFields.text(body, "lineKey");
+    String reason = JsonFields.text(body, "reason").strip();
     BigDecimal amount;
     try {
       amount = new BigDecimal(String.valueOf(body.getValue("amount"))).setScale(2, RoundingMode.UNNECESSARY);
@@ -156,8 +157,8 @@ public final class CaseActions {
           type = line.get().decisionType();
         } else if (key.equals("need:new")) {
           // A need the application did not list as such (a skuld, a funeral cost): the handläggare classifies it.
-          type = DecisionType.fromCode(body.getString("decisionType", "")).filter(DecisionType::isNeed);
-          label = body.getString("label", "").strip();
+          type = DecisionType.fromCode(JsonFields.text(body, "decisionType")).filter(DecisionType::isNeed);
+          label = JsonFields.text(body, "label").strip();
           if (type.isEmpty() || label.isEmpty() || label.length() > 200) {
             throw ApiException.invalid("decisionType", "need_line_invalid");
           }

@@ -15,6 +15,7 @@ import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.bistand.cases.MessageThread;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,7 +63,7 @@ public final class CaseCommunication {
 
   /** {message, items?: [category], dueDate: YYYY-MM-DD} — due at the end of that day, Swedish time. */
   public Future<JsonObject> requestKomplettering(Session session, UUID applicationId, JsonObject body, String requestId) {
-    String message = body.getString("message", "").strip();
+    String message = JsonFields.text(body, "message").strip();
     if (message.isEmpty() || message.length() > 4000) {
       return Future.failedFuture(ApiException.invalid("message", "komplettering_message_required"));
     }
@@ -70,7 +71,7 @@ public final class CaseCommunication {
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     LocalDate due;
     try {
-      due = LocalDate.parse(body.getString("dueDate", ""));
+      due = LocalDate.parse(JsonFields.text(body, "dueDate"));
     } catch (DateTimeParseException e) {
       return Future.failedFuture(ApiException.invalid("dueDate", "date_invalid"));
     }
@@ -78,7 +79,7 @@ public final class CaseCommunication {
       return Future.failedFuture(ApiException.invalid("dueDate", "komplettering_deadline", MAX_DEADLINE_DAYS));
     }
     List<String> items = new ArrayList<>();
-    body.getJsonArray("items", new JsonArray()).forEach(item -> items.add(String.valueOf(item)));
+    JsonFields.array(body, "items").forEach(item -> items.add(String.valueOf(item)));
     Instant dueAt = due.plusDays(1).atStartOfDay(STOCKHOLM).toInstant().minusSeconds(1);
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
       if (!header.status().equals("submitted") && !header.status().equals("under_review")
@@ -94,7 +95,7 @@ public final class CaseCommunication {
   }
 
   public Future<JsonObject> sendMessage(Session session, UUID applicationId, JsonObject body, String requestId) {
-    String text = body.getString("body", "").strip();
+    String text = JsonFields.text(body, "body").strip();
     if (text.isEmpty() || text.length() > 4000) {
       return Future.failedFuture(ApiException.invalid("body", "message_required"));
     }

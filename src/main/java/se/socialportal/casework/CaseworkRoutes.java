@@ -13,6 +13,7 @@ import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.platform.http.JsonFields;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -64,25 +65,25 @@ public final class CaseworkRoutes implements RoutesModule {
     router.get(BASE + "/cases/:id").handler(ctx -> Responses.reply(ctx, view.read(me(ctx), id(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/claim").handler(ctx -> Responses.reply(ctx, actions.claim(me(ctx), id(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/assign").handler(ctx -> Responses.reply(ctx, actions.reassign(me(ctx), id(ctx),
-      Optional.ofNullable(body(ctx).getString("staffId")).map(CaseworkRoutes::uuidField), rid(ctx))));
+      Optional.ofNullable(JsonFields.optionalText(body(ctx), "staffId")).map(CaseworkRoutes::uuidField), rid(ctx))));
     router.post(BASE + "/cases/:id/access").handler(ctx -> Responses.reply(ctx, actions.grantAccess(me(ctx), id(ctx),
-      uuidField(body(ctx).getString("staffId")), rid(ctx))));
+      uuidField(JsonFields.optionalText(body(ctx), "staffId")), rid(ctx))));
     router.post(BASE + "/cases/:id/warnings/:warningId/acknowledge").handler(ctx -> Responses.reply(ctx,
       actions.acknowledgeWarning(me(ctx), id(ctx), uuidParam(ctx, "warningId"), body(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/adjustments").handler(ctx -> Responses.reply(ctx,
       actions.adjust(me(ctx), id(ctx), body(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/approve").handler(ctx -> {
       JsonObject body = body(ctx);
-      Responses.reply(ctx, decisions.approve(me(ctx), id(ctx), uuidField(body.getString("proposalId")),
-        body.getString("motivering"), rid(ctx)));
+      Responses.reply(ctx, decisions.approve(me(ctx), id(ctx), uuidField(JsonFields.optionalText(body, "proposalId")),
+        JsonFields.optionalText(body, "motivering"), rid(ctx)));
     });
     router.post(BASE + "/cases/:id/reject").handler(ctx -> {
       JsonObject body = body(ctx);
-      Responses.reply(ctx, decisions.reject(me(ctx), id(ctx), uuidField(body.getString("proposalId")),
-        body.getString("templateId"), body.getString("motivering"), rid(ctx)));
+      Responses.reply(ctx, decisions.reject(me(ctx), id(ctx), uuidField(JsonFields.optionalText(body, "proposalId")),
+        JsonFields.optionalText(body, "templateId"), JsonFields.optionalText(body, "motivering"), rid(ctx)));
     });
     router.post(BASE + "/cases/:id/close").handler(ctx -> Responses.reply(ctx,
-      decisions.closeWithoutAction(me(ctx), id(ctx), body(ctx).getString("motivering"), rid(ctx))));
+      decisions.closeWithoutAction(me(ctx), id(ctx), JsonFields.optionalText(body(ctx), "motivering"), rid(ctx))));
     router.post(BASE + "/cases/:id/aterkrav").handler(ctx -> Responses.reply(ctx,
       Future.succeededFuture().compose(v -> aterkrav.start(me(ctx), id(ctx), body(ctx), rid(ctx)))));
     router.post(BASE + "/aterkrav/:id/eftergift").handler(ctx -> Responses.reply(ctx,

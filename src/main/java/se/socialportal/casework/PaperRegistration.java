@@ -16,8 +16,10 @@ import se.socialportal.bistand.Submission;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.session.Session;
+import se.socialportal.norm.HouseholdMember;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.rules.IntakeChannel;
+import se.socialportal.platform.http.JsonFields;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import java.util.UUID;
  */
 public final class PaperRegistration {
 
+  private static final int ADULT_AGE = 18;
   private static final String GIVE_ACCESS = "INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, "
     + "assigned_by, assigned_at) VALUES ($1, $2, $3, 'access', $3, $4) ON CONFLICT DO NOTHING";
 
@@ -60,19 +63,23 @@ public final class PaperRegistration {
    */
   public Future<JsonObject> register(Session session, JsonObject body, String requestId) {
     CaseworkRoles.requireCaseRole(session);
-    String channel = body.getString("channel", "");
+    String channel = JsonFields.text(body, "channel");
     // Every channel but the e-tjänst's own: a person registers what arrived on paper or with help.
     if (!channel.equals(IntakeChannel.PAPER.code()) && !channel.equals(IntakeChannel.ASSISTED.code())) {
       throw ApiException.invalid("channel", "channel_invalid");
     }
-    YearMonth month = eligibility.requireOpen(body.getString("month"));
+    YearMonth month = eligibility.requireOpen(JsonFields.optionalText(body, "month"));
     LocalDate today = LocalDate.now(clock.withZone(Eligibility.ZONE));
-    Named applicant = named(body.getJsonObject("applicant"), "applicant", today);
-    Optional<Named> co = Optional.ofNullable(body.getJsonObject("coApplicant"))
+    Named applicant = named(JsonFields.object(body, "applicant"), "applicant", today);
+    Optional<Named> co = Optional.ofNullable(JsonFields.object(body, "coApplicant"))
       .map(json -> named(json, "coApplicant", today));
     if (co.isPresent() && co.get().personnummer().equals(applicant.personnummer())) {
       throw ApiException.invalid("coApplicant.personnummer", "co_applicant_is_applicant");
     }
+    // A child's needs belong to the guardian's household's application; a person under 18 applies through their
+    // guardian. The robot could only park such a registration, so it is refused here, saying what to do instead.
+    requireAdult(applicant, "applicant", month);
+    co.ifPresent(named -> requireAdult(named, "coApplicant", month));
     Object rawContent = body.getValue("content");
     if (!(rawContent instanceof JsonObject)) {
       throw ApiException.invalid("content", "required");
@@ -117,14 +124,21 @@ public final class PaperRegistration {
     if (json == null) {
       throw ApiException.invalid(field + ".personnummer", "personnummer_invalid");
     }
-    Personnummer personnummer = Personnummer.parse(json.getString("personnummer", ""), today)
+    Personnummer personnummer = Personnummer.parse(JsonFields.text(json, "personnummer"), today)
       .orElseThrow(() -> ApiException.invalid(field + ".personnummer", "personnummer_invalid"));
-    String given = json.getString("givenName", "").strip();
-    String surname = json.getString("surname", "").strip();
+    String given = JsonFields.text(json, "givenName").strip();
+    String surname = JsonFields.text(json, "surname").strip();
     if (given.isEmpty() || surname.isEmpty() || given.length() > 100 || surname.length() > 100) {
       throw ApiException.invalid(field + ".givenName", "required");
     }
     return new Named(personnummer, given, surname);
+  }
+
+  /** Turned 18 in the month applied for, as the norm engine counts age (HouseholdMember.ageIn). */
+  private static void requireAdult(Named named, String field, YearMonth month) {
+    if (HouseholdMember.ageIn(named.personnummer().birthDate(), month) < ADULT_AGE) {
+      throw ApiException.invalid(field + ".personnummer", "under_18");
+    }
   }
 
   /** The person by personnummer, created if unknown; a protection marking is never lowered by this. */

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,20 +72,21 @@ public final class StaffDirectory {
 
   public Future<JsonObject> registerAbsence(Session session, JsonObject body) {
     CaseworkRoles.requireCaseRole(session);
-    UUID absent = body.getString("staffId") == null ? session.staffMemberId() : CaseworkRoutes.uuidField(body.getString("staffId"));
+    String staffId = JsonFields.optionalText(body, "staffId");
+    UUID absent = staffId == null ? session.staffMemberId() : CaseworkRoutes.uuidField(staffId);
     if (!absent.equals(session.staffMemberId())) {
       CaseworkRoles.require(session, CaseworkRoles.DISTRIBUTORS);
     }
-    UUID deputy = CaseworkRoutes.uuidField(body.getString("deputyId"));
+    UUID deputy = CaseworkRoutes.uuidField(JsonFields.optionalText(body, "deputyId"));
     LocalDate from;
     LocalDate to;
     try {
-      from = LocalDate.parse(body.getString("from", ""));
-      to = LocalDate.parse(body.getString("to", ""));
+      from = LocalDate.parse(JsonFields.text(body, "from"));
+      to = LocalDate.parse(JsonFields.text(body, "to"));
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("from", "date_invalid");
     }
-    String reason = body.getString("reason", "").strip();
+    String reason = JsonFields.text(body, "reason").strip();
     if (to.isBefore(from) || deputy.equals(absent)) {
       throw ApiException.invalid("to", "absence_invalid");
     }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,11 +32,11 @@ final class StickprovCheck {
   /** The result from the request body: {@code stickprovResult} and, for a discrepancy, a {@code note}. */
   record Result(String result, String note) {
     static Result from(JsonObject body) {
-      String result = body.getString("stickprovResult");
+      String result = JsonFields.optionalText(body, "stickprovResult");
       if (result == null || !RESULTS.contains(result)) {
         throw ApiException.invalid("stickprovResult", "stickprov_result_required");
       }
-      String note = body.getString("note", "").strip();
+      String note = JsonFields.text(body, "note").strip();
       if (result.equals("discrepancy") && note.length() < 3) {
         throw ApiException.invalid("note", "stickprov_note_required");
       }

@@ -45,6 +45,35 @@ public final class BankIdSetup {
   private BankIdSetup() {
   }
 
+  /**
+   * Checks the BankID settings without reading any key material, so startup can name every configuration problem
+   * before it starts anything (the certificate and its password are opened by {@link #start}).
+   */
+  public static void validate(AppConfig config) {
+    try {
+      certificatePolicies(config);
+    } catch (ConfigException e) {
+      config.refuse(Setting.BANKID_CERTIFICATE_POLICIES, e.getMessage().substring(e.key().length() + 2));
+    }
+    Optional<URI> url = config.url(Setting.BANKID_URL);
+    if (url.isEmpty()) {
+      if (!config.isDemo()) {
+        config.refuse(Setting.BANKID_URL, "is required in production (" + Setting.BANKID_URL.description() + ")");
+      }
+      return;
+    }
+    if (!"https".equals(url.get().getScheme())) {
+      config.refuse(Setting.BANKID_URL, "must be an https URL (BankID requires mutual TLS)");
+    }
+    if (config.readableFile(Setting.BANKID_RP_CERT).isEmpty()) {
+      config.required(Setting.BANKID_RP_CERT);
+    }
+    config.required(Setting.BANKID_RP_CERT_PASSWORD);
+    if (config.readableFile(Setting.BANKID_CA).isEmpty()) {
+      config.required(Setting.BANKID_CA);
+    }
+  }
+
   /** @param clock the app's clock: the client's collect throttle and QR times, the simulator's order lifetimes */
   public static Future<BankId> start(Vertx vertx, AppConfig config, Clock clock) {
     try {

@@ -42,6 +42,12 @@ public final class JobQueue {
     + "last_error = 'Roboten som arbetade med ärendet slutade svara innan dess lån gick ut (' || j.claimed_by || ').' "
     + "FROM (SELECT id FROM robot_job WHERE status = 'claimed' AND lease_until < $1 ORDER BY lease_until LIMIT 500 "
     + "FOR UPDATE SKIP LOCKED) expired WHERE j.id = expired.id RETURNING j.id";
+  // Claimed by a worker that was stopping: back to the queue as if never claimed (no failure, no attempt).
+  private static final String RELEASE = "UPDATE robot_job SET status = 'queued', claimed_by = NULL, lease_until = NULL, "
+    + "attempts = attempts - 1 WHERE id = ANY($1) AND claimed_by = $2 AND status = 'claimed'";
+  // Due work, oldest first (the robot_job_ready index): what /health and the watchdog compare the robot's claims with.
+  private static final String OLDEST_DUE = "SELECT min(available_at) AS oldest FROM robot_job "
+    + "WHERE status IN ('queued', 'waiting') AND available_at <= $1";
   private static final String FENCE = " WHERE id = $1 AND claimed_by = $2 AND attempts = $3 AND status = 'claimed'";
   private static final String DONE = "UPDATE robot_job SET status = 'done', finished_at = $4, lease_until = NULL, "
     + "failed_step = NULL" + FENCE;
@@ -107,6 +113,20 @@ public final class JobQueue {
     return pool.preparedQuery(RENEW)
       .execute(Tuple.of(jobIds.toArray(new Long[0]), workerId, time(clock.instant().plus(lease))))
       .map(rows -> rows.rowCount());
+  }
+
+  /** Hands jobs this worker claimed back to the queue untouched (it is stopping); returns how many. */
+  public Future<Integer> release(String workerId, Collection<Long> jobIds) {
+    return pool.preparedQuery(RELEASE).execute(Tuple.of(jobIds.toArray(new Long[0]), workerId))
+      .map(rows -> rows.rowCount());
+  }
+
+  /** When the job that has waited longest became due; empty when no job is due. */
+  public Future<Optional<Instant>> oldestDue() {
+    return pool.preparedQuery(OLDEST_DUE).execute(Tuple.of(time(clock.instant()))).map(rows -> {
+      OffsetDateTime oldest = rows.iterator().next().getOffsetDateTime("oldest");
+      return Optional.ofNullable(oldest).map(OffsetDateTime::toInstant);
+    });
   }
 
   /** Puts jobs whose lease has run out back in the queue, counting a failed attempt; returns how many. */

@@ -123,10 +123,17 @@ public final class ProposalWriter {
   }
 
   private void flush(List<Pending> batch) {
+    Future<Map<Pending, Written>> written;
+    try {
+      written = writeBatch(batch);
+    } catch (RuntimeException e) {
+      // Never leave "a write is under way" set with nothing under way: every later result would wait for ever.
+      written = Future.failedFuture(e);
+    }
     // Only a failed write is written again, job by job; a committed batch never is.
-    writeBatch(batch).transform(result -> {
+    written.transform(result -> {
       if (result.succeeded()) {
-        result.result().forEach(this::complete);
+        result.result().forEach(this::completeSafely);
         return Future.<Void>succeededFuture();
       }
       return batch.size() == 1 ? failOne(batch.get(0), result.cause()) : writeOneByOne(batch);
@@ -147,12 +154,21 @@ public final class ProposalWriter {
     for (Pending pending : batch) {
       chain = chain.compose(v -> writeBatch(List.of(pending))
         .map(results -> {
-          results.forEach(this::complete);
+          results.forEach(this::completeSafely);
           return (Void) null;
         })
         .recover(failure -> failOne(pending, failure)));
     }
     return chain;
+  }
+
+  /** One result that cannot be handed back fails alone; the others of its batch still get theirs. */
+  private void completeSafely(Pending pending, Written written) {
+    try {
+      complete(pending, written);
+    } catch (RuntimeException e) {
+      pending.fail(e);
+    }
   }
 
   /** After commit: the outcome to the job's processor, and an automated decision's letter to the mailbox. */

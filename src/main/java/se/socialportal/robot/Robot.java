@@ -59,11 +59,17 @@ public final class Robot {
   }
 
   /**
-   * Deploys {@code instances} robot verticles, each on its own event loop with its own worker id (they share the
-   * writer, so results of both go into the same batches); their stop lets the jobs in flight finish.
+   * Deploys {@code instances} robot verticles under a watchdog ({@link RobotWatchdog}), each on its own event loop
+   * with its own worker id (they share the writer, so results of both go into the same batches); their stop lets the
+   * jobs in flight finish.
    */
-  public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions, int instances) {
-    return vertx.deployVerticle(() -> verticle(listenOptions, outcome -> { }),
-      new io.vertx.core.DeploymentOptions().setInstances(instances));
+  public Future<String> deploy(Vertx vertx, PgConnectOptions listenOptions, int instances, RobotMonitor monitor) {
+    return vertx.deployVerticle(watchdog(listenOptions, instances, monitor, outcome -> { }));
+  }
+
+  /** The watchdog that runs and supervises {@code instances} robot verticles. */
+  RobotWatchdog watchdog(PgConnectOptions listenOptions, int instances, RobotMonitor monitor,
+                         Consumer<JobProcessor.Outcome> onOutcome) {
+    return new RobotWatchdog(() -> verticle(listenOptions, onOutcome), instances, queue, settings, monitor);
   }
 }

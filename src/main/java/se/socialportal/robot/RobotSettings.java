@@ -10,9 +10,11 @@ import java.time.Duration;
  *
  * @param registerRetry   how long to wait before asking the registers again when their data is not complete yet
  * @param registerMaxWait after this long since submission, propose anyway with MISSING_EXTERNAL_DATA
+ * @param stuckAfter      a job in flight this long is given up (its lease runs out and it is taken over); a robot
+ *                        instance that has not claimed for this long while jobs are due is restarted by its watchdog
  */
 public record RobotSettings(boolean enabled, int concurrency, Duration lease, Duration sweep, int maxAttempts,
-                            Duration backoff, Duration registerRetry, Duration registerMaxWait) {
+                            Duration backoff, Duration registerRetry, Duration registerMaxWait, Duration stuckAfter) {
 
   /** Retries never wait longer than this, however many failures came before. */
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -26,7 +28,8 @@ public record RobotSettings(boolean enabled, int concurrency, Duration lease, Du
       config.integer(Setting.ROBOT_MAX_ATTEMPTS, 1, 100),
       Duration.ofSeconds(config.integer(Setting.ROBOT_BACKOFF_SECONDS, 1, 3600)),
       Duration.ofMinutes(config.integer(Setting.ROBOT_REGISTER_RETRY_MINUTES, 1, 24 * 60)),
-      Duration.ofHours(config.integer(Setting.ROBOT_REGISTER_MAX_WAIT_HOURS, 0, 24 * 31)));
+      Duration.ofHours(config.integer(Setting.ROBOT_REGISTER_MAX_WAIT_HOURS, 0, 24 * 31)),
+      Duration.ofSeconds(config.integer(Setting.ROBOT_STUCK_SECONDS, 10, 24 * 3600)));
   }
 
   /** The delay before retry number {@code failures} (1 = after the first failure): backoff × 2^(failures−1), capped. */
@@ -37,14 +40,22 @@ public record RobotSettings(boolean enabled, int concurrency, Duration lease, Du
   }
 
   public RobotSettings withConcurrency(int value) {
-    return new RobotSettings(enabled, value, lease, sweep, maxAttempts, backoff, registerRetry, registerMaxWait);
+    return new RobotSettings(enabled, value, lease, sweep, maxAttempts, backoff, registerRetry, registerMaxWait,
+      stuckAfter);
   }
 
   public RobotSettings withLease(Duration value) {
-    return new RobotSettings(enabled, concurrency, value, sweep, maxAttempts, backoff, registerRetry, registerMaxWait);
+    return new RobotSettings(enabled, concurrency, value, sweep, maxAttempts, backoff, registerRetry, registerMaxWait,
+      stuckAfter);
   }
 
   public RobotSettings withSweep(Duration value) {
-    return new RobotSettings(enabled, concurrency, lease, value, maxAttempts, backoff, registerRetry, registerMaxWait);
+    return new RobotSettings(enabled, concurrency, lease, value, maxAttempts, backoff, registerRetry, registerMaxWait,
+      stuckAfter);
+  }
+
+  public RobotSettings withStuckAfter(Duration value) {
+    return new RobotSettings(enabled, concurrency, lease, sweep, maxAttempts, backoff, registerRetry, registerMaxWait,
+      value);
   }
 }

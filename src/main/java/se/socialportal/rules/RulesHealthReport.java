@@ -1,8 +1,10 @@
 package se.socialportal.rules;
 
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import se.socialportal.platform.http.HealthReport;
+import io.vertx.ext.healthchecks.Status;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +14,7 @@ import java.time.ZoneId;
  * /health's "rules" entry: where the rules come from, how many files are in force, and what will soon be missing
  * ({@link RuleGaps}). Always UP: a missing riksnorm makes applications wait, it does not stop the server.
  */
-public final class RulesHealthReport implements HealthReport {
+public final class RulesHealthReport implements Handler<Promise<Status>> {
 
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
@@ -25,12 +27,11 @@ public final class RulesHealthReport implements HealthReport {
   }
 
   @Override
-  public String name() {
-    return "rules";
+  public void handle(Promise<Status> promise) {
+    promise.tryComplete(Status.OK(report()));
   }
 
-  @Override
-  public JsonObject report() {
+  JsonObject report() {
     RuleBook book = current.get();
     JsonArray missing = new JsonArray();
     RuleGaps.ahead(book, LocalDate.now(clock.withZone(SWEDEN))).forEach(gap -> missing.add(json(gap)));

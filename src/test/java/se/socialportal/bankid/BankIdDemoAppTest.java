@@ -97,6 +97,7 @@ class BankIdDemoAppTest {
       .put("BANKID_RP_CERT_PASSWORD", "qwerty123")
       .put("BANKID_CA", file("ca.pem"))
       .put("PUBLIC_URL", "https://e-tjanster.kommun.example")
+      .put("METRICS_TOKEN", "scrape-me")
       .put("OIDC_ISSUER", "https://idp.kommun.example/realms/socialtjansten")
       .put("OIDC_CLIENT_ID", "socialportalen"))) {
       assertTrue(production.services().bankIdSimulator().isEmpty());

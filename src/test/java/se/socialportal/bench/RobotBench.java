@@ -51,7 +51,8 @@ public final class RobotBench {
 
   private static final String TENANT = "demo";
   private static final RobotSettings SETTINGS = new RobotSettings(true, Integer.getInteger("bench.concurrency", 64), Duration.ofSeconds(60),
-    Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72));
+    Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72),
+    Duration.ofMinutes(2));
   private static final int POOL = Integer.getInteger("bench.pool", 8);
 
   private final Vertx loader = Vertx.vertx();

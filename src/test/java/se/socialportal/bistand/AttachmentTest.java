@@ -42,6 +42,26 @@ class AttachmentTest {
   }
 
   @Test
+  @DisplayName("bidi overrides, isolates, zero-width and control characters are taken out of the stored name")
+  void namesWithoutFormatCharacters() {
+    var resident = Residents.login(app, "19820102", "Sam", "Sund");
+    String id = Fixtures.draft(resident);
+    // Shown by a browser as "räkningexe.pdf": a right-to-left override before "fdp.exe".
+    String disguised = "r\u00e4kning\u202efdp.exe";
+    var stored = expect(201, resident.upload(url(id), "application", "other", disguised, Fixtures.pdf()))
+      .bodyAsJsonObject();
+    assertEquals("r\u00e4kningfdp.exe.pdf", stored.getString("fileName"), "what it is, readable as it is");
+    String hidden = "\u2066a\u2069\u200bb\u200dc\u200e\u200f\ufeffd\u0085\u2028e.pdf";
+    var other = expect(201, resident.upload(url(id), "application", "other", hidden, Fixtures.pdf()))
+      .bodyAsJsonObject();
+    assertEquals("abcde.pdf", other.getString("fileName"));
+    var download = expect(200, resident.get(url(id) + "/" + stored.getString("id")));
+    String disposition = download.getHeader("Content-Disposition");
+    assertFalse(disposition.toUpperCase().contains("%E2%80%AE"), disposition);
+    assertTrue(disposition.endsWith(".exe.pdf"), disposition);
+  }
+
+  @Test
   @DisplayName("a PDF is stored under a random name with its SHA-256 and handed back only as a download")
   void storesAndServes() throws Exception {
     var resident = Residents.login(app, "19820101", "Rut", "Rask");

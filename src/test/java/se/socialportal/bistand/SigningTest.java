@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.socialportal.bistand.Fixtures.count;
 import static se.socialportal.bistand.Fixtures.expect;
@@ -109,7 +110,12 @@ class SigningTest {
     var applicantView = expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("awaiting_cosignature", applicantView.getString("status"));
     assertEquals(1, applicantView.getJsonArray("signatures").size());
-    assertEquals("Kia Kvist", applicantView.getJsonObject("coApplicant").getString("name"));
+    assertNull(applicantView.getJsonObject("coApplicant").getValue("name"),
+      "the applicant named the co-applicant by personnummer and learns nothing more, not even the name");
+    assertFalse(applicantView.encode().contains("Kvist"), applicantView.encode());
+    var samboView = expect(200, sambo.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("Kia Kvist", samboView.getJsonObject("coApplicant").getString("name"), "their own name");
+    assertEquals("Jan Jansson", samboView.getJsonObject("applicant").getString("name"), "who asks them to sign");
     assertFalse(applicantView.getJsonObject("actions").getBoolean("cosign"));
 
     // Someone else completing the co-applicant's order is refused (BankID also binds the order to the person).

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
+import java.time.YearMonth;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +53,23 @@ class PaperRegistrationTest {
       .put("applicant", new JsonObject().put("personnummer", personnummer).put("givenName", "Pia")
         .put("surname", "Pappersson"))
       .put("content", content());
+  }
+
+  @Test
+  @DisplayName("an applicant under 18 is refused with what to do instead; nothing is stored")
+  void applicantUnder18() {
+    long before = fixtures.count("SELECT count(*) FROM application");
+    // Born in the month applied for, 17 years earlier: turns 18 the month after.
+    YearMonth month = YearMonth.parse(registration("197508209801", "paper").getString("month"));
+    String nine = String.format("%02d%02d15982", (month.getYear() - 17) % 100, month.getMonthValue()).substring(0, 9);
+    String minor = (month.getYear() - 17) / 100 + nine + se.socialportal.identity.Personnummer.checkDigit(nine);
+    HttpResponse<Buffer> refused = anna.browser().post("/api/v1/casework/registrations", registration(minor, "paper"));
+    assertEquals(400, refused.statusCode(), refused.bodyAsString());
+    JsonObject field = refused.bodyAsJsonObject().getJsonArray("fields").getJsonObject(0);
+    assertEquals("applicant.personnummer", field.getString("field"));
+    assertEquals("under_18", field.getString("error"));
+    assertTrue(field.getString("message").contains("vårdnadshavare"), field.getString("message"));
+    assertEquals(before, fixtures.count("SELECT count(*) FROM application"));
   }
 
   @Test

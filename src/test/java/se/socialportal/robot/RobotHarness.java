@@ -38,7 +38,7 @@ final class RobotHarness implements AutoCloseable {
 
   static final byte[] SEED = new byte[32];
   static final RobotSettings SETTINGS = new RobotSettings(true, 8, Duration.ofSeconds(30), Duration.ofMillis(200), 3,
-    Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72));
+    Duration.ofSeconds(10), Duration.ofMinutes(60), Duration.ofHours(72), Duration.ofMinutes(2));
 
   final DatabaseSettings database;
   final TestClock clock;
@@ -109,6 +109,22 @@ final class RobotHarness implements AutoCloseable {
     RobotVerticle verticle = robot.verticle(database.connectOptions(), outcomes::add);
     String id = await(vertx.deployVerticle(verticle));
     return new Deployed(vertx, id, robot, verticle);
+  }
+
+  /** Deploys the robot as a server does: its watchdog, which runs and supervises one robot verticle. */
+  Watched deployWatched(RuleBook rules, RegisterAdapter registers, RobotSettings settings) {
+    Vertx vertx = newVertx();
+    Robot robot = robot(vertx, pool(vertx), CurrentRuleBook.of(rules), registers, settings);
+    RobotMonitor monitor = new RobotMonitor();
+    RobotWatchdog watchdog = robot.watchdog(database.connectOptions(), 1, monitor, outcomes::add);
+    await(vertx.deployVerticle(watchdog));
+    return new Watched(vertx, watchdog, monitor);
+  }
+
+  record Watched(Vertx vertx, RobotWatchdog watchdog, RobotMonitor monitor) {
+    RobotVerticle robot() {
+      return watchdog.robots().get(0);
+    }
   }
 
   record Deployed(Vertx vertx, String id, Robot robot, RobotVerticle verticle) {

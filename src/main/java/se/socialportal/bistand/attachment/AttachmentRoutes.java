@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import se.socialportal.bistand.HttpParams;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonRequests;
 import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
@@ -35,8 +36,8 @@ public final class AttachmentRoutes implements RoutesModule {
 
   @Override
   public void mount(Router router) {
-    router.post(BASE).handler(AttachmentRoutes::pause).handler(sessions::load).handler(sessions::requireResident)
-      .handler(this::upload);
+    JsonRequests.acceptsUpload(router.post(BASE)).handler(AttachmentRoutes::pause).handler(sessions::load)
+      .handler(sessions::requireResident).handler(this::upload);
     router.delete(BASE + "/:attachmentId").handler(sessions::load).handler(sessions::requireResident)
       .handler(this::remove);
     router.get(BASE + "/:attachmentId").handler(sessions::load).handler(sessions::requireResident)

@@ -131,13 +131,24 @@ public final class AttachmentService {
     return purpose.equals("application") ? category : purpose;
   }
 
-  /** The name the resident's file had, without any path, control characters or more than 200 characters. */
+  /**
+   * The name the resident's file had, without any path, without control and format characters (Cc, Cf — bidi
+   * overrides and isolates, zero-width characters — and line separators: with U+202E in it, "räkning", U+202E,
+   * "fdp.exe" is shown as "räkningexe.pdf"), at most 200 characters, ending in the extension of what the file is.
+   */
   static String fileName(String original, FileType type) {
     String name = original == null ? "" : original.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|*?:]", "").strip();
-    if (name.length() > 200) {
-      name = name.substring(name.length() - 200);
+    name = name.substring(name.lastIndexOf('/') + 1)
+      .replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}\"<>|*?:]", "").strip();
+    if (name.isEmpty()) {
+      return "bilaga." + type.extension();
     }
-    return name.isEmpty() ? "bilaga." + type.extension() : name;
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    boolean named = lower.endsWith("." + type.extension()) || (type == FileType.JPEG && lower.endsWith(".jpeg"));
+    String suffix = named ? "" : "." + type.extension();
+    if (name.length() + suffix.length() > 200) {
+      name = name.substring(name.length() + suffix.length() - 200);
+    }
+    return name + suffix;
   }
 }

@@ -13,6 +13,7 @@ import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.platform.http.JsonFields;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -60,8 +61,8 @@ public final class CaseRoutes implements RoutesModule {
   private void message(RoutingContext ctx) {
     JsonObject body = HttpParams.body(ctx);
     var session = SessionAccess.resident(ctx);
-    messages.post(session, HttpParams.id(ctx, "id"), body.getString("body"),
-      Komplettering.ids(body.getJsonArray("attachmentIds"))).onComplete(result -> {
+    messages.post(session, HttpParams.id(ctx, "id"), JsonFields.optionalText(body, "body"),
+      Komplettering.ids(JsonFields.array(body, "attachmentIds"))).onComplete(result -> {
         if (result.succeeded()) {
           Responses.created(ctx, result.result());
         } else {
@@ -73,7 +74,8 @@ public final class CaseRoutes implements RoutesModule {
   private void answer(RoutingContext ctx) {
     JsonObject body = HttpParams.body(ctx);
     Responses.reply(ctx, komplettering.answer(SessionAccess.resident(ctx), HttpParams.id(ctx, "id"),
-      HttpParams.id(ctx, "requestId"), body.getString("text"), Komplettering.ids(body.getJsonArray("attachmentIds"))));
+      HttpParams.id(ctx, "requestId"), JsonFields.optionalText(body, "text"),
+      Komplettering.ids(JsonFields.array(body, "attachmentIds"))));
   }
 
   /** A decision letter as a PDF download, for the household only; every download is audit-logged. */

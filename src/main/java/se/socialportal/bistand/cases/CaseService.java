@@ -88,6 +88,10 @@ public final class CaseService {
           var names = names(tx, application);
           return Future.all(List.of(events, signatures, thread, requests, outcome, names)).map(all -> {
             Map<UUID, String> people = names.result();
+            // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
+            if (application.isApplicant(me)) {
+              application.coApplicantId().ifPresent(people::remove);
+            }
             JsonObject json = new JsonObject().put("id", id.toString())
               .put("month", application.month().toString()).put("kind", application.kind())
               .put("channel", application.channel()).put("status", application.status().db())

@@ -35,7 +35,9 @@ public final class MessageThread {
     + "author_person_id, author_staff_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
     + "RETURNING id, created_at";
   private static final String LIST = "SELECT m.id, m.author_kind, m.author_person_id, m.body, m.created_at, m.read_at, "
-    + "s.name AS staff_name, trim(concat_ws(' ', p.given_name, p.surname)) AS person_name FROM case_message m "
+    + "s.name AS staff_name, trim(concat_ws(' ', p.given_name, p.surname)) AS person_name, "
+    + "m.author_person_id = a.applicant_id AS by_applicant FROM case_message m "
+    + "JOIN application a ON a.id = m.application_id "
     + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
     + "WHERE m.application_id = $1 ORDER BY m.created_at, m.id";
   private static final String MARK_READ = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
@@ -104,9 +106,13 @@ public final class MessageThread {
         UUID id = row.getUUID("id");
         boolean staff = "staff".equals(row.getString("author_kind"));
         unread |= staff && row.getOffsetDateTime("read_at") == null;
+        boolean mine = me.equals(row.getUUID("author_person_id"));
+        // A resident's name only to themselves and, for the applicant's own messages, to the co-applicant: the
+        // applicant named the co-applicant by personnummer and learns nothing more about them here either.
+        boolean named = staff || mine || Boolean.TRUE.equals(row.getBoolean("by_applicant"));
         list.add(new JsonObject().put("id", id.toString()).put("authorKind", row.getString("author_kind"))
-          .put("mine", me.equals(row.getUUID("author_person_id")))
-          .put("authorName", staff ? row.getString("staff_name") : row.getString("person_name"))
+          .put("mine", mine)
+          .put("authorName", !named ? null : staff ? row.getString("staff_name") : row.getString("person_name"))
           .put("body", row.getString("body")).put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
           .put("unread", staff && row.getOffsetDateTime("read_at") == null)
           .put("attachments", new JsonArray(attachments.stream()

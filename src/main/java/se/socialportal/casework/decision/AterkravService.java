@@ -16,6 +16,7 @@ import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.casework.delegation.DelegationCheck;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,13 +62,13 @@ public final class AterkravService {
   }
 
   public Future<JsonObject> start(Session session, UUID applicationId, JsonObject body, String requestId) {
-    UUID original = uuid(body.getString("originalDecisionId"), "originalDecisionId");
+    UUID original = uuid(JsonFields.optionalText(body, "originalDecisionId"), "originalDecisionId");
     BigDecimal amount = amount(body);
-    String ground = body.getString("ground", "");
+    String ground = JsonFields.text(body, "ground");
     if (!ground.equals("9_1") && !ground.equals("9_2")) {
       return Future.failedFuture(ApiException.invalid("ground", "aterkrav_ground"));
     }
-    String motivering = DecisionPlan.finished(body.getString("motivering"));
+    String motivering = DecisionPlan.finished(JsonFields.optionalText(body, "motivering"));
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> tx.preparedQuery(ORIGINAL)
@@ -100,7 +101,7 @@ public final class AterkravService {
 
   public Future<JsonObject> eftergift(Session session, UUID aterkravId, JsonObject body, String requestId) {
     BigDecimal amount = amount(body);
-    String motivering = DecisionPlan.finished(body.getString("motivering"));
+    String motivering = DecisionPlan.finished(JsonFields.optionalText(body, "motivering"));
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     return pool.withTransaction(tx -> tx.preparedQuery(LOCK).execute(Tuple.of(aterkravId, session.tenantId()))

@@ -52,7 +52,10 @@ public final class BankIdOrders {
   }
 
   static final Duration COLLECT_INTERVAL = Duration.ofSeconds(2);
-  private static final String BINDING_COOKIE = "sp_bankid";
+  // One cookie per order, named after it and sent only to its own paths: several tabs each follow their own order,
+  // and a value the browser already had (planted by another site) is never used.
+  private static final String BINDING_COOKIE = "sp_bankid_";
+  private static final Duration BINDING_LIFETIME = Duration.ofMinutes(30);
 
   private final BankIdClient client;
   private final BankIdOrderRepository orders;
@@ -112,7 +115,7 @@ public final class BankIdOrders {
 
   private Future<Started> store(RoutingContext ctx, UUID id, String tenantId, String purpose, String subject,
                                 UUID expectedPerson, Flow flow, OrderStart start, String visibleText) {
-    String binding = binding(ctx);
+    String binding = bind(ctx, id);
     AnimatedQr qr = start.qr();
     return orders.insert(id, tenantId, purpose, subject, expectedPerson, Tokens.sha256(binding), flowColumn(flow),
         start.orderRef(), start.autoStartToken(), qr.qrStartToken(), qr.secretForServerSideStorage(), visibleText,
@@ -258,7 +261,7 @@ public final class BankIdOrders {
   }
 
   private Future<BankIdOrderRepository.StoredOrder> bound(RoutingContext ctx, UUID id) {
-    var cookie = ctx.request().getCookie(BINDING_COOKIE);
+    var cookie = ctx.request().getCookie(cookieName(id));
     if (cookie == null) {
       return Future.failedFuture(ApiException.notFound());
     }
@@ -266,15 +269,19 @@ public final class BankIdOrders {
       .map(found -> found.orElseThrow(ApiException::notFound));
   }
 
-  /** One random binding token per browser, reused by all its orders (several tabs keep working). */
-  private String binding(RoutingContext ctx) {
-    var existing = ctx.request().getCookie(BINDING_COOKIE);
-    if (existing != null && existing.getValue().length() == 43) {
-      return existing.getValue();
-    }
+  /**
+   * A new random binding for this order, issued by us in a cookie of its own: whatever binding cookie the browser
+   * sent is ignored, so nobody can prepare a value, plant it in someone's browser and then follow their login.
+   */
+  private String bind(RoutingContext ctx, UUID id) {
     String token = Tokens.random();
-    ctx.response().addCookie(sessions.cookies().base(ctx, BINDING_COOKIE, token).setMaxAge(Duration.ofDays(1).toSeconds()));
+    ctx.response().addCookie(sessions.cookies().base(ctx, cookieName(id), token)
+      .setPath("/api/v1/bankid/orders/" + id).setMaxAge(BINDING_LIFETIME.toSeconds()));
     return token;
+  }
+
+  private static String cookieName(UUID id) {
+    return BINDING_COOKIE + id.toString().replace("-", "");
   }
 
   private String returnUrl(RoutingContext ctx, UUID id, String page) {

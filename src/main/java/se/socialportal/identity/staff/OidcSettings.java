@@ -1,7 +1,6 @@
 package se.socialportal.identity.staff;
 
 import se.socialportal.platform.config.AppConfig;
-import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
 
 import java.net.URI;
@@ -20,7 +19,7 @@ public record OidcSettings(Optional<URI> issuer, String clientId, String clientS
   public static OidcSettings from(AppConfig config) {
     Optional<URI> issuer = config.url(Setting.OIDC_ISSUER);
     if (!config.isDemo() && issuer.isEmpty()) {
-      throw new ConfigException(Setting.OIDC_ISSUER.name(), "is required in production (" + Setting.OIDC_ISSUER.description() + ")");
+      config.refuse(Setting.OIDC_ISSUER, "is required in production (" + Setting.OIDC_ISSUER.description() + ")");
     }
     String clientId = issuer.isPresent() ? config.required(Setting.OIDC_CLIENT_ID) : "socialportalen-demo";
     return new OidcSettings(issuer, clientId, config.string(Setting.OIDC_CLIENT_SECRET),
@@ -34,8 +33,9 @@ public record OidcSettings(Optional<URI> issuer, String clientId, String clientS
     for (String pair : config.list(Setting.OIDC_ROLE_MAP)) {
       String[] parts = pair.split("=", 2);
       if (parts.length != 2 || parts[0].isBlank() || StaffRole.fromCode(parts[1].trim()).isEmpty()) {
-        throw new ConfigException(Setting.OIDC_ROLE_MAP.name(),
-          "entries must look like idp-group=handlaggare (a known role), got '" + pair + "'");
+        config.refuse(Setting.OIDC_ROLE_MAP, "entries must look like idp-group=handlaggare (a known role), got '"
+          + pair + "'");
+        continue;
       }
       map.put(parts[0].trim(), parts[1].trim());
     }

@@ -12,19 +12,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Typed, validated view of the merged configuration (defaults file + environment). Every getter either returns a
- * usable value or throws {@link ConfigException} naming the key, so a bad deployment stops at startup with one line.
+ * usable value or throws {@link ConfigException} naming the key. A {@link #collecting} view instead hands each problem
+ * to a collector and carries on with a harmless stand-in, so startup can check everything and name every problem at
+ * once.
  */
 public final class AppConfig {
 
   public enum Mode { DEMO, PRODUCTION }
 
   private final JsonObject values;
+  private final Consumer<ConfigException> problems;
 
   public AppConfig(JsonObject values) {
+    this(values, null);
+  }
+
+  private AppConfig(JsonObject values, Consumer<ConfigException> problems) {
     this.values = values.copy();
+    this.problems = problems;
+  }
+
+  /** The same values; a getter that finds a problem tells {@code collector} and returns a stand-in value. */
+  public AppConfig collecting(Consumer<ConfigException> collector) {
+    return new AppConfig(values, collector);
+  }
+
+  /**
+   * A problem a check found itself (a combination of values, a value required in production): thrown, or when
+   * collecting reported, after which the check carries on.
+   */
+  public void refuse(Setting setting, String problem) {
+    problem(new ConfigException(setting.name(), problem), null);
+  }
+
+  /** Throws the problem, or (collecting) reports it and goes on with {@code standIn}. */
+  private <T> T problem(ConfigException problem, T standIn) {
+    if (problems == null) {
+      throw problem;
+    }
+    problems.accept(problem);
+    return standIn;
   }
 
   public JsonObject raw() {
@@ -42,7 +73,8 @@ public final class AppConfig {
       case "auto":
         return databaseConfigured() ? Mode.PRODUCTION : Mode.DEMO;
       default:
-        throw new ConfigException(Setting.MODE.name(), "must be demo, production or auto, got '" + mode + "'");
+        return problem(new ConfigException(Setting.MODE.name(), "must be demo, production or auto, got '" + mode + "'"),
+          Mode.PRODUCTION);
     }
   }
 
@@ -67,7 +99,8 @@ public final class AppConfig {
   public String required(Setting setting) {
     String value = string(setting);
     if (value.isEmpty()) {
-      throw new ConfigException(setting.name(), "is required but not set (" + setting.description() + ")");
+      return problem(new ConfigException(setting.name(), "is required but not set (" + setting.description() + ")"),
+        "unset");
     }
     return value;
   }
@@ -78,10 +111,11 @@ public final class AppConfig {
     try {
       parsed = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new ConfigException(setting.name(), "must be a whole number, got '" + value + "'");
+      return problem(new ConfigException(setting.name(), "must be a whole number, got '" + value + "'"), min);
     }
     if (parsed < min || parsed > max) {
-      throw new ConfigException(setting.name(), "must be between " + min + " and " + max + ", got " + parsed);
+      return problem(new ConfigException(setting.name(), "must be between " + min + " and " + max + ", got " + parsed),
+        min);
     }
     return parsed;
   }
@@ -98,7 +132,7 @@ public final class AppConfig {
       case "false": case "no": case "0": case "off":
         return false;
       default:
-        throw new ConfigException(setting.name(), "must be true or false, got '" + value + "'");
+        return problem(new ConfigException(setting.name(), "must be true or false, got '" + value + "'"), false);
     }
   }
 
@@ -118,7 +152,8 @@ public final class AppConfig {
     }
     Path path = Path.of(value.get());
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-      throw new ConfigException(setting.name(), "file '" + value.get() + "' does not exist or cannot be read");
+      return problem(new ConfigException(setting.name(), "file '" + value.get() + "' does not exist or cannot be read"),
+        Optional.empty());
     }
     return Optional.of(path);
   }
@@ -133,11 +168,12 @@ public final class AppConfig {
       URI uri = new URI(value.get().replaceAll("/+$", ""));
       if (uri.getScheme() == null || uri.getHost() == null
           || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-        throw new ConfigException(setting.name(), "must be an absolute http(s) URL, got '" + value.get() + "'");
+        return problem(new ConfigException(setting.name(), "must be an absolute http(s) URL, got '" + value.get() + "'"),
+          Optional.empty());
       }
       return Optional.of(uri);
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigException(setting.name(), "is not a valid URL: '" + value.get() + "'");
+      return problem(new ConfigException(setting.name(), "is not a valid URL: '" + value.get() + "'"), Optional.empty());
     }
   }
 
@@ -150,12 +186,12 @@ public final class AppConfig {
         continue;
       }
       if (!candidate.matches("[0-9a-fA-F:.]+")) {
-        throw new ConfigException(setting.name(), "must list IP addresses, got '" + candidate + "'");
+        return problem(new ConfigException(setting.name(), "must list IP addresses, got '" + candidate + "'"), List.of());
       }
       try {
         result.add(InetAddress.getByName(candidate));
       } catch (UnknownHostException e) {
-        throw new ConfigException(setting.name(), "'" + candidate + "' is not an IP address");
+        return problem(new ConfigException(setting.name(), "'" + candidate + "' is not an IP address"), List.of());
       }
     }
     return List.copyOf(result);
@@ -175,6 +211,6 @@ public final class AppConfig {
   public AppConfig with(Setting setting, Object value) {
     JsonObject copy = values.copy();
     copy.put(setting.name(), value);
-    return new AppConfig(copy);
+    return new AppConfig(copy, problems);
   }
 }

@@ -27,6 +27,12 @@ public record DatabaseSettings(String host, int port, String database, String us
     if (!url.isEmpty()) {
       return fromUrl(url);
     }
+    if (config.string(Setting.PGHOST).isEmpty()) {
+      // Production without a database: name the usual way first, not one of the PG* variables.
+      config.refuse(Setting.DATABASE_URL, "is required in production: postgresql://user:password@host:port/database "
+        + "(or set PGHOST and the other PG* variables)");
+      return new DatabaseSettings("unset", 5432, "unset", "unset", "", "disable");
+    }
     return new DatabaseSettings(
       config.required(Setting.PGHOST),
       config.integer(Setting.PGPORT, 1, 65535),

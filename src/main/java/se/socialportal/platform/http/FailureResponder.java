@@ -21,9 +21,11 @@ public final class FailureResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureResponder.class);
   private static final Pattern PERSONNUMMER_LIKE = Pattern.compile("(?<![0-9])(19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9])");
-  private static final Map<Integer, String> CODES = Map.of(
-    400, "bad_request", 401, "unauthenticated", 403, "forbidden", 404, "not_found", 405, "method_not_allowed",
-    413, "body_too_large", 415, "unsupported_media_type", 429, "too_many_requests", 503, "unavailable");
+  private static final Map<Integer, String> CODES = Map.ofEntries(Map.entry(400, "bad_request"),
+    Map.entry(401, "unauthenticated"), Map.entry(403, "forbidden"), Map.entry(404, "not_found"),
+    Map.entry(405, "method_not_allowed"), Map.entry(413, "body_too_large"), Map.entry(414, "request_too_long"),
+    Map.entry(415, "unsupported_media_type"), Map.entry(429, "too_many_requests"),
+    Map.entry(431, "headers_too_large"), Map.entry(503, "unavailable"));
 
   private FailureResponder() {
   }
@@ -76,7 +78,7 @@ public final class FailureResponder {
     Responses.json(ctx, problem.status(), body);
   }
 
-  private static ApiException fromStatus(int status) {
+  static ApiException fromStatus(int status) {
     int effective = status >= 400 ? status : 500;
     return ApiException.of(effective, CODES.getOrDefault(effective, "internal_error"));
   }

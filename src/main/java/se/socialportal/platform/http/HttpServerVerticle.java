@@ -38,6 +38,7 @@ public final class HttpServerVerticle extends VerticleBase {
     }
     Router router = routerFactory.apply(vertx);
     return vertx.createHttpServer(options)
+      .invalidRequestHandler(InvalidRequests::answer)
       .requestHandler(router)
       .listen()
       .onSuccess(server -> onListening.accept(server.actualPort()));

@@ -2,7 +2,6 @@ package se.socialportal.platform.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.platform.config.AppConfig;
-import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
 
 import io.vertx.ext.web.RoutingContext;
@@ -20,14 +19,18 @@ public record HttpSettings(String host, int port, int instances, Optional<Path> 
     Optional<Path> cert = config.readableFile(Setting.TLS_CERT);
     Optional<Path> key = config.readableFile(Setting.TLS_KEY);
     if (cert.isPresent() != key.isPresent()) {
-      throw new ConfigException(cert.isPresent() ? Setting.TLS_KEY.name() : Setting.TLS_CERT.name(),
-        "TLS_CERT and TLS_KEY must be set together");
+      config.refuse(cert.isPresent() ? Setting.TLS_KEY : Setting.TLS_CERT, "TLS_CERT and TLS_KEY must be set together");
     }
     int instances = config.integer(Setting.HTTP_INSTANCES, 0, 64);
     Optional<URI> publicUrl = config.url(Setting.PUBLIC_URL);
     if (!config.isDemo() && publicUrl.isEmpty()) {
       // Redirects from BankID and the identity provider must come back to the address residents use.
-      throw new ConfigException(Setting.PUBLIC_URL.name(), "is required in production (" + Setting.PUBLIC_URL.description() + ")");
+      config.refuse(Setting.PUBLIC_URL, "is required in production (" + Setting.PUBLIC_URL.description() + ")");
+    }
+    Optional<String> metricsToken = config.optional(Setting.METRICS_TOKEN);
+    if (!config.isDemo() && metricsToken.isEmpty()) {
+      // /metrics shows traffic, pool and JVM figures: never open to the internet by omission.
+      config.refuse(Setting.METRICS_TOKEN, "is required in production (" + Setting.METRICS_TOKEN.description() + ")");
     }
     return new HttpSettings(
       config.string(Setting.HTTP_HOST),
@@ -36,7 +39,7 @@ public record HttpSettings(String host, int port, int instances, Optional<Path> 
       cert, key,
       config.integer(Setting.BODY_LIMIT_KB, 16, 64 * 1024) * 1024,
       new ClientAddress(config.ipAddresses(Setting.TRUSTED_PROXIES)),
-      config.optional(Setting.METRICS_TOKEN),
+      metricsToken,
       publicUrl,
       meterRegistry);
   }

@@ -63,7 +63,11 @@ public final class Messages {
     if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
       return cookie.getValue();
     }
-    String header = ctx.request().getHeader("Accept-Language");
+    return language(ctx.request().getHeader("Accept-Language"));
+  }
+
+  /** The first supported language in an Accept-Language header, else Swedish. */
+  public static String language(String header) {
     if (header != null) {
       for (String part : header.split(",")) {
         String tag = part.split(";")[0].trim().toLowerCase(Locale.ROOT);

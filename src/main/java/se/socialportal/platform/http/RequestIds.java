@@ -33,7 +33,7 @@ public final class RequestIds {
     return id == null ? "-" : id;
   }
 
-  private static String newId() {
+  static String newId() {
     byte[] bytes = new byte[9];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);

@@ -1,17 +1,16 @@
 package se.socialportal.platform.http;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.List;
 
 /**
- * Builds the router every HTTP verticle instance serves: the cross-cutting handlers in a fixed order, then the
- * rooms' routes, then the static webroot, then the uniform failure responder.
+ * Builds the router every HTTP verticle instance serves: the cross-cutting handlers in a fixed order (request id,
+ * access log, security headers, cross-site refusal, the JSON edge), then the rooms' routes, then the static webroot,
+ * then the uniform failure responder.
  */
 public final class RouterAssembly {
 
@@ -25,21 +24,17 @@ public final class RouterAssembly {
     router.route().handler(AccessLog::record);
     router.route().handler(headers::apply);
 
-    BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
-    // Uploads (multipart) choose their own, larger limit on their own route.
-    router.route("/api/*").handler(ctx -> {
-      if (isMultipart(ctx)) {
-        ctx.next();
-      } else {
-        jsonBodies.handle(ctx);
-      }
-    });
+    // Requests from other sites are refused before anything is read; then the body is checked at the edge.
+    router.route("/api/*").handler(new CrossSiteRequests(settings)::check);
+    JsonRequests edge = JsonRequests.mount(router, settings.bodyLimitBytes());
 
     router.get("/metrics").handler(metricsAccess(settings)).handler(PrometheusScrapingHandler.create(settings.meterRegistry()));
 
     for (RoutesModule module : modules) {
       module.mount(router);
     }
+    // Uploads (multipart) read the request themselves, with their own limit, on the routes marked for them.
+    edge.learnUploads(router);
 
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound()));
     StaticFiles.mount(router);
@@ -49,11 +44,6 @@ public final class RouterAssembly {
     router.errorHandler(405, FailureResponder::handle);
     router.errorHandler(500, FailureResponder::handle);
     return router;
-  }
-
-  private static boolean isMultipart(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type != null && type.toLowerCase().startsWith("multipart/") && ctx.request().method() == HttpMethod.POST;
   }
 
   private static io.vertx.core.Handler<RoutingContext> metricsAccess(HttpSettings settings) {

@@ -57,10 +57,11 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  @DisplayName("production without any database names PGHOST")
+  @DisplayName("production without any database names DATABASE_URL, and PGHOST as the other way")
   void productionWithoutDatabase() {
     ConfigException missing = assertThrows(ConfigException.class,
       () -> DatabaseSettings.from(config(new JsonObject().put("MODE", "production"))));
-    assertEquals("PGHOST", missing.key());
+    assertEquals("DATABASE_URL", missing.key());
+    assertTrue(missing.getMessage().contains("PGHOST"), missing.getMessage());
   }
 }
