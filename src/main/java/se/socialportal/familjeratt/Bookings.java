@@ -48,33 +48,42 @@ final class Bookings {
       .compose(id -> views.view(session, id));
   }
 
+  /**
+   * The free times are read once, outside the transaction: a time already taken is answered at once with the next
+   * free ones, without a transaction waiting on another's lock. A free one is inserted in one transaction, where the
+   * exclusion constraint — not this read — decides who gets a time two requests race for.
+   */
   private Future<UUID> book(Session session, FamiljerattRules rules, BookingRequest request, UUID booker,
                             Set<UUID> skipStaff) {
     String tenant = session.tenantId();
     Instant now = room.now();
     Calendar.Search search = window(tenant, rules, request.service(), request.interpreter().isPresent(),
       request.expectedBirth(), now).skipping(skipStaff);
-    Future<UUID> booked = room.pool().withTransaction(tx -> parties(tx, tenant, booker, request)
-      .compose(parties -> Calendar.at(tx, search, request.start()).compose(free -> {
-        if (free.isEmpty()) {
-          return Future.failedFuture(new TimeTaken(List.of()));
-        }
-        return insert(tx, session, rules, request, parties, free.get(), now);
-      })));
-    return booked.recover(failure -> {
-      if (Sql.isDoubleBooking(failure) && skipStaff.size() < STAFF_ATTEMPTS) {
-        // Someone else got this staff member's time first; another one may still be free at it.
-        return Calendar.at(room.pool(), search, request.start()).compose(free -> {
-          if (free.isEmpty()) {
-            return Future.failedFuture(failure);
-          }
-          Set<UUID> skip = new HashSet<>(skipStaff);
-          skip.add(free.get().staffId());
-          return book(session, rules, request, booker, skip);
-        });
+    return Calendar.candidates(room.pool(), search).compose(free -> {
+      Optional<FreeTimes.Candidate> chosen = free.stream()
+        .filter(candidate -> candidate.start().equals(request.start())).findFirst();
+      if (chosen.isEmpty()) {
+        return Future.failedFuture(new TimeTaken(next(free, request.start())));
       }
-      return Future.failedFuture(failure);
+      return room.pool().<UUID>withTransaction(tx -> parties(tx, tenant, booker, request)
+          .compose(parties -> insert(tx, session, rules, request, parties, chosen.get(), now)))
+        .recover(failure -> {
+          if (Sql.isDoubleBooking(failure) && skipStaff.size() < STAFF_ATTEMPTS) {
+            // Someone else got this staff member's time first; another one may still be free at it.
+            Set<UUID> skip = new HashSet<>(skipStaff);
+            skip.add(chosen.get().staffId());
+            return book(session, rules, request, booker, skip);
+          }
+          return Future.failedFuture(failure);
+        });
     }).recover(failure -> taken(failure, search.skipping(Set.of()), request.start()));
+  }
+
+  /** The next free times after {@code asked}; when none comes after it, the first free ones. */
+  static List<Instant> next(List<FreeTimes.Candidate> free, Instant asked) {
+    List<Instant> later = FreeTimes.starts(free.stream().filter(candidate -> candidate.start().isAfter(asked)).toList(),
+      5);
+    return later.isEmpty() ? FreeTimes.starts(free, 5) : later;
   }
 
   /** Who takes part, and whether they must meet separately. */
@@ -169,8 +178,7 @@ final class Bookings {
 
   /** The next free times from {@code after} on (what a 409 offers instead). */
   Future<List<Instant>> nextTimes(Calendar.Search search, Instant after) {
-    Calendar.Search later = search.between(Calendar.max(search.request().from(), after), search.request().to());
-    return Calendar.candidates(room.pool(), later).map(found -> FreeTimes.starts(found, 5));
+    return Calendar.candidates(room.pool(), search).map(found -> next(found, after));
   }
 
   static Optional<String> meetingLink(FamiljerattRules rules, String place) {
@@ -281,6 +289,9 @@ final class Bookings {
 
   /** A refused time as a 409 with the next free times; any other failure as it is. */
   <T> Future<T> taken(Throwable failure, Calendar.Search search, Instant start) {
+    if (failure instanceof TimeTaken && !((TimeTaken) failure).nextTimes().isEmpty()) {
+      return Future.failedFuture(failure);
+    }
     return Sql.isDoubleBooking(failure) || failure instanceof TimeTaken
       ? nextTimes(search, start).compose(next -> Future.failedFuture(new TimeTaken(next)))
       : Future.failedFuture(failure);
