@@ -71,4 +71,10 @@ final class Fields {
       return null;
     }
   }
+
+  /** A string field, or null when it is absent or not a string (a number where text belongs is no text). */
+  static String string(io.vertx.core.json.JsonObject body, String key) {
+    Object value = body.getValue(key);
+    return value instanceof String ? (String) value : null;
+  }
 }

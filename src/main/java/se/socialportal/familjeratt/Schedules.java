@@ -26,7 +26,7 @@ final class Schedules {
   /** {staffId?, unit, weekday (1–7), start "HH:MM", end, validFrom, validTo?, office}; the staff member's own by default. */
   Future<JsonObject> add(Session staff, JsonObject body) {
     List<ApiException.FieldProblem> problems = new ArrayList<>();
-    UUID staffId = Optional.ofNullable(body.getString("staffId")).map(value -> Fields.uuid(value, "staffId", problems))
+    UUID staffId = Optional.ofNullable(Fields.string(body, "staffId")).map(value -> Fields.uuid(value, "staffId", problems))
       .orElse(staff.staffMemberId());
     String unit = Fields.text(body.getValue("unit"), "unit", 100, problems);
     String office = Fields.text(body.getValue("office"), "office", 200, problems);
@@ -67,18 +67,18 @@ final class Schedules {
   /** {staffId? (absent = the whole unit), from, to (dates, inclusive, or date-times), reason, note?}. */
   Future<JsonObject> addClosure(Session staff, JsonObject body) {
     List<ApiException.FieldProblem> problems = new ArrayList<>();
-    Optional<UUID> staffId = Optional.ofNullable(body.getString("staffId")).filter(value -> !value.isBlank())
+    Optional<UUID> staffId = Optional.ofNullable(Fields.string(body, "staffId")).filter(value -> !value.isBlank())
       .map(value -> Fields.uuid(value, "staffId", problems));
     Instant from = Fields.moment(body.getValue("from"), "from", false, problems);
     Instant to = Fields.moment(body.getValue("to"), "to", true, problems);
     if (from != null && to != null && !to.isAfter(from)) {
       problems.add(new ApiException.FieldProblem("to", "end_before_start"));
     }
-    String reason = body.getString("reason");
+    String reason = Fields.string(body, "reason");
     if (!List.of("holiday", "sick", "leave", "other").contains(reason)) {
       problems.add(new ApiException.FieldProblem("reason", "closure_reason_invalid"));
     }
-    String note = body.getString("note");
+    String note = Fields.string(body, "note");
     if (note != null && note.length() > 500) {
       problems.add(new ApiException.FieldProblem("note", "text_too_long", 500));
     }

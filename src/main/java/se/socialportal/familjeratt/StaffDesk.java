@@ -52,7 +52,7 @@ final class StaffDesk {
     String tenant = staff.tenantId();
     FamiljerattRules rules = room.familjeratt(tenant);
     List<ApiException.FieldProblem> problems = new ArrayList<>();
-    FamiljerattRules.Service service = Optional.ofNullable(body.getString("service")).flatMap(rules::service)
+    FamiljerattRules.Service service = Optional.ofNullable(Fields.string(body, "service")).flatMap(rules::service)
       .orElseThrow(() -> ApiException.invalid("service", "service_unknown"));
     Instant start = BookingRequest.instant(body.getValue("start"), "start", problems);
     Optional<Personnummer> booker = Fields.personnummer(room.today(), body.getValue("booker"));
@@ -68,7 +68,7 @@ final class StaffDesk {
       ? Optional.empty() : Optional.ofNullable(BookingRequest.instant(body.getValue("otherStart"), "otherStart", problems));
     String place = BookingRequest.place(service, body.getValue("place"), problems);
     Optional<String> interpreter = BookingRequest.interpreter(body.getValue("interpreter"), problems);
-    Optional<UUID> staffId = Optional.ofNullable(body.getString("staffId")).filter(value -> !value.isBlank())
+    Optional<UUID> staffId = Optional.ofNullable(Fields.string(body, "staffId")).filter(value -> !value.isBlank())
       .map(value -> Fields.uuid(value, "staffId", problems));
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
@@ -109,11 +109,11 @@ final class StaffDesk {
     FamiljerattRules rules = room.familjeratt(tenant);
     List<ApiException.FieldProblem> problems = new ArrayList<>();
     Instant start = BookingRequest.instant(body.getValue("start"), "start", problems);
-    String party = body.getString("party", "both");
+    String party = Optional.ofNullable(Fields.string(body, "party")).orElse("both");
     if (!List.of("both", "booker", "other").contains(party)) {
       problems.add(new ApiException.FieldProblem("party", "party_invalid"));
     }
-    Optional<UUID> staffId = Optional.ofNullable(body.getString("staffId")).filter(value -> !value.isBlank())
+    Optional<UUID> staffId = Optional.ofNullable(Fields.string(body, "staffId")).filter(value -> !value.isBlank())
       .map(value -> Fields.uuid(value, "staffId", problems));
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
@@ -122,7 +122,7 @@ final class StaffDesk {
     return BookingRepository.find(room.pool(), tenant, bookingId).compose(found -> {
       BookingRepository.Booking seen = found.orElseThrow(ApiException::notFound);
       FamiljerattRules.Service service = rules.service(seen.service()).orElseThrow(ApiException::notFound);
-      String kind = body.getString("kind", "joint");
+      String kind = Optional.ofNullable(Fields.string(body, "kind")).orElse("joint");
       if (!service.series().contains(kind)) {
         throw ApiException.invalid("kind", "meeting_kind_invalid");
       }
@@ -200,7 +200,7 @@ final class StaffDesk {
 
   /** {outcome: attended|no_show}, once the meeting has begun. A notice's booking that was held closes the notice. */
   Future<JsonObject> attendance(Session staff, UUID appointmentId, JsonObject body, String requestId) {
-    String outcome = body.getString("outcome");
+    String outcome = Fields.string(body, "outcome");
     if (!"attended".equals(outcome) && !"no_show".equals(outcome)) {
       throw ApiException.invalid("outcome", "attendance_invalid");
     }

@@ -72,7 +72,7 @@ final class StaffRoutes implements RoutesModule {
     router.get(BASE + "/notices").handler(ctx -> Http.reply(ctx, () -> notices.list(me(ctx), Http.rid(ctx))));
     router.post(BASE + "/notices").handler(ctx -> Http.reply(ctx, 201, () -> notices.register(me(ctx), Http.body(ctx))));
     router.post(BASE + "/notices/file").handler(ctx -> Http.reply(ctx, () -> notices.importFile(me(ctx),
-      Http.body(ctx).getString("text"))));
+      Fields.string(Http.body(ctx), "text"))));
     router.post(BASE + "/notices/:id/close").handler(ctx -> Http.reply(ctx, () -> notices.close(me(ctx),
       Http.id(ctx, "id"))));
     router.get(BASE + "/documents/:id").handler(ctx -> Http.file(ctx, "application/pdf", "dokument.pdf",
