@@ -18,6 +18,8 @@ import se.socialportal.demo.DemoIdentityProvider;
 import se.socialportal.demo.DemoStaff;
 import se.socialportal.demo.EmbeddedDatabase;
 import se.socialportal.demo.RegisterSimulator;
+import se.socialportal.familjeratt.FamiljerattDemoData;
+import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.identity.staff.OidcSettings;
@@ -121,7 +123,9 @@ public final class MainVerticle extends VerticleBase {
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
-      return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock())).map(built);
+      return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock()))
+        .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(built.familjeratt())))
+        .map(built);
     }).compose(built -> {
       // One set of route modules over the shared services; each HTTP verticle instance mounts it on its own router.
       List<RoutesModule> modules = Routes.modules(built);
@@ -196,8 +200,12 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
+    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
+      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()));
+      .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
+      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
+        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
   }
 
   private void announce(AppConfig config) {

@@ -45,6 +45,7 @@ final class Routes {
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), sessions,
         services.http(), services.clock()),
       services.bistand(),
+      services.familjeratt(),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),

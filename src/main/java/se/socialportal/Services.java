@@ -9,6 +9,7 @@ import se.socialportal.bistand.ApplicationValidator;
 import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandSettings;
 import se.socialportal.casework.Casework;
+import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.Identity;
 import se.socialportal.letters.Letters;
 import se.socialportal.platform.config.AppConfig;
@@ -34,7 +35,8 @@ import java.util.Optional;
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
-                       Casework casework, ProvrakningRoutes provrakning, RobotMonitor robotMonitor) {
+                       FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
+                       RobotMonitor robotMonitor) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -49,8 +51,9 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
           identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
+        FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
-          ruleBookReloads, letters, bistand, casework, provrakning, new RobotMonitor());
+          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor());
       }));
   }
 }

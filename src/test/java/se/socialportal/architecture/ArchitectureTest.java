@@ -77,6 +77,7 @@ class ArchitectureTest {
       .layer("Casework").definedBy("se.socialportal.casework..")
       .layer("Provrakning").definedBy("se.socialportal.provrakning..")
       .layer("Reports").definedBy("se.socialportal.reports..")
+      .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
       .layer("Admin").definedBy("se.socialportal.admin..")
       .layer("Demo").definedBy("se.socialportal.demo..")
       .whereLayer("Platform").mayNotAccessAnyLayer()
@@ -94,6 +95,7 @@ class ArchitectureTest {
         "Letters", "Bistand", "Robot")
       .whereLayer("Provrakning").mayOnlyAccessLayers("Platform", "Norm", "Rules")
       .whereLayer("Reports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework")
+      .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
       .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
         "Bistand", "Robot", "Casework", "BankId", "BankIdSimulator")
