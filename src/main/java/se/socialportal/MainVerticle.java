@@ -21,6 +21,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
@@ -81,6 +82,8 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // The API contract is read and checked on workers while the rest starts; requests are validated against it.
+    Future<ApiContract> contract = ApiContract.load(vertx);
     return ConfigLoader.load(vertx, overrides).compose(config -> {
       // Every setting of every room before anything starts, every problem named at once.
       ConfigurationCheck.run(config, meterRegistry, clock);
@@ -113,10 +116,10 @@ public final class MainVerticle extends VerticleBase {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
       return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
-    }).compose(built -> {
+    }).compose(built -> contract.compose(api -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
-          v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
+          v -> RouterAssembly.create(v, built.http(), api, Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
@@ -125,7 +128,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
           built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
         .compose(v -> deployRobot(built));
-    }).onSuccess(ignored -> {
+    })).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
