@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -83,6 +84,18 @@ class ApiResponsesTest {
       new JsonObject().put("personnummer", "19800101-9804"), null));
     check("applicationCoApplicant", send(resident, "PUT", "/api/v1/applications/" + draft + "/co-applicant",
       new JsonObject().put("personnummer", "1980"), null));
+    HttpResponse<Buffer> uploaded = check("attachmentUpload", upload(resident, "/api/v1/applications/" + draft
+      + "/attachments", "application", "hyresavtal.pdf"));
+    assertEquals(201, uploaded.statusCode(), uploaded.bodyAsString());
+    JsonObject attached = uploaded.bodyAsJsonObject();
+    check("attachmentUpload", upload(resident, "/api/v1/applications/" + draft + "/attachments", "nothing", "x.pdf"));
+    check("attachmentDownload", resident.get("/api/v1/applications/" + draft + "/attachments/"
+      + attached.getString("id")));
+    check("applicationGet", resident.get("/api/v1/applications/" + draft));
+    check("attachmentRemove", send(resident, "DELETE", "/api/v1/applications/" + draft + "/attachments/"
+      + attached.getString("id"), new JsonObject(), null));
+    check("attachmentRemove", send(resident, "DELETE", "/api/v1/applications/" + draft + "/attachments/"
+      + attached.getString("id"), new JsonObject(), null));
     check("applicationReview", resident.post("/api/v1/applications/" + draft + "/review", new JsonObject()));
     check("applicationSign", send(resident, "POST", "/api/v1/applications/" + draft + "/sign", new JsonObject(),
       "walk-sign-0001"));
@@ -169,6 +182,20 @@ class ApiResponsesTest {
     }
     try {
       return request.sendBuffer(body.toBuffer()).await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One small PDF, as the form uploads it. */
+  private static HttpResponse<Buffer> upload(Browser browser, String path, String purpose, String fileName) {
+    MultipartForm form = MultipartForm.create().attribute("purpose", purpose).attribute("category", "other")
+      .binaryFileUpload("file", fileName, Buffer.buffer("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"),
+        "application/pdf");
+    try {
+      return browser.client().request(io.vertx.core.http.HttpMethod.POST, app.port(), "127.0.0.1", path)
+        .putHeader("X-CSRF-Token", browser.get("/api/v1/session").bodyAsJsonObject().getString("csrfToken"))
+        .sendMultipartForm(form).await(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
