@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.Validator;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,6 +148,8 @@ public final class ApiContract {
     for (Parameter parameter : operation.getParameters()) {
       parameters.add(new ParameterCheck(parameter, contract.getSchemaRepository().validator(parameter.getSchema())));
     }
+    // The path first: an address that names nothing is 404 whatever else is wrong with the request.
+    parameters.sort(Comparator.comparing(check -> check.parameter().getIn() != Location.PATH));
     RequestBody body = operation.getRequestBody();
     MediaType json = body == null || body.getOpenAPIModel().containsKey(VALIDATED_BY) ? null
       : body.getContent().get("application/json");

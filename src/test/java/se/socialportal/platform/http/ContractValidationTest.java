@@ -224,11 +224,13 @@ class ContractValidationTest {
   }
 
   @Test
-  @DisplayName("a path parameter that is not what the path takes names nothing: 404")
+  @DisplayName("a path parameter that is not what the path takes names nothing: 404, before anything else")
   void pathParameters() throws Exception {
     HttpResponse<Buffer> response = post("/api/test/things/not-a-uuid", valid(), "Idempotency-Key", KEY);
     assertEquals(404, response.statusCode());
     assertEquals("not_found", response.bodyAsJsonObject().getString("error"));
+    assertEquals(404, post("/api/test/things/not-a-uuid", new JsonObject().put("note", 1)).statusCode(),
+      "an address that names nothing is 404, whatever else is wrong");
     assertEquals(200, post("/api/test/things/" + ID + "/", valid(), "Idempotency-Key", KEY).statusCode());
   }
 
