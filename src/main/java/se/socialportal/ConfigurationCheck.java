@@ -2,6 +2,7 @@ package se.socialportal;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
+import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
@@ -49,6 +50,7 @@ final class ConfigurationCheck {
       () -> collecting.integer(Setting.ROBOT_INSTANCES, 1, 64),
       () -> RegisterAdapters.from(collecting, clock),
       () -> BistandSettings.from(collecting),
+      () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),
       () -> collecting.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400),
       () -> collecting.integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000),

@@ -13,6 +13,9 @@ import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.demo.DemoData;
+import se.socialportal.demo.DemoStaff;
+import se.socialportal.familjeratt.FamiljerattDemoData;
+import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.BankIdSetup;
@@ -115,7 +118,9 @@ public final class MainVerticle extends VerticleBase {
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
-      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
+      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built)))
+        .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(Routes.familjeratt(built))))
+        .map(built);
     }).compose(built -> contract.compose(api -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
@@ -151,8 +156,12 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
+    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
+      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())));
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())))
+      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
+        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
   }
 
   private void announce(AppConfig config) {

@@ -210,13 +210,16 @@ class ApiContractTest {
     return resolve(target);
   }
 
-  /** The Error schema, or an allOf that starts from it. */
+  /** The Error schema, or one that is an allOf starting from it. */
   private static boolean isError(JsonObject schema) {
     if (schema == null) {
       return false;
     }
     if ("#/components/schemas/Error".equals(schema.getString("$ref"))) {
       return true;
+    }
+    if (schema.getString("$ref") != null) {
+      return isError(resolve(schema));
     }
     JsonArray all = schema.getJsonArray("allOf");
     return all != null && !all.isEmpty() && isError(all.getJsonObject(0));

@@ -101,6 +101,7 @@ final class RuleBookLoader {
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));
       case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
+      case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }
   }
 

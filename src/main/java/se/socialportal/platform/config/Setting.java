@@ -66,7 +66,17 @@ public enum Setting {
 
   CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
   LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
-  LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again.");
+  LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again."),
+
+  SMTP_HOST("Familjerätt: the SMTP server that sends confirmations and reminders by e-mail. Empty = e-mail is written to MAIL_FILE instead (demo)."),
+  SMTP_PORT("Familjerätt: the SMTP server's port."),
+  SMTP_STARTTLS("Familjerätt: STARTTLS towards the SMTP server: required, optional or disabled."),
+  SMTP_USERNAME("Familjerätt: user name at the SMTP server (empty = no login)."),
+  SMTP_PASSWORD("Familjerätt: password at the SMTP server."),
+  MAIL_FROM("Familjerätt: the sender of e-mail to residents, e.g. familjeratt@kommun.se."),
+  MAIL_FILE("Familjerätt: where e-mail goes when SMTP_HOST is empty, one JSON line each. Empty = DATA_DIR/mail.jsonl."),
+  SMS_FILE("Familjerätt: text messages are delivered by the built-in SMS simulator, one JSON line each, to this file. Empty = DATA_DIR/sms.jsonl."),
+  FAMILJERATT_CHECK_SECONDS("Familjerätt: how often unconfirmed bookings are released, reminders created, Skatteverket notifications followed up and e-mail and SMS sent.");
 
   private final String description;
 

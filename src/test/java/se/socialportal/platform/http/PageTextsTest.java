@@ -85,7 +85,8 @@ class PageTextsTest {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
-      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/"), pages.keySet());
+      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
+      "/familjeratt/bokning/", "/handlaggare/familjeratt/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
@@ -94,6 +95,7 @@ class PageTextsTest {
     assertTrue(form.families().containsAll(Set.of("incomeType.", "field.", "step.", "sign.refused.")), form.families().toString());
     assertTrue(pages.get("/handlaggare/registrera/").families().contains("housingType."), "the staff page uses the form's parts");
     assertTrue(pages.get("/handlaggare/arende/").families().contains("staff.status."));
+    assertTrue(pages.get("/mina-sidor/").families().contains("familjeratt.status."), "Mina sidor's familjerätt section");
   }
 
   @Test
