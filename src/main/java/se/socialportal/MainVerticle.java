@@ -24,6 +24,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
@@ -84,6 +85,8 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // The API contract is read and checked on workers while the rest starts; requests are validated against it.
+    Future<ApiContract> contract = ApiContract.load(vertx);
     return ConfigLoader.load(vertx, overrides).compose(config -> {
       // Every setting of every room before anything starts, every problem named at once.
       ConfigurationCheck.run(config, meterRegistry, clock);
@@ -118,10 +121,10 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built)))
         .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(Routes.familjeratt(built))))
         .map(built);
-    }).compose(built -> {
+    }).compose(built -> contract.compose(api -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
-          v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
+          v -> RouterAssembly.create(v, built.http(), api, Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
@@ -130,7 +133,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
           built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
         .compose(v -> deployRobot(built));
-    }).onSuccess(ignored -> {
+    })).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
