@@ -13,12 +13,12 @@ import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.demo.DemoBankId;
 import se.socialportal.demo.DemoData;
 import se.socialportal.demo.DemoDatabase;
+import se.socialportal.demo.DemoFamiljeratt;
 import se.socialportal.demo.DemoHousehold;
 import se.socialportal.demo.DemoIdentityProvider;
 import se.socialportal.demo.DemoStaff;
 import se.socialportal.demo.EmbeddedDatabase;
 import se.socialportal.demo.RegisterSimulator;
-import se.socialportal.familjeratt.FamiljerattDemoData;
 import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -204,12 +204,9 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
-      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
       .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
-      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
-        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
+      .compose(v -> DemoFamiljeratt.seed(built.pool(), built.clock()));
   }
 
   private void announce(AppConfig config) {

@@ -98,7 +98,7 @@ class ArchitectureTest {
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
       .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
-        "Bistand", "Robot", "Casework", "BankId", "BankIdSimulator")
+        "Bistand", "Robot", "Casework", "Familjeratt", "BankId", "BankIdSimulator")
       .check(production);
   }
 
