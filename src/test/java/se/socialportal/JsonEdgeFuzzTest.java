@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.platform.http.RouterAssembly;
 import se.socialportal.testing.Browser;
+import se.socialportal.testing.PaperRegistrations;
 import se.socialportal.testing.ResidentLogins;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
@@ -111,15 +112,7 @@ class JsonEdgeFuzzTest {
     HttpResponse<Buffer> draft = send(clients.get("resident"), HttpMethod.POST, "/api/v1/applications",
       new JsonObject().put("month", draftMonth).encode(), "application/json", "fuzz-draft-0001");
     ids.put("draft", draft.bodyAsJsonObject().getString("id"));
-    JsonObject registration = new JsonObject().put("channel", "paper").put("month", caseMonth)
-      .put("applicant", new JsonObject().put("personnummer", "191212121212").put("givenName", "Tolvan")
-        .put("surname", "Tolvansson"))
-      .put("content", new JsonObject()
-        .put("household", new JsonObject().put("applicant", new JsonObject().put("birthDate", "1912-12-12"))
-          .putNull("coApplicant").put("children", new JsonArray()).put("otherAdults", new JsonArray()))
-        .put("housing", new JsonObject().put("type", "rental").put("rent", 6200).put("householdElectricity", 300))
-        .put("incomes", new JsonArray()).put("costs", new JsonObject()).put("assets", new JsonArray())
-        .put("needs", new JsonArray()).put("declaration", true));
+    JsonObject registration = PaperRegistrations.tolvan(caseMonth);
     plausible(registration, caseMonth, staff);
     HttpResponse<Buffer> registered = staff.browser().post("/api/v1/casework/registrations", registration);
     String caseId = registered.statusCode() == 200
