@@ -18,7 +18,7 @@ import java.util.Set;
 final class RuleBookLoader {
 
   private static final Set<RuleKind> REQUIRED_NATIONAL = EnumSet.of(RuleKind.RIKSNORM, RuleKind.PRISBASBELOPP,
-    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES);
+    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING);
 
   private RuleBookLoader() {
   }
@@ -101,6 +101,7 @@ final class RuleBookLoader {
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));
       case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
+      case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }
   }
