@@ -50,19 +50,23 @@ public final class QueueQuery {
   private static final String VISIBLE = "(NOT " + PROTECTED + " OR " + ASSIGNED + ")";
   private static final String OWNED_BY_ME = "a.id IN (SELECT o.application_id FROM case_assignment o "
     + "WHERE o.staff_id = $2 AND o.kind = 'owner' AND o.ended_at IS NULL)";
-  private static final String OWNED = "EXISTS (SELECT 1 FROM case_assignment o WHERE o.application_id = a.id "
-    + "AND o.kind = 'owner' AND o.ended_at IS NULL)";
-  private static final String QUEUE = "SELECT " + CaseHeader.COLUMNS + ", " + VISIBLE + " AS visible, "
-    + "bf.id AS proposal_id, bf.amount, bf.outcome, bf.stickprov, "
-    + "(SELECT count(*) FROM case_warning w WHERE w.proposal_id = bf.id) AS warnings, "
-    + "(SELECT count(*) FROM case_warning w WHERE w.proposal_id = bf.id AND w.acknowledged_at IS NULL) AS unacknowledged, "
-    + "(SELECT s.name FROM case_assignment o JOIN staff_member s ON s.id = o.staff_id WHERE o.application_id = a.id "
-    + "AND o.kind = 'owner' AND o.ended_at IS NULL) AS owner_name, "
+  /**
+   * Per row, each of owner, warnings and the robot's wait is one index probe (a lateral join), made only for the rows
+   * the page reads: the default order walks the open-case index and stops at the page's end.
+   */
+  private static final String QUEUE = "SELECT " + CaseHeader.COLUMNS_BUT_OWNER + ", own.staff_id AS owner_id, "
+    + VISIBLE + " AS visible, bf.id AS proposal_id, bf.amount, bf.outcome, bf.stickprov, "
+    + "coalesce(wc.warnings, 0) AS warnings, coalesce(wc.unacknowledged, 0) AS unacknowledged, "
+    + "own.name AS owner_name, "
     + "EXISTS (SELECT 1 FROM robot_job j WHERE j.application_id = a.id AND j.application_version = a.version "
     + "AND j.status = 'manual_review') AS manual_review, "
     + "w.kind AS rules_kind, w.month AS rules_month" + CaseHeader.FROM
+    + "LEFT JOIN LATERAL (SELECT o.staff_id, s.name FROM case_assignment o JOIN staff_member s ON s.id = o.staff_id "
+    + "WHERE o.application_id = a.id AND o.kind = 'owner' AND o.ended_at IS NULL) own ON true "
     + "LEFT JOIN beslutsforslag bf ON bf.application_id = a.id AND bf.application_version = a.version "
     + "AND bf.status = 'awaiting_review' "
+    + "LEFT JOIN LATERAL (SELECT count(*) AS warnings, count(*) FILTER (WHERE cw.acknowledged_at IS NULL) "
+    + "AS unacknowledged FROM case_warning cw WHERE cw.proposal_id = bf.id) wc ON bf.id IS NOT NULL "
     + "LEFT JOIN robot_waiting_for_rules w ON w.application_id = a.id AND w.application_version = a.version "
     + "WHERE a.tenant_id = $1 AND a.status IN " + ApplicationStatus.sqlList(ApplicationStatus.IN_CASEWORK);
   /** Ties are broken by submission time, then by id, so pages never overlap or skip. */
@@ -122,7 +126,7 @@ public final class QueueQuery {
       if (owner.equals("me")) {
         sql.append(" AND ").append(OWNED_BY_ME);
       } else if (owner.equals("none")) {
-        sql.append(" AND NOT ").append(OWNED);
+        sql.append(" AND own.staff_id IS NULL");
       }
       if (unit.equals("mottagning")) {
         sql.append(" AND a.kind = 'new'");
@@ -137,12 +141,12 @@ public final class QueueQuery {
         sql.append(" AND bf.stickprov AND ").append(VISIBLE);
       }
       if (warningsOnly) {
-        sql.append(" AND EXISTS (SELECT 1 FROM case_warning cw WHERE cw.proposal_id = bf.id) AND ").append(VISIBLE);
+        sql.append(" AND wc.warnings > 0 AND ").append(VISIBLE);
       }
       sql.append(" ORDER BY ").append(switch (sort) {
         case "amount" -> "CASE WHEN bf.id IS NOT NULL AND " + VISIBLE + " THEN bf.amount ELSE -1 END DESC, " + BY_AGE;
-        case "warnings" -> "CASE WHEN bf.id IS NOT NULL AND " + VISIBLE + " THEN (SELECT count(*) FROM case_warning u "
-          + "WHERE u.proposal_id = bf.id AND u.acknowledged_at IS NULL) ELSE 0 END DESC, " + BY_AGE;
+        case "warnings" -> "CASE WHEN bf.id IS NOT NULL AND " + VISIBLE + " THEN wc.unacknowledged ELSE 0 END DESC, "
+          + BY_AGE;
         // The due date is the submission day plus a fixed delay: ordering by it is ordering by submission.
         default -> BY_AGE;
       });
