@@ -8,6 +8,9 @@ import { announce, announceError, el, named, startStaffPage } from './staff.js';
 
 let session = null;
 let colleagues = [];
+// The queue comes a page at a time (the server sorts and filters the whole queue); a new filter starts at the top.
+const PAGE = 50;
+let offset = 0;
 
 function query() {
   const form = document.getElementById('filters');
@@ -18,6 +21,8 @@ function query() {
   if (form.stickprov.checked) params.set('stickprov', 'true');
   if (form.warnings.checked) params.set('warnings', 'true');
   if (form.waitingForRules.checked) params.set('waitingForRules', 'true');
+  params.set('offset', String(offset));
+  params.set('limit', String(PAGE));
   return params.toString();
 }
 
@@ -95,7 +100,11 @@ async function load() {
   }
   const body = document.querySelector('#queue tbody');
   body.replaceChildren(...result.data.items.map(row));
-  document.getElementById('count').textContent = t('staff.queue.count', { n: result.data.count });
+  const { count, hasMore } = result.data;
+  document.getElementById('count').textContent = offset === 0 && !hasMore ? t('staff.queue.count', { n: count })
+    : t('staff.queue.range', { from: count ? offset + 1 : offset, to: offset + count });
+  document.getElementById('previous').hidden = offset === 0;
+  document.getElementById('next').hidden = !hasMore;
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -105,6 +114,15 @@ document.addEventListener('DOMContentLoaded', async () => {
   colleagues = staff.ok ? staff.data.staff : [];
   document.getElementById('filters').addEventListener('submit', (event) => {
     event.preventDefault();
+    offset = 0;
+    load();
+  });
+  document.getElementById('previous').addEventListener('click', () => {
+    offset = Math.max(0, offset - PAGE);
+    load();
+  });
+  document.getElementById('next').addEventListener('click', () => {
+    offset += PAGE;
     load();
   });
   document.addEventListener('languagechange', load);

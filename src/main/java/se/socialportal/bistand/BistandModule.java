@@ -76,7 +76,7 @@ public final class BistandModule implements RoutesModule {
     this.attachments = new AttachmentService(pool, clock, store);
     this.messages = new MessageThread(pool, clock, notifier);
     this.komplettering = new Komplettering(pool, clock, notifier);
-    this.decisions = new DecisionsAndPayments();
+    this.decisions = new DecisionsAndPayments(clock);
     this.cases = new CaseService(pool, clock, notifier, messages, komplettering, decisions);
   }
 

@@ -8,11 +8,15 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the decision, its letters and the payments of an application for Mina sidor. The tables belong to casework
@@ -33,9 +37,17 @@ public final class DecisionsAndPayments {
   private static final String PAYMENTS = "SELECT id, amount, status, pay_date FROM payment WHERE application_id = $1 "
     + "AND tenant_id = $2 ORDER BY pay_date, id";
 
+  private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
+
   private final AtomicBoolean decisionTable = new AtomicBoolean();
   private final AtomicBoolean letterTable = new AtomicBoolean();
   private final AtomicBoolean paymentTable = new AtomicBoolean();
+  private final AtomicReference<Instant> lookedAt = new AtomicReference<>();
+  private final Clock clock;
+
+  public DecisionsAndPayments(Clock clock) {
+    this.clock = clock;
+  }
 
   /** {decisions: [...], letters: [...], payments: [...]} for one application. */
   public Future<JsonObject> read(SqlClient client, UUID applicationId, String tenantId) {
@@ -89,13 +101,22 @@ public final class DecisionsAndPayments {
     });
   }
 
+  /**
+   * Which of the tables exist. Once all do, nothing is looked up again; while one is missing it is looked for at most
+   * once a minute (a table comes with its room's migration), not on every case page as before (a round trip each).
+   */
   private Future<Void> tables(SqlClient client) {
     if (decisionTable.get() && letterTable.get() && paymentTable.get()) {
       return Future.succeededFuture();
     }
+    Instant now = clock.instant();
+    Instant last = lookedAt.get();
+    if (last != null && now.isBefore(last.plus(LOOK_AGAIN))) {
+      return Future.succeededFuture();
+    }
     return client.query(TABLES).execute().map(rows -> {
       Row row = rows.iterator().next();
-      // Once a table exists it stays; a table that is missing is looked for again next time.
+      // Once a table exists it stays.
       if (row.getBoolean("decision")) {
         decisionTable.set(true);
       }
@@ -105,6 +126,7 @@ public final class DecisionsAndPayments {
       if (row.getBoolean("payment")) {
         paymentTable.set(true);
       }
+      lookedAt.set(now);
       return null;
     });
   }
