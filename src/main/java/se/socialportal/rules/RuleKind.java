@@ -19,7 +19,9 @@ public enum RuleKind {
   /** Per tenant: the municipality's name, nämnd and contact details (the tenant table follows it). */
   TENANT("tenant", true),
   /** National: motivering templates for decisions (FL 32 §), casework. */
-  MOTIVERING_TEMPLATES("motivering-templates", false);
+  MOTIVERING_TEMPLATES("motivering-templates", false),
+  /** Per tenant: when granted bistånd is paid (payout day, cut-off), from which account, how it is booked. */
+  PAYMENT_CALENDAR("payment-calendar", true);
 
   private final String key;
   private final boolean perTenant;

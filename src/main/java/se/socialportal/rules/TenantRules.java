@@ -11,4 +11,5 @@ final class TenantRules {
   final Timeline<AutomationRule> automation = new Timeline<>();
   final Timeline<DelegationMatrix> delegation = new Timeline<>();
   final Timeline<TenantDetails> details = new Timeline<>();
+  final Timeline<PaymentCalendar> payments = new Timeline<>();
 }
