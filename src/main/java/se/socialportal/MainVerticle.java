@@ -17,6 +17,9 @@ import se.socialportal.letters.Expediering;
 import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
+import se.socialportal.payment.PaymentDemoData;
+import se.socialportal.payment.PaymentVerticle;
+import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
@@ -104,11 +107,11 @@ public final class MainVerticle extends VerticleBase {
       }).compose(identity -> {
         this.identity = identity;
         return Casework.start(vertx, config, rules);
-      }).compose(casework -> {
+      }).compose(casework -> Payments.start(vertx, config, database.pool(), clock, rules, this.identity).map(payments -> {
         Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework, new RobotMonitor());
-        return seedDemoData(built).map(built);
-      })));
+          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework, new RobotMonitor(), payments);
+        return built;
+      })).compose(built -> seedDemoData(built).map(built))));
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
@@ -124,6 +127,8 @@ public final class MainVerticle extends VerticleBase {
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
           built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
+        .compose(v -> built.payments().settings().jobsEnabled()
+          ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));
     }).onSuccess(ignored -> {
       announce(services.config());
@@ -149,7 +154,8 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())));
+      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())))
+      .compose(v -> PaymentDemoData.seed(built.pool(), built.clock()));
   }
 
   private void announce(AppConfig config) {

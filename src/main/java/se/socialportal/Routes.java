@@ -18,6 +18,7 @@ import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterRoutes;
+import se.socialportal.payment.PaymentRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
 import se.socialportal.identity.staff.StaffRepository;
@@ -60,6 +61,7 @@ final class Routes {
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       casework(services, bistand),
       new LetterRoutes(services.pool(), identity.sessions(), services.clock()),
+      new PaymentRoutes(identity.sessions(), services.payments(), services.clock()),
       new AuditReportRoutes(services.pool(), identity.sessions(), services.casework().rules(), services.clock()),
       new RulesAdminRoutes(identity.sessions(), services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),

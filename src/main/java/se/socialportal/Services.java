@@ -6,6 +6,7 @@ import se.socialportal.casework.Casework;
 import se.socialportal.bankid.BankIdClient;
 import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.identity.Identity;
+import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.tenant.TenantResolver;
@@ -26,5 +27,5 @@ import java.util.Optional;
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Casework casework,
-                       RobotMonitor robotMonitor) {
+                       RobotMonitor robotMonitor, Payments payments) {
 }
