@@ -125,7 +125,7 @@ public final class AttestService {
     LocalDate earliest = new PayoutDays(calendar.get()).earliestExecutionDate(now);
     int holdDays = calendar.get().accountChangeHoldDays();
     return limit(pool, session).compose(limit -> pool.withTransaction(tx -> tx.preparedQuery(LOCK)
-      .execute(Tuple.of(session.tenantId(), wanted.toArray(new UUID[0]))).compose(rows -> {
+      .execute(Tuple.of(session.tenantId()).addValue(wanted.toArray(new UUID[0]))).compose(rows -> {
         if (rows.size() != wanted.size()) {
           return Future.failedFuture(ApiException.conflict("attest_not_waiting"));
         }

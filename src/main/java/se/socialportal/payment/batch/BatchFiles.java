@@ -35,7 +35,8 @@ public final class BatchFiles {
   private static final String PAGE_ROWS = "SELECT id, amount, creditor_name, creditor_kind, creditor_clearing, "
     + "creditor_number, remittance FROM payment WHERE batch_id = $1 AND execution_date = $2 AND id > $3 "
     + "ORDER BY id LIMIT " + PAGE;
-  private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+  // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid comes before every other.
+  private static final UUID FIRST = new UUID(0, 0);
 
   /** A file on disk under its name, with its SHA-256. */
   public record Written(Path file, String sha256) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class PayoutDays {
 
-  static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   private static final int SEARCH_DAYS = 40;
 
   /** A cut-off: when it falls and the execution date it is the last chance for. */
