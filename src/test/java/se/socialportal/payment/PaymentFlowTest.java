@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.payment.iso.IsoSchemas;
@@ -36,6 +37,11 @@ class PaymentFlowTest {
   static void start() {
     app = PaymentFixtures.start("paymentflow");
     fixtures = new PaymentFixtures(app);
+  }
+
+  /** Fresh logins for each test: a cut-off moves the clock up to a banking day, past a session's lifetime. */
+  @BeforeEach
+  void login() {
     anna = fixtures.login("anna.handlaggare", "Anna Handläggarsson", "handlaggare");
     alva = fixtures.login("alva.attestant", "Alva Attestantsson", "attestant");
   }

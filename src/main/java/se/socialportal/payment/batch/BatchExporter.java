@@ -35,7 +35,8 @@ import java.util.UUID;
 public final class BatchExporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchExporter.class);
-  static final Duration LEASE = Duration.ofMinutes(5);
+  /** How long a server holds a batch it works on; a crashed server's batch is taken over after it. */
+  public static final Duration LEASE = Duration.ofMinutes(5);
 
   private static final String OPEN = "SELECT id FROM payment_batch WHERE state IN ('assembled', 'written') "
     + "AND (lease_until IS NULL OR lease_until <= $1) ORDER BY created_at";

@@ -178,13 +178,14 @@ public final class FeedbackImporter {
 
   private Future<Outcome> rejected(Path file, String reason) {
     String name = file.getFileName().toString();
-    LOG.error("Bank file {} moved to {}: {}. No payment was changed.", name, inbox.resolve("rejected"), reason);
+    String sentence = reason.endsWith(".") ? reason : reason + ".";
+    LOG.error("Bank file {} moved to {}: {} No payment was changed.", name, inbox.resolve("rejected"), sentence);
     Instant now = clock.instant();
     return move(file, "rejected")
       .compose(v -> PaymentAlerts.raise(pool, new PaymentAlerts.Alert(Optional.empty(), "admin", "feedback_file_rejected",
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "Bankfilen " + name + " kunde inte läsas och flyttades till rejected/: " + reason
-          + ". Inga utbetalningar ändrades. Kontrollera filen med banken."), now))
+        "Bankfilen " + name + " kunde inte läsas och flyttades till rejected/: " + sentence
+          + " Inga utbetalningar ändrades. Kontrollera filen med banken."), now))
       .map(v -> new Outcome(name, "rejected", new JsonObject().put("reason", reason)));
   }
 
