@@ -131,7 +131,7 @@ public final class AccountService {
             return AuditLog.record(tx, entry, now);
           })
           .map(v -> new JsonObject().put("outcome", "account_registered").put("bank", request.bankName())
-            .put("masked", request.masked())));
+            .put("masked", request.masked()).put("redirect", "/mina-sidor/konto/")));
     });
   }
 

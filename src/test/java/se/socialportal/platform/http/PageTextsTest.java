@@ -84,8 +84,9 @@ class PageTextsTest {
   void theScanFindsTheKeys() throws IOException {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
-    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
-      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/"), pages.keySet());
+    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
+      "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/handlaggare/attest/",
+      "/handlaggare/utbetalningar/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
@@ -94,6 +95,8 @@ class PageTextsTest {
     assertTrue(form.families().containsAll(Set.of("incomeType.", "field.", "step.", "sign.refused.")), form.families().toString());
     assertTrue(pages.get("/handlaggare/registrera/").families().contains("housingType."), "the staff page uses the form's parts");
     assertTrue(pages.get("/handlaggare/arende/").families().contains("staff.status."));
+    assertTrue(pages.get("/handlaggare/attest/").families().contains("staff.attest.blocker."), "the attest list's reasons");
+    assertTrue(pages.get("/mina-sidor/").keys().contains("payments.state.paid"), "Mina sidor imports the payments part");
   }
 
   @Test
