@@ -14,7 +14,7 @@ CREATE TABLE attest_limit (
   PRIMARY KEY (tenant_id, staff_subject)
 );
 
--- One pain.001 file: the attested payments of one debtor account at one cut-off. The state machine makes the file
+-- One pain.001 file: the payments of one debtor account attested by one cut-off (no payments, no batch). The state machine makes the file
 -- exactly once across crashes: assembled (payments bound to the batch, committed) → written (file on disk, fsynced,
 -- schema-valid, its SHA-256 committed) → delivered (in the outbox under its own name) → accepted / rejected (the
 -- bank's pain.002). The file is regenerated from these rows alone, so a rewrite is byte for byte the same file.
@@ -25,7 +25,7 @@ CREATE TABLE payment_batch (
   cutoff_at          timestamptz   NOT NULL,
   -- The banking day the cut-off is for: the earliest execution date in the file.
   execution_date     date          NOT NULL,
-  state              text          NOT NULL CHECK (state IN ('empty', 'assembled', 'written', 'delivered', 'accepted',
+  state              text          NOT NULL CHECK (state IN ('assembled', 'written', 'delivered', 'accepted',
                                      'rejected', 'invalid')),
   msg_id             text          NOT NULL UNIQUE CHECK (length(msg_id) BETWEEN 1 AND 35),
   -- GrpHdr/CreDtTm, fixed when the batch is assembled.
