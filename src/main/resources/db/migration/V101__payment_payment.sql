@@ -68,13 +68,14 @@ CREATE TABLE payment (
   execution_date      date          NOT NULL,
   debtor_account_id   text          NOT NULL,
   remittance          text          NOT NULL CHECK (length(remittance) BETWEEN 1 AND 140),
-  status              text          NOT NULL CHECK (status IN ('awaiting_attest', 'attested', 'in_batch', 'sent',
-                                      'paid', 'failed', 'manual', 'cancelled')),
+  -- in_batch: bound to a payment file; whether the file has reached the bank is the batch's state (payment_state).
+  status              text          NOT NULL CHECK (status IN ('awaiting_attest', 'attested', 'in_batch', 'paid',
+                                      'failed', 'manual', 'cancelled')),
   -- Who decided and who prepared the case (owner, adjustments, paper registration): none of them may attest.
   decided_by          uuid          REFERENCES staff_member (id),
   prepared_by         uuid[]        NOT NULL DEFAULT '{}',
   -- A payment made again after the bank rejected this one's predecessor.
-  replaces_id         uuid          UNIQUE REFERENCES payment (id),
+  replaces_id         uuid          REFERENCES payment (id),
   -- The staff check of a recently changed account (which account was checked).
   account_checked_id  uuid          REFERENCES payout_account (id),
   account_checked_by  uuid          REFERENCES staff_member (id),
@@ -100,20 +101,28 @@ CREATE TABLE payment (
   updated_at          timestamptz   NOT NULL,
   FOREIGN KEY (decision_id, delegation_valid) REFERENCES decision (id, delegation_valid),
   CHECK (attested_by IS NULL OR (attested_by IS DISTINCT FROM decided_by AND NOT (attested_by = ANY (prepared_by)))),
-  CHECK (status NOT IN ('attested', 'in_batch', 'sent', 'paid') OR manual_at IS NOT NULL
+  CHECK (status NOT IN ('attested', 'in_batch', 'paid') OR manual_at IS NOT NULL
          OR (attested_by IS NOT NULL AND creditor_number IS NOT NULL AND creditor_name IS NOT NULL)),
   CHECK ((batch_id IS NULL) = (status IN ('awaiting_attest', 'attested', 'manual', 'cancelled')) OR status = 'failed'),
   CHECK (status <> 'paid' OR paid_on IS NOT NULL)
 );
 -- Planning is idempotent: one payment per decision part and calendar date.
 CREATE UNIQUE INDEX payment_planned_once ON payment (decision_id, planned_date) WHERE replaces_id IS NULL;
--- Never two live payments for one decision part: a new one only replaces a failed one.
+-- Never two live payments for one decision part: a new one only replaces a failed one, and only once.
 CREATE UNIQUE INDEX payment_one_live ON payment (decision_id) WHERE status NOT IN ('failed', 'cancelled');
-CREATE INDEX payment_attested ON payment (tenant_id, debtor_account_id) WHERE status = 'attested';
+CREATE UNIQUE INDEX payment_replaces_once ON payment (replaces_id) WHERE replaces_id IS NOT NULL;
+-- Few indexes on purpose: a cut-off moves every attested payment into its batch in one statement, and each index is
+-- written again for each row (50 000 payments: docs/payments.md, "Benchmark").
+CREATE INDEX payment_open ON payment (tenant_id, status) WHERE status IN ('awaiting_attest', 'attested');
 CREATE INDEX payment_batch_order ON payment (batch_id, execution_date, id) WHERE batch_id IS NOT NULL;
 CREATE INDEX payment_application ON payment (application_id);
-CREATE INDEX payment_payee ON payment (payee_id, execution_date);
-CREATE INDEX payment_open ON payment (tenant_id, status) WHERE status IN ('awaiting_attest', 'attested');
+
+-- A payment as people see it: in_batch is "sent" once its file has reached the bank. Mina sidor, the case page and
+-- the list of ej verkställda beslut read this.
+CREATE VIEW payment_state AS
+  SELECT p.*, CASE WHEN p.status = 'in_batch' AND b.state IN ('delivered', 'accepted') THEN 'sent' ELSE p.status END
+    AS state
+  FROM payment p LEFT JOIN payment_batch b ON b.id = p.batch_id;
 
 -- Something a person must act on: a rejected payment (the handläggare), a rejected or unreadable bank file (the
 -- administrator). The message is plain Swedish and never carries a personnummer or an account number.

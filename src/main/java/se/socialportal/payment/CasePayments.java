@@ -37,9 +37,9 @@ import java.util.function.Supplier;
 public final class CasePayments {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  private static final String OF_CASE = "SELECT id, decision_type, amount, status, planned_date, execution_date, "
+  private static final String OF_CASE = "SELECT id, decision_type, amount, status, state, planned_date, execution_date, "
     + "paid_on, remittance, failure_text, payee_id, replaces_id, account_checked_id, manual_method, created_at "
-    + "FROM payment WHERE application_id = $1 ORDER BY created_at";
+    + "FROM payment_state WHERE application_id = $1 ORDER BY created_at";
   private static final String LOCK = "SELECT id, application_id, payee_id, tenant_id, status, account_checked_id "
     + "FROM payment WHERE id = $1 AND tenant_id = $2 FOR UPDATE";
   private static final String CHECKED = "UPDATE payment SET account_checked_id = $2, account_checked_by = $3, "
@@ -74,7 +74,7 @@ public final class CasePayments {
               Optional.ofNullable(row.getUUID("account_checked_id")), Optional.empty(), Optional.empty()), holdDays);
             payments.add(new JsonObject().put("id", row.getUUID("id").toString())
               .put("decisionType", row.getString("decision_type")).put("remittance", row.getString("remittance"))
-              .put("amount", row.getBigDecimal("amount").toPlainString()).put("status", row.getString("status"))
+              .put("amount", row.getBigDecimal("amount").toPlainString()).put("status", row.getString("state"))
               .put("executionDate", row.getLocalDate("execution_date").toString())
               .put("paidOn", Optional.ofNullable(row.getLocalDate("paid_on")).map(LocalDate::toString).orElse(null))
               .put("failure", row.getString("failure_text")).put("replacesFailed", row.getUUID("replaces_id") != null)

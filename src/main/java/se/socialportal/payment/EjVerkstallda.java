@@ -37,7 +37,7 @@ public final class EjVerkstallda {
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   public static final Set<String> ROLES = Set.of("admin", "enhetschef");
   private static final String UNPAID = "SELECT d.id AS decision_id, d.application_id, d.type, d.amount, d.decided_at, "
-    + "a.applicant_id, (SELECT p.status FROM payment p WHERE p.decision_id = d.id ORDER BY p.created_at DESC LIMIT 1) "
+    + "a.applicant_id, (SELECT p.state FROM payment_state p WHERE p.decision_id = d.id ORDER BY p.created_at DESC LIMIT 1) "
     + "AS payment_status, EXISTS (SELECT 1 FROM payout_account acc WHERE acc.person_id = a.applicant_id "
     + "AND acc.tenant_id = d.tenant_id AND acc.superseded_at IS NULL) AS has_account "
     + "FROM decision d JOIN application a ON a.id = d.application_id "

@@ -23,9 +23,9 @@ import java.util.UUID;
 public final class PaymentOutcomes {
 
   private static final String PAID = "UPDATE payment SET status = 'paid', paid_on = $2, updated_at = $3 "
-    + "WHERE id = $1 AND status IN ('in_batch', 'sent') RETURNING application_id, tenant_id";
+    + "WHERE id = $1 AND status = 'in_batch' RETURNING application_id, tenant_id";
   private static final String FAIL = "UPDATE payment SET status = 'failed', failure_code = $2, failure_text = $3, "
-    + "failed_at = $4, updated_at = $4 WHERE id = $1 AND status IN ('in_batch', 'sent', 'paid') "
+    + "failed_at = $4, updated_at = $4 WHERE id = $1 AND status IN ('in_batch', 'paid') "
     + "RETURNING application_id, tenant_id, decision_id, decision_type, payee_id, amount, debtor_account_id, remittance, "
     + "decided_by, prepared_by, execution_date";
   private static final String SUCCESSOR = "INSERT INTO payment (id, tenant_id, application_id, decision_id, decision_type, "

@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 public final class ResidentPayments {
 
-  private static final String MINE = "SELECT p.id, p.application_id, p.decision_type, p.amount, p.status, "
-    + "p.execution_date, p.paid_on, p.remittance, p.failure_text FROM payment p "
+  private static final String MINE = "SELECT p.id, p.application_id, p.decision_type, p.amount, p.state, "
+    + "p.execution_date, p.paid_on, p.remittance, p.failure_text FROM payment_state p "
     + "JOIN application a ON a.id = p.application_id WHERE p.tenant_id = $1 "
     + "AND (a.applicant_id = $2 OR a.co_applicant_id = $2) AND p.status <> 'cancelled' "
     + "ORDER BY p.execution_date DESC, p.created_at DESC LIMIT 100";
@@ -37,10 +37,10 @@ public final class ResidentPayments {
         payments.add(new JsonObject().put("id", row.getUUID("id").toString())
           .put("applicationId", row.getUUID("application_id").toString())
           .put("text", row.getString("remittance")).put("amount", row.getBigDecimal("amount").toPlainString())
-          .put("state", state(row.getString("status")))
+          .put("state", state(row.getString("state")))
           .put("date", row.getLocalDate("execution_date").toString())
           .put("paidOn", Optional.ofNullable(row.getLocalDate("paid_on")).map(LocalDate::toString).orElse(null))
-          .put("reason", "failed".equals(row.getString("status")) ? row.getString("failure_text") : null));
+          .put("reason", "failed".equals(row.getString("state")) ? row.getString("failure_text") : null));
       }
       return new JsonObject().put("payments", payments);
     });

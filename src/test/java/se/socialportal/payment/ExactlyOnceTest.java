@@ -118,7 +118,7 @@ class ExactlyOnceTest {
         assertTrue(Files.exists(delivered));
       }
     }
-    assertTrue(fixtures.count("SELECT count(*) FROM payment WHERE batch_id = $1 AND status = 'sent'", batchId) == 0);
+    assertTrue(fixtures.count("SELECT count(*) FROM payment_state WHERE batch_id = $1 AND state = 'sent'", batchId) == 0);
 
     // The same server cannot take the batch over while the crashed one's lease runs; a new process can afterwards.
     BatchExporter restarted = exporter(ExportFaults.NONE);
@@ -139,7 +139,7 @@ class ExactlyOnceTest {
     Map<String, Integer> everywhere = endToEndIds(PaymentFixtures.files(outbox));
     for (UUID payment : payments) {
       assertEquals(1, everywhere.getOrDefault(BankFiles.endToEnd(payment), 0), "payment " + payment + " in one file once");
-      assertEquals("sent", fixtures.payment(payment).getString("status"));
+      assertEquals("sent", fixtures.state(payment));
     }
   }
 

@@ -139,7 +139,7 @@ class FeedbackTest {
     assertEquals("processed", scan().get(0).result());
     assertEquals("accepted", fixtures.one("SELECT state FROM payment_batch WHERE id = $1", sent.batch().getUUID("id"))
       .getString("state"));
-    assertEquals("sent", fixtures.payment(sent.payments().get(0)).getString("status"));
+    assertEquals("sent", fixtures.state(sent.payments().get(0)));
 
     String block = Batch.paymentInformationId(sent.batch().getString("msg_id"),
       sent.batch().getLocalDate("execution_date"));
@@ -149,7 +149,7 @@ class FeedbackTest {
     Row failed = fixtures.payment(sent.payments().get(0));
     assertEquals("failed", failed.getString("status"));
     assertEquals("Kontot är avslutat.", failed.getString("failure_text"));
-    assertEquals("sent", fixtures.payment(sent.payments().get(1)).getString("status"), "the other payment is untouched");
+    assertEquals("sent", fixtures.state(sent.payments().get(1)), "the other payment is untouched");
     JsonObject alerts = anna.get("/api/v1/payments/alerts").bodyAsJsonObject();
     assertTrue(alerts.encode().contains("Kontot är avslutat."), alerts.encode());
     assertTrue(alerts.encode().contains(sent.applications().get(0).toString()));
@@ -179,7 +179,7 @@ class FeedbackTest {
       assertTrue(Files.exists(inbox().resolve("rejected").resolve(name)), name);
     }
     assertEquals(before, paymentsSnapshot(), "nothing about payments changed");
-    assertEquals("sent", fixtures.payment(sent.payments().get(0)).getString("status"));
+    assertEquals("sent", fixtures.state(sent.payments().get(0)));
     String alerts = ada.get("/api/v1/payments/alerts").bodyAsJsonObject().encode();
     assertTrue(alerts.contains("d-unknown.xml"), alerts);
     assertTrue(alerts.contains("feedback_file_rejected"));

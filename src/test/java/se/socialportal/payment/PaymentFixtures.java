@@ -130,6 +130,11 @@ final class PaymentFixtures {
     return cases.one("SELECT * FROM payment WHERE id = $1", Tuple.of(id));
   }
 
+  /** A payment's state as people see it (in a delivered file: "sent"). */
+  String state(UUID id) {
+    return cases.one("SELECT state FROM payment_state WHERE id = $1", Tuple.of(id)).getString("state");
+  }
+
   Row one(String sql, Object... args) {
     return cases.one(sql, Tuple.from(args));
   }

@@ -185,7 +185,7 @@ class PaymentFlowTest {
     assertTrue(xml.contains("<EndToEndId>" + BankFiles.endToEnd(paid) + "</EndToEndId>"));
     assertFalse(xml.contains(BankFiles.endToEnd(waiting)), "an unattested payment is never exported");
     assertTrue(xml.contains("<MsgId>" + batch.getString("msg_id") + "</MsgId>"));
-    assertEquals("sent", fixtures.payment(paid).getString("status"));
+    assertEquals("sent", fixtures.state(paid));
     assertEquals("awaiting_attest", fixtures.payment(waiting).getString("status"));
     Path ledger = fixtures.payments().settings().ledgerDir().resolve(batch.getString("ledger_file_name"));
     String sie = Files.readString(ledger, java.nio.charset.Charset.forName("IBM437"));

@@ -25,8 +25,9 @@ import java.util.UUID;
  *       checked against the schema and renamed into place; with it the bookkeeping record. Then the state and the
  *       file's SHA-256 are committed. A crash before the commit leaves a file the next run simply writes again.</li>
  *   <li>written → delivered: the file goes to the bank under its batch's name ({@link PaymentDelivery}), then the
- *       state and the payments' "sent" are committed. A crash before the commit finds the same file already
- *       delivered next time and the delivery is a no-op; a crash in the middle leaves only a temporary file.</li>
+ *       state is committed (its payments are "sent" from then on, by the payment_state view). A crash before the
+ *       commit finds the same file already delivered next time and the delivery is a no-op; a crash in the middle
+ *       leaves only a temporary file.</li>
  * </ol>
  *
  * A payment belongs to one batch only (bound when the batch is assembled), so no crash puts it in two files; and every
@@ -47,8 +48,6 @@ public final class BatchExporter {
     + "ledger_file_name = $4, last_error = NULL WHERE id = $1 AND state = 'assembled'";
   private static final String DELIVERED = "UPDATE payment_batch SET state = 'delivered', delivered_at = $2, "
     + "delivery_reference = $3, lease_until = NULL, last_error = NULL WHERE id = $1 AND state = 'written'";
-  private static final String SENT = "UPDATE payment SET status = 'sent', updated_at = $2 WHERE batch_id = $1 "
-    + "AND status = 'in_batch'";
   private static final String INVALID = "UPDATE payment_batch SET state = 'invalid', last_error = $2, lease_until = NULL "
     + "WHERE id = $1 AND state = 'assembled'";
   private static final String FAILED_ATTEMPT = "UPDATE payment_batch SET last_error = $2 WHERE id = $1";
@@ -133,10 +132,7 @@ public final class BatchExporter {
       .compose(reference -> {
         faults.at(ExportFaults.Point.AFTER_DELIVERY_BEFORE_COMMIT);
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tx.preparedQuery(DELIVERED).execute(Tuple.of(batch.id(), Batch.utc(now),
-            reference))
-          .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture()
-            : tx.preparedQuery(SENT).execute(Tuple.of(batch.id(), Batch.utc(now))).mapEmpty()))
+        return pool.preparedQuery(DELIVERED).execute(Tuple.of(batch.id(), Batch.utc(now), reference))
           .onSuccess(v -> LOG.info("Payment file {} ({} payment(s)) delivered: {}", batch.fileName(),
             batch.numberOfTransactions(), reference));
       }).mapEmpty();

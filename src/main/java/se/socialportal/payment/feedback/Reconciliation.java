@@ -41,7 +41,7 @@ public final class Reconciliation {
   private static final Set<String> ACCEPTED = Set.of("ACTC", "ACCP", "ACSP", "ACSC", "ACWC", "PART");
 
   private static final String BATCH = "SELECT id, tenant_id, state, msg_id FROM payment_batch WHERE msg_id = $1 FOR UPDATE";
-  private static final String IN_BATCH = "SELECT id FROM payment WHERE batch_id = $1 AND status IN ('in_batch', 'sent') "
+  private static final String IN_BATCH = "SELECT id FROM payment WHERE batch_id = $1 AND status = 'in_batch' "
     + "ORDER BY id";
   private static final String IN_BLOCK = IN_BATCH.replace("ORDER BY", "AND execution_date = $2 ORDER BY");
   private static final String BANK_STATUS = "UPDATE payment_batch SET bank_status = $2, bank_status_at = $3, "
