@@ -11,6 +11,8 @@ import se.socialportal.payment.iso.Pain001Writer;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -24,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Writes a batch's pain.001 file: read from the database a page at a time, written by StAX on a worker (the event loop
- * never waits for the disk), synced, checked against the official schema, and only then renamed to its name. The
- * bytes depend on the batch's rows alone, in a fixed order, so writing the same batch again gives the same file.
+ * never waits for the disk) and checked against the official schema while it is written, synced, and only then
+ * renamed to its name. The bytes depend on the batch's rows alone, in a fixed order, so writing the same batch again gives the same file.
  */
 public final class BatchFiles {
 
@@ -86,6 +88,8 @@ public final class BatchFiles {
           row.getLong("n"), row.getBigDecimal("total")));
       }
       return vertx.executeBlocking(() -> Output.open(temporary, batch)).compose(output -> {
+        // The schema check reads the bytes as they are written, on a worker of its own (unordered).
+        Future<Void> checked = vertx.executeBlocking(() -> check(batch, output), false);
         Future<Void> chain = Future.succeededFuture();
         for (Pain001Writer.PaymentGroup block : blocks) {
           chain = chain.compose(v -> vertx.executeBlocking(() -> {
@@ -94,20 +98,25 @@ public final class BatchFiles {
           })).compose(v -> pages(batch, block.executionDate(), FIRST, output));
         }
         return chain.compose(v -> vertx.executeBlocking(() -> output.finish()))
+          .compose(sha256 -> checked.map(sha256))
           .recover(failure -> vertx.executeBlocking(() -> {
             output.abandon();
             return null;
           }).transform(ignored -> Future.failedFuture(failure)));
       });
     }).compose(sha256 -> vertx.executeBlocking(() -> {
-      try {
-        schemas.validate(IsoSchemas.Message.PAIN_001, temporary);
-      } catch (IsoSchemas.InvalidMessageException e) {
-        throw new SchemaRefusedException("batch " + batch.id() + " does not follow pain.001.001.03: " + e.getMessage());
-      }
       DurableFiles.publish(temporary, target);
       return new Written(target, sha256);
     }));
+  }
+
+  private Void check(Batch batch, Output output) throws Exception {
+    try (InputStream in = output.check.input()) {
+      schemas.validate(IsoSchemas.Message.PAIN_001, in, batch.fileName());
+    } catch (IsoSchemas.InvalidMessageException e) {
+      throw new SchemaRefusedException("batch " + batch.id() + " does not follow pain.001.001.03: " + e.getMessage());
+    }
+    return null;
   }
 
   private Future<Void> pages(Batch batch, LocalDate date, UUID after, Output output) {
@@ -134,10 +143,11 @@ public final class BatchFiles {
     });
   }
 
-  /** The open file: a digest on the way to a buffered stream on a file descriptor we can sync. */
+  /** The open file: a digest on the way to a buffered stream on a file descriptor we can sync, and to the check. */
   private static final class Output {
     final FileOutputStream file;
     final MessageDigest digest;
+    final SchemaCheckStream check = new SchemaCheckStream();
     final DigestOutputStream stream;
     final Pain001Writer writer;
     final Path path;
@@ -146,7 +156,25 @@ public final class BatchFiles {
       this.path = path;
       this.file = file;
       this.digest = DurableFiles.sha256();
-      this.stream = new DigestOutputStream(new BufferedOutputStream(file, 1 << 20), digest);
+      OutputStream disk = new BufferedOutputStream(file, 1 << 20);
+      this.stream = new DigestOutputStream(new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          disk.write(b);
+          check.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          disk.write(bytes, offset, length);
+          check.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          disk.flush();
+        }
+      }, digest);
       this.writer = new Pain001Writer(stream);
     }
 
@@ -164,10 +192,12 @@ public final class BatchFiles {
       stream.flush();
       file.getChannel().force(true);
       file.close();
+      check.close();
       return HexFormat.of().formatHex(digest.digest());
     }
 
     void abandon() {
+      check.abandon();
       try {
         file.close();
         Files.deleteIfExists(path);

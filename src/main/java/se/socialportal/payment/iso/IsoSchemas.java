@@ -94,6 +94,15 @@ public final class IsoSchemas {
 
   /** Validates a file against the message's schema; the first error (with line and column) is the refusal. */
   public void validate(Message message, Path file) throws InvalidMessageException, IOException {
+    validate(message, new StreamSource(file.toFile()));
+  }
+
+  /** Validates a message as it is read from a stream (the stream is read to its end only if the message is valid). */
+  public void validate(Message message, InputStream in, String name) throws InvalidMessageException, IOException {
+    validate(message, new StreamSource(in, name));
+  }
+
+  private void validate(Message message, StreamSource source) throws InvalidMessageException, IOException {
     Validator validator = schemas.get(message).newValidator();
     try {
       validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -115,7 +124,7 @@ public final class IsoSchemas {
           throw exception;
         }
       });
-      validator.validate(new StreamSource(file.toFile()));
+      validator.validate(source);
     } catch (SAXParseException e) {
       throw new InvalidMessageException("line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
         + e.getMessage());
