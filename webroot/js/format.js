@@ -24,6 +24,16 @@ export function date(iso) {
   return format(iso, { dateStyle: 'long' });
 }
 
+/** "måndag 20 april" — a day in a list of days. */
+export function dayName(iso) {
+  return format(iso, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/** "måndag 20 april 2026 10:00" — a meeting's time. */
+export function meetingTime(iso) {
+  return format(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
 /** "2026-04-15 10:30" — for tables, where dates are compared down a column. */
 export function shortDateTime(iso) {
   return format(iso, { dateStyle: 'short', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 // Mina sidor: who is logged in, what needs doing (sign a co-application, answer a komplettering, read messages),
-// every case of the resident and their household, and where to apply. Also where BankID returns after signing on
+// every case of the resident and their household, and where to apply; familjerätt's bookings and requests. Also where BankID returns after signing on
 // this device (#order=<id>): the order is followed to its end here.
 import { send } from './api.js';
 import { followOrder } from './bankid-order.js';
@@ -8,6 +8,7 @@ import { setupLanguage, t } from './i18n.js';
 import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
 import { renderPayments } from './payments/mine.js';
+import { renderFamiljeratt } from './familjeratt/mine.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -119,8 +120,7 @@ function followReturnedOrder() {
 
 async function render(session) {
   $('greeting').textContent = t('mine.greeting', { name: session.name });
-  await renderCases();
-  await renderPayments();
+  await Promise.all([renderCases(), renderFamiljeratt(), renderPayments()]);
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

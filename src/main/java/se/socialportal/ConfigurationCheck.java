@@ -3,6 +3,7 @@ package se.socialportal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
 import se.socialportal.payment.PaymentSettings;
+import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.platform.config.AppConfig;
@@ -50,6 +51,7 @@ final class ConfigurationCheck {
       () -> collecting.integer(Setting.ROBOT_INSTANCES, 1, 64),
       () -> RegisterAdapters.from(collecting, clock),
       () -> BistandSettings.from(collecting),
+      () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),
       () -> collecting.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400),
       () -> PaymentSettings.from(collecting),

@@ -13,6 +13,9 @@ import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.demo.DemoData;
+import se.socialportal.demo.DemoStaff;
+import se.socialportal.familjeratt.FamiljerattDemoData;
+import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.BankIdSetup;
@@ -24,6 +27,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
@@ -84,6 +88,8 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // The API contract is read and checked on workers while the rest starts; requests are validated against it.
+    Future<ApiContract> contract = ApiContract.load(vertx);
     return ConfigLoader.load(vertx, overrides).compose(config -> {
       // Every setting of every room before anything starts, every problem named at once.
       ConfigurationCheck.run(config, meterRegistry, clock);
@@ -115,11 +121,13 @@ public final class MainVerticle extends VerticleBase {
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
-      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built))).map(built);
-    }).compose(built -> {
+      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built)))
+        .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(Routes.familjeratt(built))))
+        .map(built);
+    }).compose(built -> contract.compose(api -> {
       return vertx.deployVerticle(
         () -> new HttpServerVerticle(built.http(),
-          v -> RouterAssembly.create(v, built.http(), Routes.modules(built)),
+          v -> RouterAssembly.create(v, built.http(), api, Routes.modules(built)),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
@@ -130,7 +138,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));
-    }).onSuccess(ignored -> {
+    })).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
@@ -153,9 +161,13 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
+    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
+      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
       .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())))
-      .compose(v -> PaymentDemoData.seed(built.pool(), built.clock()));
+      .compose(v -> PaymentDemoData.seed(built.pool(), built.clock()))
+      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
+        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
   }
 
   private void announce(AppConfig config) {

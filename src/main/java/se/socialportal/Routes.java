@@ -14,6 +14,7 @@ import se.socialportal.casework.StaffDirectory;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.bistand.BistandModule;
+import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.letters.Expediering;
@@ -57,6 +58,7 @@ final class Routes {
         new StaffRepository(services.pool()), new TenantRepository(services.pool()), identity.sessions(),
         services.http(), services.clock()),
       bistand,
+      familjeratt(services),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       casework(services, bistand),
@@ -66,6 +68,11 @@ final class Routes {
       new RulesAdminRoutes(identity.sessions(), services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),
       new ProvrakningRoutes(services));
+  }
+
+  static FamiljerattModule familjeratt(Services services) {
+    return new FamiljerattModule(services.vertx(), services.config(), services.clock(), services.pool(),
+      services.identity(), services.rules(), services.http());
   }
 
   private static CaseworkRoutes casework(Services services, BistandModule bistand) {

@@ -173,6 +173,12 @@ public final class RuleBook {
     return motivering.all().stream().filter(dated -> dated.period().covers(month)).findFirst();
   }
 
+  /** The tenant's familjerätt services and booking rules in force on the day; empty = it offers no bookings. */
+  public Optional<FamiljerattRules> familjeratt(String tenant, LocalDate day) {
+    TenantRules rules = tenants.get(tenant);
+    return rules == null ? Optional.empty() : rules.familjeratt.inForce(YearMonth.from(day));
+  }
+
   /** The income classification in force, e.g. to offer the income types in a form. */
   public Optional<IncomeClassification> incomeClassification(YearMonth month) {
     return incomes.inForce(month);

@@ -103,6 +103,7 @@ final class RuleBookLoader {
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
       case PAYMENT_CALENDAR -> book.tenant(file.tenant()).payments.add(dated(file,
         PaymentCalendarReader.calendar(file, problems)));
+      case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }
   }
 

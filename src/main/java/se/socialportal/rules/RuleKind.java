@@ -21,7 +21,9 @@ public enum RuleKind {
   /** National: motivering templates for decisions (FL 32 §), casework. */
   MOTIVERING_TEMPLATES("motivering-templates", false),
   /** Per tenant: when granted bistånd is paid (payout day, cut-off), from which account, how it is booked. */
-  PAYMENT_CALENDAR("payment-calendar", true);
+  PAYMENT_CALENDAR("payment-calendar", true),
+  /** Per tenant: the familjerätt services residents book and the booking rules. */
+  FAMILJERATT("familjeratt", true);
 
   private final String key;
   private final boolean perTenant;

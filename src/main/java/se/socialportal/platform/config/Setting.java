@@ -72,7 +72,16 @@ public enum Setting {
   PAYMENT_OUTBOX_DIR("Payment files (pain.001.001.03) are delivered to the bank through this folder, one file per batch named by the batch. Empty = DATA_DIR/payment-outbox."),
   PAYMENT_INBOX_DIR("The bank's feedback files (pain.002, camt.054) are read from this folder; a file read is moved to processed/, one that cannot be read to rejected/. Empty = DATA_DIR/payment-inbox."),
   PAYMENT_WORK_DIR("Where payment files are written, synced and checked against the schema before delivery; they stay as the record of what was sent. Empty = DATA_DIR/payment-files."),
-  PAYMENT_LEDGER_DIR("Each batch's bookkeeping record (a SIE 4 verifikation per file) is written to this folder for the finance system. Empty = DATA_DIR/payment-ledger.");
+  PAYMENT_LEDGER_DIR("Each batch's bookkeeping record (a SIE 4 verifikation per file) is written to this folder for the finance system. Empty = DATA_DIR/payment-ledger."),
+  SMTP_HOST("Familjerätt: the SMTP server that sends confirmations and reminders by e-mail. Empty = e-mail is written to MAIL_FILE instead (demo)."),
+  SMTP_PORT("Familjerätt: the SMTP server's port."),
+  SMTP_STARTTLS("Familjerätt: STARTTLS towards the SMTP server: required, optional or disabled."),
+  SMTP_USERNAME("Familjerätt: user name at the SMTP server (empty = no login)."),
+  SMTP_PASSWORD("Familjerätt: password at the SMTP server."),
+  MAIL_FROM("Familjerätt: the sender of e-mail to residents, e.g. familjeratt@kommun.se."),
+  MAIL_FILE("Familjerätt: where e-mail goes when SMTP_HOST is empty, one JSON line each. Empty = DATA_DIR/mail.jsonl."),
+  SMS_FILE("Familjerätt: text messages are delivered by the built-in SMS simulator, one JSON line each, to this file. Empty = DATA_DIR/sms.jsonl."),
+  FAMILJERATT_CHECK_SECONDS("Familjerätt: how often unconfirmed bookings are released, reminders created, Skatteverket notifications followed up and e-mail and SMS sent.");
 
   private final String description;
 

@@ -86,7 +86,8 @@ class PageTextsTest {
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
       "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/handlaggare/attest/",
-      "/handlaggare/utbetalningar/"), pages.keySet());
+      "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/", "/familjeratt/bokning/",
+      "/handlaggare/familjeratt/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
@@ -97,6 +98,7 @@ class PageTextsTest {
     assertTrue(pages.get("/handlaggare/arende/").families().contains("staff.status."));
     assertTrue(pages.get("/handlaggare/attest/").families().contains("staff.attest.blocker."), "the attest list's reasons");
     assertTrue(pages.get("/mina-sidor/").keys().contains("payments.state.paid"), "Mina sidor imports the payments part");
+    assertTrue(pages.get("/mina-sidor/").families().contains("familjeratt.status."), "Mina sidor's familjerätt section");
   }
 
   @Test
