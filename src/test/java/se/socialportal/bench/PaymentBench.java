@@ -20,7 +20,6 @@ import se.socialportal.platform.db.Migrations;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * page at a time on a worker, synced, validated against the official schema, the bookkeeping record, the delivery
  * into OUTDIR and the commits. It samples the heap throughout (run with -Xmx256m) and, as the denominator, times
  * writing N rows to the same PostgreSQL with single-row INSERTs (32 in flight on a pool of 8, as the robot bench).
- * Prints {@code payments: N in S s, peak heap H MB} and the ratio.
+ * Prints {@code payments: N in S s, peak heap H MB}, the ratio, and the CPU time the JVM and PostgreSQL used (which,
+ * unlike the wall clock, does not grow when other work shares the cores).
  */
 public final class PaymentBench {
 
@@ -51,7 +51,7 @@ public final class PaymentBench {
 
   private final Vertx vertx = Vertx.vertx();
   private final Pool pool;
-  private final AtomicLong heapPeak = new AtomicLong();
+  private HeapPeak heapPeak;
 
   private PaymentBench(DatabaseSettings database) {
     this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(database.connectOptions())
@@ -81,7 +81,7 @@ public final class PaymentBench {
 
   private void run(int count, Path out) throws Exception {
     Files.createDirectories(out);
-    Thread sampler = heapSampler();
+    heapPeak = HeapPeak.start(10);
     System.out.printf(Locale.ROOT, "Payment bench: %,d payments, %d cores, max heap %d MB, file to %s%n", count,
       Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, out);
     load(count);
@@ -94,8 +94,12 @@ public final class PaymentBench {
     BatchExporter exporter = Payments.exporter(vertx, pool, clock, settings, schemas,
       new OutboxDirectoryDelivery(vertx, out, ExportFaults.NONE), ExportFaults.NONE);
     BatchAssembler assembler = new BatchAssembler(pool, clock, rules);
+    String dataDirectory = await(pool.query("SHOW data_directory").execute()).iterator().next().getString(0);
+    CpuMeter cpu = new CpuMeter(Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0)
+      .strip()));
     System.gc();
-    heapPeak.set(0);
+    heapPeak.reset();
+    CpuMeter.Reading before = cpu.read();
 
     long start = System.nanoTime();
     List<UUID> batches = await(assembler.assemble());
@@ -104,7 +108,8 @@ public final class PaymentBench {
       await(exporter.export(batch));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long peak = heapPeak.get() >> 20;
+    CpuMeter.Reading used = cpu.read().minus(before);
+    long peak = heapPeak.bytes() >> 20;
     long sent = await(pool.query("SELECT count(*) FROM payment_state WHERE state = 'sent'").execute()).iterator().next()
       .getLong(0);
     String file = await(pool.query("SELECT file_name FROM payment_batch").execute()).iterator().next().getString(0);
@@ -113,13 +118,18 @@ public final class PaymentBench {
         + batches.size());
     }
     double inserts = writeRows(count);
-    sampler.interrupt();
+    heapPeak.stop();
     System.out.printf(Locale.ROOT, "payments: %d in %.2f s, peak heap %d MB%n", count, seconds, peak);
     System.out.printf(Locale.ROOT, "of which: batch assembled %.2f s; file written, validated, delivered and "
       + "committed %.2f s%n", assembled, seconds - assembled);
     System.out.printf(Locale.ROOT, "file: %s, %,d bytes, schema-valid; writing the same %d rows to PostgreSQL "
       + "(single-row INSERTs, 32 in flight): %.2f s; payments take %.2f × that%n", out.resolve(file),
       Files.size(out.resolve(file)), count, inserts, seconds / inserts);
+    // CPU seconds do not include waiting for a core, so they hold whatever else the machine is doing.
+    double cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(Locale.ROOT, "CPU used: JVM %.2f s, PostgreSQL %.2f s; on %.0f otherwise idle cores at best "
+      + "%.2f s%n", used.jvmSeconds(), used.postgresSeconds(), cores,
+      Math.max(used.jvmSeconds(), (used.jvmSeconds() + used.postgresSeconds()) / cores));
   }
 
   /** N persons, applications, decisions, accounts and attested payments, made by the database itself. */
@@ -184,22 +194,6 @@ public final class PaymentBench {
       .compose(v -> insertLoop(left));
   }
 
-  private Thread heapSampler() {
-    Thread thread = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
 
   private static <T> T await(Future<T> future) {
     try {

@@ -4,6 +4,7 @@ import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.socialportal.payment.batch.BatchExporter;
@@ -141,6 +142,36 @@ class ExactlyOnceTest {
       assertEquals(1, everywhere.getOrDefault(BankFiles.endToEnd(payment), 0), "payment " + payment + " in one file once");
       assertEquals("sent", fixtures.state(payment));
     }
+  }
+
+  @Test
+  @DisplayName("a file the schema refuses is never delivered: the batch is invalid, no file anywhere, the administrator told")
+  void schemaRefusal() {
+    Browser anna = fixtures.login("anna.handlaggare", "Anna Handläggarsson", "handlaggare");
+    Browser alva = fixtures.login("alva.attestant", "Alva Attestantsson", "attestant");
+    PaymentFixtures.Decided decided = fixtures.decided(anna, "Ogiltig", "Filsson");
+    fixtures.account(decided.personId());
+    fixtures.await(fixtures.payments().planner().plan());
+    UUID payment = fixtures.payments(decided.applicationId()).get(0).getUUID("id");
+    assertEquals(200, fixtures.attest(alva, List.of(payment)).statusCode());
+    fixtures.passNextCutOff();
+    UUID batchId = fixtures.await(fixtures.payments().assembler().assemble()).get(0);
+    // A payer whose BIC the schema does not take: the file breaks pain.001.001.03 in its first payment block.
+    fixtures.one("UPDATE payment_batch SET debtor = jsonb_set(debtor, '{bic}', '\"NOT A BIC\"') WHERE id = $1 "
+      + "RETURNING id", batchId);
+
+    Exception refused = assertThrows(Exception.class, () -> fixtures.await(exporter(ExportFaults.NONE).export(batchId)));
+    assertTrue(String.valueOf(refused.getCause()).contains("pain.001.001.03"), String.valueOf(refused));
+    Row batch = fixtures.one("SELECT state, file_name FROM payment_batch WHERE id = $1", batchId);
+    assertEquals("invalid", batch.getString("state"));
+    String name = batch.getString("file_name");
+    for (Path folder : List.of(fixtures.payments().settings().outbox(), fixtures.payments().settings().workDir())) {
+      assertEquals(List.of(), PaymentFixtures.files(folder).stream()
+        .filter(file -> file.getFileName().toString().contains(batchId.toString())).toList(), name + " in " + folder);
+    }
+    assertEquals("in_batch", fixtures.payment(payment).getString("status"), "not sent, not lost: in its batch");
+    assertEquals(1, fixtures.count("SELECT count(*) FROM payment_alert WHERE batch_id = $1 "
+      + "AND kind = 'payment_file_invalid'", batchId));
   }
 
   private static Map<String, Integer> endToEndIds(List<Path> files) throws Exception {
