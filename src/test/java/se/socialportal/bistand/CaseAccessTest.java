@@ -197,12 +197,17 @@ class CaseAccessTest {
         .compose(letters -> tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) "
             + "VALUES ($1, $2)").execute(Tuple.of(letters.iterator().next().getUUID("id"), rows.iterator().next().getUUID("id")))
           .map(v -> letters.iterator().next().getUUID("id"))))
-      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
-        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', $2)").execute(Tuple.of(uuid, app.clock().today()))
+      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (id, tenant_id, application_id, decision_id, "
+        + "decision_type, payee_id, amount, planned_date, execution_date, debtor_account_id, remittance, status, "
+        + "created_at, updated_at) SELECT gen_random_uuid(), 'demo', a.id, d.id, d.type, a.applicant_id, 4321.50, $2, "
+        + "$2, 'bistand', 'Försörjningsstöd', 'awaiting_attest', $3, $3 FROM application a JOIN decision d "
+        + "ON d.application_id = a.id WHERE a.id = $1").execute(Tuple.of(uuid, app.clock().today(),
+          OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC)))
         .map(letterId))));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
     assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));
+    assertEquals("planned", view.getJsonArray("payments").getJsonObject(0).getString("status"));
     var pdf = expect(200, resident.get("/api/v1/cases/" + id + "/letters/" + letter));
     assertEquals("application/pdf", pdf.getHeader("Content-Type"));
     assertTrue(pdf.getHeader("Content-Disposition").startsWith("attachment"));
