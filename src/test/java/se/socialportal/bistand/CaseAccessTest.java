@@ -177,10 +177,7 @@ class CaseAccessTest {
     String id = submitted(resident);
     assertEquals(new JsonArray(), expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject()
       .getJsonArray("decisions"), "nothing before the tables exist");
-    // casework's tables exist (V61, V80); payment's does not yet: created here with the documented columns.
-    Residents.await(app.services().pool().query("CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
-      + "tenant_id text NOT NULL, application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, "
-      + "pay_date date)").execute());
+    // casework's tables (V61, V80) and the payment room's (V101) exist; the rows are written here as they write them.
     UUID uuid = UUID.fromString(id);
     // A decision as casework records it (with its delegation), and its letter linked through the delegation guarantee.
     UUID letter = Residents.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
