@@ -3,6 +3,7 @@ package se.socialportal;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
 import se.socialportal.payment.PaymentSettings;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -49,7 +50,7 @@ final class ConfigurationCheck {
       () -> TenantResolver.from(collecting),
       () -> RobotSettings.from(collecting),
       () -> collecting.integer(Setting.ROBOT_INSTANCES, 1, 64),
-      () -> RegisterAdapters.from(collecting, clock),
+      () -> RegisterAdapters.from(collecting, () -> new RegisterSimulator(clock)),
       () -> BistandSettings.from(collecting),
       () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),

@@ -7,22 +7,24 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.socialportal.casework.Casework;
-import se.socialportal.bistand.BistandDemoData;
-import se.socialportal.bistand.BistandModule;
+import se.socialportal.bankid.BankIdClient;
+import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.bistand.BistandVerticle;
-import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.demo.DemoBankId;
 import se.socialportal.demo.DemoData;
+import se.socialportal.demo.DemoDatabase;
+import se.socialportal.demo.DemoFamiljeratt;
+import se.socialportal.demo.DemoHousehold;
+import se.socialportal.demo.DemoIdentityProvider;
+import se.socialportal.demo.DemoPayments;
 import se.socialportal.demo.DemoStaff;
-import se.socialportal.familjeratt.FamiljerattDemoData;
+import se.socialportal.demo.EmbeddedDatabase;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.familjeratt.FamiljerattVerticle;
-import se.socialportal.letters.Expediering;
-import se.socialportal.letters.ExpedieringVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
-import se.socialportal.payment.PaymentDemoData;
+import se.socialportal.identity.staff.OidcSettings;
 import se.socialportal.payment.PaymentVerticle;
-import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
@@ -31,23 +33,26 @@ import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
-import se.socialportal.tenant.ResidentTenants;
-import se.socialportal.tenant.TenantRepository;
-import se.socialportal.tenant.TenantResolver;
-import se.socialportal.tenant.TenantSync;
+import se.socialportal.platform.http.RoutesModule;
 import se.socialportal.robot.Robot;
-import se.socialportal.robot.RobotMonitor;
 import se.socialportal.robot.RobotSettings;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.rules.RulesVerticle;
+import se.socialportal.tenant.ResidentTenants;
+import se.socialportal.tenant.TenantRepository;
+import se.socialportal.tenant.TenantResolver;
+import se.socialportal.tenant.TenantSync;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -66,8 +71,12 @@ public final class MainVerticle extends VerticleBase {
   private final Clock clock;
   private final List<Consumer<Services>> onStarted;
   private Database database;
-  private Identity identity;
   private RuleBookReloads ruleBookReloads;
+  // Demo mode's stand-ins, started here and only here (the rooms never see them): the embedded PostgreSQL, the BankID
+  // simulator and the local OpenID Connect provider.
+  private Optional<EmbeddedDatabase> embeddedDatabase = Optional.empty();
+  private Optional<BankIdSimulator> bankIdSimulator = Optional.empty();
+  private Optional<DemoIdentityProvider> demoIdentityProvider = Optional.empty();
   private volatile Services services;
   private final AtomicInteger httpPort = new AtomicInteger();
 
@@ -97,8 +106,8 @@ public final class MainVerticle extends VerticleBase {
       TenantResolver tenants = TenantResolver.from(config);
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
       // within a second.
-      return CurrentRuleBook.load(vertx, config).compose(rules -> BankIdSetup.start(vertx, config, clock)
-        .compose(bankId -> Database.start(vertx, config, fresh).compose(started -> {
+      return CurrentRuleBook.load(vertx, config).compose(rules -> startBankId(config)
+        .compose(bankId -> startDatabase(config).compose(started -> {
         database = started;
         ruleBookReloads = new RuleBookReloads(vertx, started.pool(), clock, rules);
         // A reloaded tenant file (a new municipality, a new nämnd name) reaches the tenant table as at startup.
@@ -109,32 +118,31 @@ public final class MainVerticle extends VerticleBase {
         return TenantSync.apply(started.pool(), rules.get().tenantDetails(YearMonth.now(clock.withZone(STOCKHOLM))))
           .compose(synced -> ResidentTenants.requirePresent(new TenantRepository(started.pool()), tenants))
           .compose(checked -> ruleBookReloads.recordStartup())
-          .compose(recorded -> Identity.start(vertx, config, started.pool(), http, clock, bankId));
-      }).compose(identity -> {
-        this.identity = identity;
-        return Casework.start(vertx, config, rules);
-      }).compose(casework -> Payments.start(vertx, config, database.pool(), clock, rules, this.identity).map(payments -> {
-        Services built = new Services(vertx, config, clock, database.pool(), http, identity, tenants,
-          bankId.client(), bankId.simulator(), rules, ruleBookReloads, casework, new RobotMonitor(), payments);
-        return built;
-      })).compose(built -> seedDemoData(built).map(built))));
+          .compose(recorded -> staffIssuer(config))
+          .map(issuer -> Identity.create(vertx, config, started.pool(), http, clock, bankId,
+            // In demo mode the login page offers the simulator's phone page next to the (absent) BankID app.
+            bankIdSimulator.map(simulator -> "/bankid-simulator/"), issuer));
+      }).compose(identity -> Services.create(vertx, config, clock, database.pool(), http, identity, tenants, bankId,
+          bankIdSimulator, rules, ruleBookReloads))
+        .compose(built -> seedDemoData(built).map(built))));
     }).compose(built -> {
       services = built;
       // The e-tjänst's background work, and the completion of application signatures, before any request arrives.
-      return vertx.deployVerticle(new BistandVerticle(built, new BistandModule(built)))
-        .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(Routes.familjeratt(built))))
+      return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock()))
+        .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(built.familjeratt())))
         .map(built);
     }).compose(built -> contract.compose(api -> {
+      // One set of route modules over the shared services and the one contract; each HTTP verticle instance mounts
+      // them on its own router.
+      List<RoutesModule> modules = Routes.modules(built);
       return vertx.deployVerticle(
-        () -> new HttpServerVerticle(built.http(),
-          v -> RouterAssembly.create(v, built.http(), api, Routes.modules(built)),
+        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), api, modules),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
-        .compose(v -> vertx.deployVerticle(new ExpedieringVerticle(new Expediering(vertx, built.pool(),
-          built.casework().mailbox(), built.clock()), built.casework().letterRetry())))
+        .compose(v -> vertx.deployVerticle(built.letters().verticle()))
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));
@@ -144,6 +152,44 @@ public final class MainVerticle extends VerticleBase {
     });
   }
 
+  /** The BankID BANKID_URL names; in demo mode without it, the built-in simulator. */
+  private Future<BankIdClient> startBankId(AppConfig config) {
+    if (BankIdSetup.configured(config) || !config.isDemo()) {
+      return BankIdSetup.connect(vertx, config, clock);
+    }
+    return DemoBankId.start(vertx, config, clock).map(started -> {
+      bankIdSimulator = Optional.of(started.simulator());
+      return started.client();
+    });
+  }
+
+  /** The configured PostgreSQL; in demo mode without one, the embedded server (stopped again if migrating fails). */
+  private Future<Database> startDatabase(AppConfig config) {
+    if (config.databaseConfigured() || !config.isDemo()) {
+      return Database.start(vertx, config);
+    }
+    return DemoDatabase.start(vertx, config, fresh).compose(embedded -> {
+      embeddedDatabase = Optional.of(embedded);
+      return Database.start(vertx, config, embedded.settings())
+        .recover(failure -> DemoDatabase.stop(vertx, embedded).transform(stopped -> Future.failedFuture(failure)));
+    });
+  }
+
+  /** OIDC_ISSUER; in demo mode without it, a local provider listing the demo staff (started on a worker). */
+  private Future<URI> staffIssuer(AppConfig config) {
+    OidcSettings oidc = Identity.validate(config);
+    if (oidc.issuer().isPresent()) {
+      return Future.succeededFuture(oidc.issuer().get());
+    }
+    Path work = Path.of(config.string(Setting.DATA_DIR)).toAbsolutePath().normalize();
+    return vertx.executeBlocking(() -> DemoIdentityProvider.start(oidc.demoPort(), work, DemoStaff.MEMBERS), false)
+      .map(provider -> {
+        demoIdentityProvider = Optional.of(provider);
+        LOG.info("Demo staff log in through the local OpenID Connect provider at {}", provider.issuer());
+        return provider.issuer();
+      });
+  }
+
   /** The robot, unless ROBOT_ENABLED is false on this instance (other instances may run it). */
   private Future<?> deployRobot(Services built) {
     RobotSettings settings = RobotSettings.from(built.config());
@@ -151,8 +197,9 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), built.clock()),
-      new Expediering(vertx, built.pool(), built.casework().mailbox(), built.clock()))
+      RegisterAdapters.from(built.config(), () -> new RegisterSimulator(built.clock())),
+      built.bistand().komplettering(),
+      built.casework().automatedDecision())
       .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
         built.robotMonitor());
   }
@@ -161,13 +208,10 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
-      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> BistandDemoData.seed(built.pool(), built.clock(), new OutboxNotifier(built.clock())))
-      .compose(v -> PaymentDemoData.seed(built.pool(), built.clock()))
-      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
-        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
+      .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
+      .compose(v -> DemoFamiljeratt.seed(built.pool(), built.clock()))
+      .compose(v -> DemoPayments.seed(built.payments().limits()));
   }
 
   private void announce(AppConfig config) {
@@ -188,7 +232,13 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> identityClosed = identity == null ? Future.succeededFuture() : identity.close(vertx);
-    return identityClosed.eventually(() -> database == null ? Future.succeededFuture() : database.close(vertx));
+    Future<Void> providerClosed = demoIdentityProvider.map(provider -> vertx.executeBlocking(() -> {
+      provider.close();
+      return (Void) null;
+    }, false)).orElse(Future.succeededFuture());
+    return providerClosed
+      .eventually(() -> database == null ? Future.succeededFuture() : database.close())
+      .eventually(() -> embeddedDatabase.map(embedded -> DemoDatabase.stop(vertx, embedded))
+        .orElse(Future.succeededFuture()));
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.bistand.Eligibility;
 import se.socialportal.testing.Browser;
 import se.socialportal.testing.ContractAnswers;
+import se.socialportal.testing.PaperRegistrations;
 import se.socialportal.testing.ResidentLogins;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
@@ -114,10 +115,10 @@ class ApiResponsesTest {
     check("staffSession", staff.get("/api/v1/staff/session"));
     check("residentCases", staff.get("/api/v1/cases"));
     HttpResponse<Buffer> registered = check("caseworkRegister", staff.post("/api/v1/casework/registrations",
-      registration(open.get(1))));
+      PaperRegistrations.tolvan(open.get(1).toString())));
     assertEquals(200, registered.statusCode(), registered.bodyAsString());
     String caseId = registered.bodyAsJsonObject().getString("applicationId");
-    check("caseworkRegister", staff.post("/api/v1/casework/registrations", registration(open.get(1))));
+    check("caseworkRegister", staff.post("/api/v1/casework/registrations", PaperRegistrations.tolvan(open.get(1).toString())));
     check("caseworkQueue", staff.get("/api/v1/casework/queue?sort=age&owner=any"));
     check("caseworkQueue", staff.get("/api/v1/casework/queue?sort=name"));
     check("caseworkClaim", staff.post("/api/v1/casework/cases/" + caseId + "/claim", new JsonObject()));
@@ -199,18 +200,5 @@ class ApiResponsesTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Tolvan Tolvansson's application on paper, complete. */
-  private static JsonObject registration(YearMonth month) {
-    return new JsonObject().put("channel", "paper").put("month", month.toString())
-      .put("applicant", new JsonObject().put("personnummer", "191212121212").put("givenName", "Tolvan")
-        .put("surname", "Tolvansson"))
-      .put("content", new JsonObject()
-        .put("household", new JsonObject().put("applicant", new JsonObject().put("birthDate", "1912-12-12"))
-          .putNull("coApplicant").put("children", new JsonArray()).put("otherAdults", new JsonArray()))
-        .put("housing", new JsonObject().put("type", "rental").put("rent", 6200).put("householdElectricity", 300))
-        .put("incomes", new JsonArray()).put("costs", new JsonObject()).put("assets", new JsonArray())
-        .put("needs", new JsonArray()).put("declaration", true));
   }
 }

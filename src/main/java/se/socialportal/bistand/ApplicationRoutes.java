@@ -5,8 +5,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import se.socialportal.bistand.signing.Cosignature;
+import se.socialportal.bistand.signing.SignatureStart;
 import se.socialportal.bistand.signing.SigningService;
 import se.socialportal.bistand.signing.SigningSummary;
+import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.platform.http.Responses;
@@ -27,14 +29,16 @@ public final class ApplicationRoutes implements RoutesModule {
   private final DraftService drafts;
   private final SigningService signing;
   private final Cosignature cosignature;
+  private final BankIdBrowsers browsers;
 
   public ApplicationRoutes(SessionAccess sessions, Pool pool, DraftService drafts, SigningService signing,
-                           Cosignature cosignature) {
+                           Cosignature cosignature, BankIdBrowsers browsers) {
     this.sessions = sessions;
     this.pool = pool;
     this.drafts = drafts;
     this.signing = signing;
     this.cosignature = cosignature;
+    this.browsers = browsers;
   }
 
   @Override
@@ -97,12 +101,20 @@ public final class ApplicationRoutes implements RoutesModule {
 
   private void sign(RoutingContext ctx) {
     String key = HttpParams.idempotencyKey(ctx);
-    Responses.reply(ctx, signing.startApplicantSign(ctx, SessionAccess.resident(ctx), HttpParams.id(ctx, "id"), key));
+    Responses.reply(ctx, signing.startApplicantSign(browsers.caller(ctx), BankIdBrowsers.sameDevice(ctx),
+      SessionAccess.resident(ctx), HttpParams.id(ctx, "id"), key).map(started -> answer(ctx, started)));
   }
 
   private void cosign(RoutingContext ctx) {
     String key = HttpParams.idempotencyKey(ctx);
-    Responses.reply(ctx, signing.startCoApplicantSign(ctx, SessionAccess.resident(ctx), HttpParams.id(ctx, "id"), key));
+    Responses.reply(ctx, signing.startCoApplicantSign(browsers.caller(ctx), BankIdBrowsers.sameDevice(ctx),
+      SessionAccess.resident(ctx), HttpParams.id(ctx, "id"), key).map(started -> answer(ctx, started)));
+  }
+
+  /** The order to follow; a new order's binding goes to this browser (a repeated request's is already there). */
+  private JsonObject answer(RoutingContext ctx, SignatureStart started) {
+    started.binding().ifPresent(binding -> browsers.bind(ctx, binding));
+    return started.toJson();
   }
 
   private void decline(RoutingContext ctx) {

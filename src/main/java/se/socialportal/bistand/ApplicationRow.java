@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** One application as stored, with the SHA-256 of its content (computed by PostgreSQL from the jsonb text). */
-public record ApplicationRow(UUID id, String tenantId, YearMonth month, String kind, String channel, Status status,
+public record ApplicationRow(UUID id, String tenantId, YearMonth month, String kind, String channel, ApplicationStatus status,
                              UUID applicantId, Optional<UUID> coApplicantId, int version, JsonObject content,
                              String contentHash, Optional<UUID> previousId, Optional<Instant> submittedAt,
                              Instant createdAt, Instant updatedAt, Optional<Instant> cosignRequestedAt,
@@ -27,7 +27,7 @@ public record ApplicationRow(UUID id, String tenantId, YearMonth month, String k
   public static ApplicationRow of(Row row) {
     LocalDate month = row.getLocalDate("month");
     return new ApplicationRow(row.getUUID("id"), row.getString("tenant_id"), YearMonth.from(month),
-      row.getString("kind"), row.getString("channel"), Status.of(row.getString("status")), row.getUUID("applicant_id"),
+      row.getString("kind"), row.getString("channel"), ApplicationStatus.of(row.getString("status")), row.getUUID("applicant_id"),
       Optional.ofNullable(row.getUUID("co_applicant_id")), row.getInteger("version"),
       (JsonObject) row.getJson("content"), row.getString("content_hash"), Optional.ofNullable(row.getUUID("previous_id")),
       instant(row, "submitted_at"), row.getOffsetDateTime("created_at").toInstant(),

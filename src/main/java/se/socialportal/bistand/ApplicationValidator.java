@@ -1,5 +1,7 @@
 package se.socialportal.bistand;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.pointer.JsonPointer;
@@ -10,6 +12,7 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import se.socialportal.platform.http.ApiException.FieldProblem;
+import se.socialportal.platform.json.SchemaErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,12 +48,16 @@ public final class ApplicationValidator {
 
   private static final List<String> SECTION_ORDER = List.of("coApplicant", "household", "housing", "incomes", "costs",
     "assets", "needs", "message", "declaration", "attachments");
-  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
-  private static final Pattern ADDITIONAL_PROPERTY = Pattern.compile("Property \"([^\"]+)\" does not match additional");
 
   private final JsonObject schema;
   private final Validator validator;
 
+  /** The server's validator: the schema is read once, on a worker, at startup. */
+  public static Future<ApplicationValidator> load(Vertx vertx) {
+    return vertx.executeBlocking(ApplicationValidator::new, false);
+  }
+
+  /** Blocking: reads the schema from the classpath (tests; the server uses {@link #load}). */
   public ApplicationValidator() {
     this.schema = loadSchema();
     this.validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
@@ -69,125 +77,63 @@ public final class ApplicationValidator {
     return sorted;
   }
 
+  /** The schema's verdict in this form's words: one problem per field (the first wins), as SchemaErrors reduces it. */
   private void schemaProblems(JsonObject content, Mode mode, Map<String, FieldProblem> problems) {
     OutputUnit result = validator.validate(content);
-    if (Boolean.TRUE.equals(result.getValid()) || result.getErrors() == null) {
+    if (Boolean.TRUE.equals(result.getValid())) {
       return;
     }
-    List<OutputUnit> unknown = new ArrayList<>();
-    for (OutputUnit error : result.getErrors()) {
-      String keyword = lastSegment(error.getKeywordLocation());
-      String path = path(error.getInstanceLocation());
-      switch (keyword) {
-        case "required": {
-          if (mode == Mode.FULL) {
-            Matcher matcher = REQUIRED_PROPERTY.matcher(String.valueOf(error.getError()));
-            if (matcher.find()) {
-              String field = path.isEmpty() ? matcher.group(1) : path + "." + matcher.group(1);
-              problems.putIfAbsent(field, new FieldProblem(field,
-                field.equals("declaration") ? "declaration_required" : "required"));
-            }
-          }
-          break;
-        }
-        case "const":
-          if (mode == Mode.FULL || content.getValue("declaration") != null) {
-            problems.putIfAbsent(path, new FieldProblem(path, "declaration_required"));
-          }
-          break;
-        case "type":
-          problems.putIfAbsent(path, new FieldProblem(path, typeCode(error)));
-          break;
-        case "enum":
-          problems.putIfAbsent(path, new FieldProblem(path, "choose_option"));
-          break;
-        case "pattern":
-          problems.putIfAbsent(path, new FieldProblem(path, path.endsWith("Date") ? "date_invalid" : "invalid"));
-          break;
-        case "minimum":
-          problems.putIfAbsent(path, new FieldProblem(path, path.endsWith("daysPerMonth") ? "days_per_month" : "amount_negative"));
-          break;
-        case "maximum":
-          problems.putIfAbsent(path, new FieldProblem(path, path.endsWith("daysPerMonth") ? "days_per_month" : "amount_too_large"));
-          break;
-        case "multipleOf":
-          problems.putIfAbsent(path, new FieldProblem(path, "amount_precision"));
-          break;
-        case "maxLength":
-          problems.putIfAbsent(path, new FieldProblem(path, "too_long", limit(error, 200)));
-          break;
-        case "maxItems":
-          problems.putIfAbsent(path, new FieldProblem(path, "too_many", limit(error, 10)));
-          break;
-        case "additionalProperties":
-          unknown.add(error);
-          break;
-        default:
-          break;
-      }
-    }
-    // The validator also reports every property below a failing one as "not matching additionalProperties"; only a
-    // property the schema does not declare at all is really unknown.
-    for (OutputUnit error : unknown) {
-      Matcher matcher = ADDITIONAL_PROPERTY.matcher(String.valueOf(error.getError()));
-      String path = path(error.getInstanceLocation());
-      if (matcher.find() && !declared(error.getKeywordLocation(), matcher.group(1))) {
-        problems.putIfAbsent(path, new FieldProblem(path, "unknown_field"));
-      }
+    for (SchemaErrors.Leaf leaf : SchemaErrors.leaves(result)) {
+      String path = SchemaErrors.fieldPath(leaf.pointer());
+      code(leaf, path, mode, content).ifPresent(code -> problems.putIfAbsent(path, code.equals("too_long")
+        ? new FieldProblem(path, code, limit(leaf, 200))
+        : code.equals("too_many") ? new FieldProblem(path, code, limit(leaf, 10)) : new FieldProblem(path, code)));
     }
   }
 
-  private boolean declared(String keywordLocation, String property) {
-    String parent = keywordLocation.substring(1, keywordLocation.lastIndexOf('/'));
-    Object node = JsonPointer.from(parent.replace("/$ref", "")).queryJson(schema);
-    if (!(node instanceof JsonObject)) {
-      return true;
+  /** The code for one failing keyword; empty when this mode does not report it (nothing is missing in a draft). */
+  private static Optional<String> code(SchemaErrors.Leaf leaf, String path, Mode mode, JsonObject content) {
+    switch (leaf.keyword()) {
+      case "required":
+        return mode == Mode.FULL ? Optional.of(path.equals("declaration") ? "declaration_required" : "required")
+          : Optional.empty();
+      case "const":
+        return mode == Mode.FULL || content.getValue("declaration") != null ? Optional.of("declaration_required")
+          : Optional.empty();
+      case "type":
+        return Optional.of(leaf.schemaLocation().contains("$defs/amount") ? "amount_invalid"
+          : path.endsWith("daysPerMonth") ? "days_per_month" : "invalid");
+      case "enum":
+        return Optional.of("choose_option");
+      case "pattern":
+        return Optional.of(path.endsWith("Date") ? "date_invalid" : "invalid");
+      case "minimum":
+        return Optional.of(path.endsWith("daysPerMonth") ? "days_per_month" : "amount_negative");
+      case "maximum":
+        return Optional.of(path.endsWith("daysPerMonth") ? "days_per_month" : "amount_too_large");
+      case "multipleOf":
+        return Optional.of("amount_precision");
+      case "maxLength":
+        return Optional.of("too_long");
+      case "maxItems":
+        return Optional.of("too_many");
+      case "additionalProperties":
+        return Optional.of("unknown_field");
+      default:
+        return Optional.empty();
     }
-    JsonObject properties = ((JsonObject) node).getJsonObject("properties");
-    return properties != null && properties.containsKey(property);
   }
 
-  private String typeCode(OutputUnit error) {
-    String location = error.getAbsoluteKeywordLocation() == null ? "" : error.getAbsoluteKeywordLocation();
-    if (location.contains("$defs/amount")) {
-      return "amount_invalid";
-    }
-    return error.getInstanceLocation().endsWith("daysPerMonth") ? "days_per_month" : "invalid";
-  }
-
-  private int limit(OutputUnit error, int fallback) {
-    String absolute = error.getAbsoluteKeywordLocation();
-    if (absolute != null && absolute.contains("#")) {
-      Object value = JsonPointer.from(absolute.substring(absolute.indexOf('#') + 1)).queryJson(schema);
+  /** The limit a maxLength or maxItems names, read from the schema at the failing keyword. */
+  private int limit(SchemaErrors.Leaf leaf, int fallback) {
+    String location = leaf.schemaLocation();
+    if (location.contains("#")) {
+      Object value = JsonPointer.from(location.substring(location.indexOf('#') + 1)).queryJson(schema);
       if (value instanceof Number) {
         return ((Number) value).intValue();
       }
     }
     return fallback;
-  }
-
-  /** "#/household/children/1/birthDate" → "household.children[1].birthDate". */
-  static String path(String instanceLocation) {
-    String pointer = instanceLocation.startsWith("#") ? instanceLocation.substring(1) : instanceLocation;
-    StringBuilder path = new StringBuilder();
-    for (String segment : pointer.split("/")) {
-      if (segment.isEmpty()) {
-        continue;
-      }
-      if (segment.chars().allMatch(Character::isDigit)) {
-        path.append('[').append(segment).append(']');
-      } else {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(segment.replace("~1", "/").replace("~0", "~"));
-      }
-    }
-    return path.toString();
-  }
-
-  private static String lastSegment(String location) {
-    return location == null ? "" : location.substring(location.lastIndexOf('/') + 1);
   }
 
   /** Orders problems as the form shows the fields, so the error summary reads top to bottom. */

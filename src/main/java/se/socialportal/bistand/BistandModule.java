@@ -1,7 +1,8 @@
 package se.socialportal.bistand;
 
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import se.socialportal.Services;
+import io.vertx.sqlclient.Pool;
 import se.socialportal.bistand.attachment.AttachmentRoutes;
 import se.socialportal.bistand.attachment.AttachmentService;
 import se.socialportal.bistand.attachment.AttachmentStore;
@@ -15,20 +16,32 @@ import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.bistand.notify.OutboxNotifier;
 import se.socialportal.bistand.signing.BankIdSigning;
 import se.socialportal.bistand.signing.Cosignature;
-import se.socialportal.bistand.signing.SignatureOrders;
 import se.socialportal.bistand.signing.SigningService;
+import se.socialportal.identity.bankid.BankIdBrowsers;
+import se.socialportal.identity.bankid.BankIdOrders;
+import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.RoutesModule;
 
+import java.time.Clock;
 
 /**
- * The försörjningsstöd e-tjänst's parts, built from the shared services: what its routes, its verticle and other
- * rooms (casework: komplettering, messages; the order service: signature completion) use.
+ * The försörjningsstöd e-tjänst's parts, built once per process by the composition root and shared by every HTTP
+ * verticle instance: what its routes, its verticle and other rooms (casework: komplettering, messages, attachments,
+ * submission of paper applications; the BankID order service: signature completion) use.
  */
 public final class BistandModule implements RoutesModule {
 
-  private final Services services;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final SessionAccess sessions;
+  private final BankIdOrders bankIdOrders;
+  private final BankIdBrowsers bankIdBrowsers;
   private final BistandSettings settings;
+  private final ApplicationValidator validator;
+  private final Eligibility eligibility;
   private final Notifier notifier;
+  private final Submission submission;
   private final DraftService drafts;
   private final SigningService signing;
   private final Cosignature cosignature;
@@ -39,21 +52,27 @@ public final class BistandModule implements RoutesModule {
   private final DecisionsAndPayments decisions;
   private final CaseService cases;
 
-  public BistandModule(Services services) {
-    this(services, new BankIdSigning(services.identity().bankIdOrders()));
-  }
-
-  /** With another way to start signatures (tests). */
-  public BistandModule(Services services, SignatureOrders orders) {
-    this.services = services;
-    this.settings = BistandSettings.from(services.config());
-    var clock = services.clock();
+  /** @param validator the application schema, loaded once on a worker ({@link ApplicationValidator#load}) */
+  /** @param queue takes submitted applications on (the robot's job queue) */
+  public BistandModule(Vertx vertx, Pool pool, Clock clock, BistandSettings settings, SessionAccess sessions,
+                       BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers, ApplicationValidator validator,
+                       SubmissionQueue queue) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.sessions = sessions;
+    this.bankIdOrders = bankIdOrders;
+    this.bankIdBrowsers = bankIdBrowsers;
+    this.settings = settings;
+    this.validator = validator;
+    this.eligibility = new Eligibility(clock);
     this.notifier = new OutboxNotifier(clock);
-    var pool = services.pool();
-    this.drafts = new DraftService(pool, clock, new Eligibility(clock), new ApplicationValidator());
-    this.signing = new SigningService(pool, clock, drafts, notifier, settings.cosignDeadline(), orders);
+    this.submission = new Submission(notifier, queue);
+    this.drafts = new DraftService(pool, clock, eligibility, validator);
+    this.signing = new SigningService(pool, clock, drafts, notifier, submission, settings.cosignDeadline(),
+      new BankIdSigning(bankIdOrders));
     this.cosignature = new Cosignature(pool, clock, notifier, settings.cosignReminder());
-    this.store = new AttachmentStore(services.vertx(), settings.attachmentDir());
+    this.store = new AttachmentStore(vertx, settings.attachmentDir());
     this.attachments = new AttachmentService(pool, clock, store);
     this.messages = new MessageThread(pool, clock, notifier);
     this.komplettering = new Komplettering(pool, clock, notifier);
@@ -63,24 +82,34 @@ public final class BistandModule implements RoutesModule {
 
   @Override
   public void mount(Router router) {
-    var sessions = services.identity().sessions();
-    new ApplicationRoutes(sessions, services.pool(), drafts, signing, cosignature).mount(router);
-    new AttachmentRoutes(sessions, attachments, new MultipartReceiver(services.vertx(), store.incoming())).mount(router);
-    new CaseRoutes(sessions, services.pool(), cases, messages, komplettering, decisions, services.clock())
-      .mount(router);
+    new ApplicationRoutes(sessions, pool, drafts, signing, cosignature, bankIdBrowsers).mount(router);
+    new AttachmentRoutes(sessions, attachments, new MultipartReceiver(vertx, store.incoming())).mount(router);
+    new CaseRoutes(sessions, pool, cases, messages, komplettering, decisions, clock).mount(router);
   }
 
   /** Once per process: completed BankID signatures on applications come to this module's signing service. */
   public void registerSignatureCompletion() {
-    new BankIdSigning(services.identity().bankIdOrders()).register(signing);
+    new BankIdSigning(bankIdOrders).register(signing);
   }
 
   public BistandSettings settings() {
     return settings;
   }
 
+  public ApplicationValidator validator() {
+    return validator;
+  }
+
+  public Eligibility eligibility() {
+    return eligibility;
+  }
+
   public Notifier notifier() {
     return notifier;
+  }
+
+  public Submission submission() {
+    return submission;
   }
 
   public DraftService drafts() {

@@ -2,12 +2,13 @@ package se.socialportal.bistand;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.socialportal.Services;
 import se.socialportal.bistand.notify.FileNotificationChannel;
 import se.socialportal.bistand.notify.NotificationDispatcher;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,22 +19,24 @@ public final class BistandVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(BistandVerticle.class);
 
-  private final Services services;
   private final BistandModule module;
+  private final Pool pool;
+  private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
   private long timer = -1;
   private NotificationDispatcher dispatcher;
 
-  public BistandVerticle(Services services, BistandModule module) {
-    this.services = services;
+  public BistandVerticle(BistandModule module, Pool pool, Clock clock) {
     this.module = module;
+    this.pool = pool;
+    this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
     module.registerSignatureCompletion();
-    dispatcher = new NotificationDispatcher(services.pool(),
-      new FileNotificationChannel(vertx, module.settings().notificationFile()), services.clock());
+    dispatcher = new NotificationDispatcher(pool,
+      new FileNotificationChannel(vertx, module.settings().notificationFile()), clock);
     return module.store().prepare().onSuccess(v -> timer = vertx.setPeriodic(
       module.settings().checkInterval().toMillis(), id -> check()));
   }

@@ -10,8 +10,8 @@ import se.socialportal.bistand.attachment.AttachmentRules;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.session.Session;
-import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ApiException.FieldProblem;
+import se.socialportal.platform.http.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +67,8 @@ public final class DraftService {
             result.previous().map(ApplicationRow::id).orElse(null), now);
         }).compose(created -> ApplicationRepository.claimMonth(tx, session.tenantId(), me, open, created.id())
           .compose(claimed -> claimed
-            ? ApplicationRepository.event(tx, created, "draft_created", Status.DRAFT, "resident", me,
-                new JsonObject().put("kind", created.kind()), now).map(created)
+            ? ApplicationRepository.record(tx, ApplicationEvent.of(created, "draft_created", ApplicationStatus.DRAFT,
+                ApplicationEvent.Actor.resident(me), new JsonObject().put("kind", created.kind())), now).map(created)
             : Future.failedFuture(ApiException.conflict("application_exists_for_month"))))
           .map(created -> new JsonObject().put("id", created.id().toString()).put("kind", created.kind())
             .put("month", created.month().toString()));
@@ -133,7 +133,7 @@ public final class DraftService {
     return ApplicationRepository.findVisible(client, id, session.tenantId(), session.residentId()).compose(found -> {
       ApplicationRow application = found.filter(row -> row.isApplicant(session.residentId()))
         .orElseThrow(ApiException::notFound);
-      if (application.status() != Status.DRAFT) {
+      if (application.status() != ApplicationStatus.DRAFT) {
         return Future.failedFuture(ApiException.conflict("application_not_draft"));
       }
       return fullProblems(client, application).compose(problems -> problems.isEmpty()
@@ -180,7 +180,7 @@ public final class DraftService {
     return ApplicationRepository.lockVisible(tx, id, session.tenantId(), session.residentId()).compose(found -> {
       ApplicationRow application = found.filter(row -> row.isApplicant(session.residentId()))
         .orElseThrow(ApiException::notFound);
-      return application.status() == Status.DRAFT ? Future.succeededFuture(application)
+      return application.status() == ApplicationStatus.DRAFT ? Future.succeededFuture(application)
         : Future.failedFuture(ApiException.conflict("application_not_draft"));
     });
   }

@@ -5,10 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
-import se.socialportal.robot.RobotJobs;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The one way an application becomes submitted, whatever the channel: status and time, attachments sent, the robot's
@@ -17,31 +15,24 @@ import java.util.UUID;
  */
 public final class Submission {
 
-  /** Who submitted: the resident who signed last, or the handläggare who registered it. */
-  public record Actor(String kind, UUID personId, UUID staffId) {
-    public static Actor resident(UUID personId) {
-      return new Actor("resident", personId, null);
-    }
-
-    public static Actor staff(UUID staffId) {
-      return new Actor("staff", null, staffId);
-    }
-  }
-
   private final Notifier notifier;
+  private final SubmissionQueue queue;
 
-  public Submission(Notifier notifier) {
+  /** @param queue the robot's job queue (the composition root's RobotJobs::enqueue) */
+  public Submission(Notifier notifier, SubmissionQueue queue) {
     this.notifier = notifier;
+    this.queue = queue;
   }
 
-  public Future<Void> submit(SqlConnection tx, ApplicationRow application, Actor actor, Instant now) {
+  /** @param actor who submitted: the resident who signed last, or the handläggare who registered it */
+  public Future<Void> submit(SqlConnection tx, ApplicationRow application, ApplicationEvent.Actor actor, Instant now) {
     JsonObject data = new JsonObject().put("version", application.version()).put("kind", application.kind())
       .put("channel", application.channel());
-    return ApplicationRepository.markSubmitted(tx, application.id(), now)
+    return ApplicationRepository.markSubmitted(tx, application, now)
       .compose(v -> AttachmentRepository.sendWithApplication(tx, application.id(), now))
-      .compose(v -> RobotJobs.enqueue(tx, application.tenantId(), application.id(), application.version(), now))
-      .compose(v -> ApplicationRepository.event(tx, application, "submitted", Status.SUBMITTED, actor.kind(),
-        actor.personId(), actor.staffId(), data, now))
+      .compose(v -> queue.enqueue(tx, application.tenantId(), application.id(), application.version(), now))
+      .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "submitted",
+        ApplicationStatus.SUBMITTED, actor, data), now))
       .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.SUBMITTED,
         application.id(), new JsonObject()))
       .compose(v -> application.coApplicantId().map(co -> notifier.notify(tx, application.tenantId(), co,

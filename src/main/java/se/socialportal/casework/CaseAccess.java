@@ -3,6 +3,7 @@ package se.socialportal.casework;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 
@@ -17,7 +18,8 @@ public final class CaseAccess {
 
   private static final String VISIBLE = "SELECT " + CaseHeader.COLUMNS + ", EXISTS (SELECT 1 FROM case_assignment x "
     + "WHERE x.application_id = a.id AND x.staff_id = $3 AND x.ended_at IS NULL) AS assigned"
-    + CaseHeader.FROM + "WHERE a.id = $1 AND a.tenant_id = $2 AND a.status NOT IN ('draft', 'awaiting_cosignature')";
+    + CaseHeader.FROM + "WHERE a.id = $1 AND a.tenant_id = $2 AND a.status NOT IN "
+    + ApplicationStatus.sqlList(ApplicationStatus.BEFORE_SUBMISSION);
 
   private static final String FOR_AUTOMATION = "SELECT " + CaseHeader.COLUMNS + CaseHeader.FROM
     + "WHERE a.id = $1 AND a.tenant_id = $2";

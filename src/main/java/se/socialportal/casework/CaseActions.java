@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.casework.calc.CalcLine;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.JsonFields;
+import se.socialportal.robot.ProposalStore;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,13 +29,7 @@ import java.util.UUID;
  */
 public final class CaseActions {
 
-  private static final String END_OWNER = "UPDATE case_assignment SET ended_at = $3, ended_by = $2 "
-    + "WHERE application_id = $1 AND kind = 'owner' AND ended_at IS NULL";
-  private static final String ASSIGN = "INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, "
-    + "assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING";
   private static final String STAFF_IN_TENANT = "SELECT name, roles FROM staff_member WHERE id = $1 AND tenant_id = $2";
-  private static final String ACKNOWLEDGE = "UPDATE case_warning SET acknowledged_by = $3, acknowledged_at = $4 "
-    + "WHERE id = $1 AND proposal_id = $2 AND acknowledged_at IS NULL RETURNING type";
   private static final String ADJUST = "INSERT INTO calculation_adjustment (tenant_id, proposal_id, application_id, "
     + "line_key, label, section, decision_type, old_amount, new_amount, reason, staff_id, created_at) "
     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
@@ -65,7 +61,7 @@ public final class CaseActions {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> lockForDistribution(tx, session, applicationId).compose(header -> {
       if (staffId.isEmpty()) {
-        return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId(), utc(now)))
+        return CaseAssignments.endOwner(tx, header.id(), session.staffMemberId(), now)
           .compose(v -> CaseEvents.staff(tx, header, "unassigned", null, session.staffMemberId(), new JsonObject(),
             now))
           .compose(v -> CaseAudit.record(tx, session, header, "case.assign", requestId, new JsonObject(), now))
@@ -82,8 +78,8 @@ public final class CaseActions {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> lockForDistribution(tx, session, applicationId)
       .compose(header -> colleague(tx, session, staffId)
-        .compose(v -> tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "access",
-          session.staffMemberId(), utc(now))))
+        .compose(v -> CaseAssignments.assign(tx, header.tenantId(), header.id(), staffId,
+          CaseAssignments.Kind.ACCESS, session.staffMemberId(), now))
         .compose(v -> CaseEvents.staff(tx, header, "access_granted", null, session.staffMemberId(),
           new JsonObject().put("staffId", staffId.toString()), now))
         .compose(v -> CaseAudit.record(tx, session, header, "case.grant_access", requestId,
@@ -99,15 +95,15 @@ public final class CaseActions {
                                                String requestId) {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId)
-      .compose(header -> currentProposal(tx, header).compose(proposal -> tx.preparedQuery(ACKNOWLEDGE)
-        .execute(Tuple.of(warningId, proposal, session.staffMemberId(), utc(now)))
-        .compose(rows -> {
-          if (rows.rowCount() == 0) {
+      .compose(header -> currentProposal(tx, header).compose(proposal -> ProposalStore.acknowledgeWarning(tx,
+          warningId, proposal, session.staffMemberId(), now)
+        .compose(type -> {
+          if (type.isEmpty()) {
             return Future.failedFuture(ApiException.notFound());
           }
           JsonObject data = new JsonObject().put("warningId", warningId.toString());
           Future<Void> checked = Future.succeededFuture();
-          if (StickprovCheck.WARNING_TYPE.equals(rows.iterator().next().getString("type"))) {
+          if (StickprovCheck.WARNING_TYPE.equals(type.get())) {
             StickprovCheck.Result result = StickprovCheck.Result.from(body);
             data.mergeIn(result.toJson());
             checked = StickprovCheck.record(tx, session, header, result, now);
@@ -141,7 +137,7 @@ public final class CaseActions {
     }
     Instant now = clock.instant();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
-      if (!header.status().equals("submitted") && !header.status().equals("under_review")) {
+      if (header.status() != ApplicationStatus.SUBMITTED && header.status() != ApplicationStatus.UNDER_REVIEW) {
         return Future.failedFuture(ApiException.conflict("case_not_decidable"));
       }
       return Proposals.current(tx, header).compose(found -> {
@@ -170,7 +166,8 @@ public final class CaseActions {
         return tx.preparedQuery(ADJUST).execute(Tuple.of(header.tenantId(), proposal.id(), header.id(), storedKey, label,
               section.code(), type.map(DecisionType::code).orElse(null), line.map(CalcLine::amount).orElse(null))
             .addValue(amount).addValue(reason).addValue(session.staffMemberId()).addValue(utc(now)))
-          .compose(rows -> CaseEvents.staff(tx, header, "line_adjusted", "under_review", session.staffMemberId(),
+          .compose(rows -> CaseEvents.staff(tx, header, "line_adjusted", ApplicationStatus.UNDER_REVIEW,
+              session.staffMemberId(),
               new JsonObject().put("lineKey", storedKey).put("amount", amount.toPlainString()), now)
             .compose(v -> CaseAudit.record(tx, session, header, "case.adjust", requestId,
               new JsonObject().put("lineKey", storedKey), now))
@@ -190,7 +187,7 @@ public final class CaseActions {
    */
   private static Future<CaseHeader> lockForDistribution(SqlClient tx, Session session, UUID applicationId) {
     return tx.preparedQuery("SELECT " + CaseHeader.COLUMNS + CaseHeader.FROM + "WHERE a.id = $1 AND a.tenant_id = $2 "
-        + "AND a.status NOT IN ('draft', 'awaiting_cosignature') FOR UPDATE OF a")
+        + "AND a.status NOT IN " + ApplicationStatus.sqlList(ApplicationStatus.BEFORE_SUBMISSION) + " FOR UPDATE OF a")
       .execute(Tuple.of(applicationId, session.tenantId()))
       .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound())
         : Future.succeededFuture(CaseHeader.of(rows.iterator().next())));
@@ -210,14 +207,15 @@ public final class CaseActions {
   private Future<JsonObject> assign(SqlClient tx, Session session, CaseHeader header, UUID staffId, String event,
                                     String requestId) {
     Instant now = clock.instant();
-    return tx.preparedQuery(END_OWNER).execute(Tuple.of(header.id(), session.staffMemberId(), utc(now)))
-      .compose(v -> tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "owner",
-        session.staffMemberId(), utc(now))))
+    return CaseAssignments.endOwner(tx, header.id(), session.staffMemberId(), now)
+      .compose(v -> CaseAssignments.assign(tx, header.tenantId(), header.id(), staffId, CaseAssignments.Kind.OWNER,
+        session.staffMemberId(), now))
       .compose(v -> header.isProtected()
-        ? tx.preparedQuery(ASSIGN).execute(Tuple.of(header.tenantId(), header.id(), staffId, "access",
-          session.staffMemberId(), utc(now))).mapEmpty()
+        ? CaseAssignments.assign(tx, header.tenantId(), header.id(), staffId, CaseAssignments.Kind.ACCESS,
+          session.staffMemberId(), now)
         : Future.<Void>succeededFuture())
-      .compose(v -> CaseEvents.staff(tx, header, event, header.status().equals("submitted") ? "under_review" : null,
+      .compose(v -> CaseEvents.staff(tx, header, event,
+        header.status() == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : null,
         session.staffMemberId(), new JsonObject().put("staffId", staffId.toString()), now))
       .compose(v -> CaseAudit.record(tx, session, header, "case.assign", requestId,
         new JsonObject().put("staffId", staffId.toString()), now))

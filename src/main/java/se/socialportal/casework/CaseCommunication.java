@@ -21,9 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +36,10 @@ public final class CaseCommunication {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   private static final int MAX_DEADLINE_DAYS = 60;
-  // Staff read the thread: resident messages are marked read by staff (the resident's own view marks staff messages).
   private static final String MESSAGES = "SELECT m.id, m.author_kind, m.body, m.created_at, m.read_at, s.name AS staff_name, "
     + "trim(concat_ws(' ', p.given_name, p.surname)) AS person_name FROM case_message m "
     + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
     + "WHERE m.application_id = $1 ORDER BY m.created_at, m.id";
-  private static final String MARK_READ = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
-    + "AND author_kind = 'resident' AND read_at IS NULL";
 
   private final Pool pool;
   private final Clock clock;
@@ -82,8 +77,7 @@ public final class CaseCommunication {
     JsonFields.array(body, "items").forEach(item -> items.add(String.valueOf(item)));
     Instant dueAt = due.plusDays(1).atStartOfDay(STOCKHOLM).toInstant().minusSeconds(1);
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
-      if (!header.status().equals("submitted") && !header.status().equals("under_review")
-          && !header.status().equals("komplettering_requested")) {
+      if (!header.open()) {
         return Future.failedFuture(ApiException.conflict("case_not_open"));
       }
       return application(tx, header).compose(application -> komplettering.request(tx, application,
@@ -120,8 +114,8 @@ public final class CaseCommunication {
           .put("body", row.getString("body")).put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
           .put("unread", !staff && row.getOffsetDateTime("read_at") == null));
       }
-      return tx.preparedQuery(MARK_READ).execute(Tuple.of(header.id(), OffsetDateTime.ofInstant(clock.instant(),
-          ZoneOffset.UTC)))
+      // Staff read the thread: the household's messages are marked read (the resident's own view marks staff's).
+      return MessageThread.markReadByStaff(tx, header.id(), clock.instant())
         .compose(v -> komplettering.list(tx, header.id()))
         .compose(requests -> AttachmentRepository.list(tx, header.id()).map(attachments -> new JsonObject()
           .put("messages", thread).put("kompletteringar", requests)

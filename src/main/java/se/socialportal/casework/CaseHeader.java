@@ -1,6 +1,7 @@
 package se.socialportal.casework;
 
 import io.vertx.sqlclient.Row;
+import se.socialportal.bistand.ApplicationStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * The application row as casework needs it, with the household's names and whether anyone in it has protected
  * personal data (skyddad folkbokföring or sekretessmarkering).
  */
-public record CaseHeader(UUID id, String tenantId, String status, int version, LocalDate month, String kind,
+public record CaseHeader(UUID id, String tenantId, ApplicationStatus status, int version, LocalDate month, String kind,
                          String channel, UUID applicantId, Optional<UUID> coApplicantId, String applicantName,
                          Optional<String> coApplicantName, boolean isProtected, Optional<UUID> ownerId,
                          Optional<Instant> submittedAt) {
@@ -31,7 +32,7 @@ public record CaseHeader(UUID id, String tenantId, String status, int version, L
   static CaseHeader of(Row row) {
     UUID co = row.getUUID("co_applicant_id");
     OffsetDateTime submitted = row.getOffsetDateTime("submitted_at");
-    return new CaseHeader(row.getUUID("id"), row.getString("tenant_id"), row.getString("status"),
+    return new CaseHeader(row.getUUID("id"), row.getString("tenant_id"), ApplicationStatus.of(row.getString("status")),
       row.getInteger("version"), row.getLocalDate("month"), row.getString("kind"), row.getString("channel"),
       row.getUUID("applicant_id"), Optional.ofNullable(co), row.getString("applicant_name"),
       co == null ? Optional.empty() : Optional.of(row.getString("co_applicant_name")), row.getBoolean("protected"),
@@ -52,6 +53,6 @@ public record CaseHeader(UUID id, String tenantId, String status, int version, L
 
   /** Statuses in which a handläggare works on the case. */
   public boolean open() {
-    return status.equals("submitted") || status.equals("under_review") || status.equals("komplettering_requested");
+    return ApplicationStatus.IN_CASEWORK.contains(status);
   }
 }

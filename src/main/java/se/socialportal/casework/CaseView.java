@@ -11,9 +11,9 @@ import se.socialportal.casework.calc.Calculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.casework.delegation.CaseworkRules;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.casework.delegation.DelegationCheck;
 import se.socialportal.identity.session.Session;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -166,7 +166,7 @@ public final class CaseView {
 
   private static JsonObject header(CaseHeader header) {
     return new JsonObject().put("applicationId", header.id().toString()).put("reference", DecisionService.caseReference(header))
-      .put("status", header.status()).put("version", header.version())
+      .put("status", header.status().db()).put("version", header.version())
       .put("month", header.month().toString().substring(0, 7)).put("kind", header.kind()).put("channel", header.channel())
       .put("unit", QueueQuery.unit(header.kind())).put("household", header.householdName())
       .put("applicant", header.applicantName()).put("coApplicant", header.coApplicantName().orElse(null))

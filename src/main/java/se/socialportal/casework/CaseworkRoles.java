@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Which staff roles work with försörjningsstöd cases. Access to personal data is limited to what each role needs
- * (SoLPuL 10 §): familjerätt, attestants and administrators do not read these cases; administrators and unit managers
- * pull the control reports.
+ * (SoLPuL 10 §): familjerätt, attestants and administrators do not read these cases (administrators and unit managers
+ * pull the control reports, reports.ReportRoutes).
  */
 public final class CaseworkRoles {
 
@@ -16,8 +16,6 @@ public final class CaseworkRoles {
     "utskott");
   /** May assign and reassign cases to others, and give named staff access to protected cases. */
   public static final Set<String> DISTRIBUTORS = Set.of("gruppledare", "enhetschef");
-  /** May pull loggkontroll and delegationsbeslut reports. */
-  public static final Set<String> REPORTERS = Set.of("enhetschef", "admin");
 
   private CaseworkRoles() {
   }

@@ -10,10 +10,10 @@ import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.identity.session.Session;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.platform.http.JsonFields;
 import se.socialportal.platform.http.RequestIds;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
-import se.socialportal.platform.http.JsonFields;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,13 +34,14 @@ public final class CaseworkRoutes implements RoutesModule {
   private final StaffDirectory staff;
   private final CaseCommunication communication;
   private final PaperRegistration registration;
+  private final CaseLetters letters;
   private final Casework casework;
   private final java.time.Clock clock;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
                         DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
-                        CaseCommunication communication, PaperRegistration registration, Casework casework,
-                        java.time.Clock clock) {
+                        CaseCommunication communication, PaperRegistration registration, CaseLetters letters,
+                        Casework casework, java.time.Clock clock) {
     this.sessions = sessions;
     this.queue = queue;
     this.view = view;
@@ -50,6 +51,7 @@ public final class CaseworkRoutes implements RoutesModule {
     this.staff = staff;
     this.communication = communication;
     this.registration = registration;
+    this.letters = letters;
     this.casework = casework;
     this.clock = clock;
   }
@@ -111,6 +113,15 @@ public final class CaseworkRoutes implements RoutesModule {
         .put("text", template.text())));
       Responses.ok(ctx, new JsonObject().put("version", casework.rules().templatesVersion(today)).put("templates", templates));
     });
+    // File names are "beslut-<date>.pdf": never a personnummer or a name.
+    router.get(BASE + "/letters/:id/pdf").handler(ctx -> letters.pdf(me(ctx), id(ctx), rid(ctx))
+      .onSuccess(found -> ctx.response()
+        .putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "inline; filename=\"beslut-"
+          + found.info().createdAt().toString().substring(0, 10) + ".pdf\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(io.vertx.core.buffer.Buffer.buffer(found.pdf())))
+      .onFailure(ctx::fail));
     router.get(BASE + "/staff").handler(ctx -> Responses.reply(ctx, staff.colleagues(me(ctx))));
     router.get(BASE + "/absences").handler(ctx -> Responses.reply(ctx, staff.absences(me(ctx))));
     router.post(BASE + "/absences").handler(ctx -> Responses.reply(ctx, staff.registerAbsence(me(ctx), body(ctx))));

@@ -4,14 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.ApplicationValidator;
 import se.socialportal.bistand.Eligibility;
-import se.socialportal.bistand.Status;
 import se.socialportal.bistand.Submission;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
@@ -24,9 +24,7 @@ import se.socialportal.platform.http.JsonFields;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +38,6 @@ import java.util.UUID;
 public final class PaperRegistration {
 
   private static final int ADULT_AGE = 18;
-  private static final String GIVE_ACCESS = "INSERT INTO case_assignment (tenant_id, application_id, staff_id, kind, "
-    + "assigned_by, assigned_at) VALUES ($1, $2, $3, 'access', $3, $4) ON CONFLICT DO NOTHING";
 
   private final Pool pool;
   private final Clock clock;
@@ -49,11 +45,13 @@ public final class PaperRegistration {
   private final ApplicationValidator validator;
   private final Submission submission;
 
-  public PaperRegistration(Pool pool, Clock clock, Submission submission) {
+  /** The e-tjänst's own eligibility rules, validator and submission: one of each for every channel. */
+  public PaperRegistration(Pool pool, Clock clock, Eligibility eligibility, ApplicationValidator validator,
+                           Submission submission) {
     this.pool = pool;
     this.clock = clock;
-    this.eligibility = new Eligibility(clock);
-    this.validator = new ApplicationValidator();
+    this.eligibility = eligibility;
+    this.validator = validator;
     this.submission = submission;
   }
 
@@ -103,17 +101,20 @@ public final class PaperRegistration {
             result.previous().map(ApplicationRow::id).orElse(null), now)
           .compose(application -> claim(tx, application, applicantRow.id())
             .compose(v -> coRow.map(person -> claim(tx, application, person.id())).orElse(Future.succeededFuture()))
-            .compose(v -> ApplicationRepository.event(tx, application, "registered", Status.DRAFT, "staff", null,
-              session.staffMemberId(), new JsonObject().put("channel", channel), now))
-            .compose(v -> submission.submit(tx, application, Submission.Actor.staff(session.staffMemberId()), now))
+            .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "registered",
+              ApplicationStatus.DRAFT, ApplicationEvent.Actor.staff(session.staffMemberId()),
+              new JsonObject().put("channel", channel)), now))
+            .compose(v -> submission.submit(tx, application, ApplicationEvent.Actor.staff(session.staffMemberId()),
+              now))
             // Whoever registers a protected household's application keeps access to the case (nobody else has it).
             .compose(v -> applicantRow.isProtected() || coRow.map(PersonRepository.Person::isProtected).orElse(false)
-              ? tx.preparedQuery(GIVE_ACCESS).execute(Tuple.of(session.tenantId(), application.id(),
-                session.staffMemberId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))).<Void>mapEmpty()
+              ? CaseAssignments.assign(tx, session.tenantId(), application.id(), session.staffMemberId(),
+                CaseAssignments.Kind.ACCESS, session.staffMemberId(), now)
               : Future.<Void>succeededFuture())
             .compose(v -> AuditLog.recordAll(tx, audit(session, application, requestId), now))
             .map(v -> new JsonObject().put("applicationId", application.id().toString())
-              .put("kind", application.kind()).put("channel", channel).put("status", "submitted")));
+              .put("kind", application.kind()).put("channel", channel)
+              .put("status", ApplicationStatus.SUBMITTED.db())));
       }))));
   }
 

@@ -9,7 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import se.socialportal.casework.calc.Adjustment;
 import se.socialportal.casework.calc.CalcLine;
 import se.socialportal.casework.calc.Calculation;
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.robot.ProposalStore;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,8 +45,6 @@ public final class Proposals {
     + "WHERE w.proposal_id = $1 ORDER BY w.created_at, w.id";
   private static final String ADJUSTMENTS = "SELECT line_key, section, label, decision_type, new_amount, reason "
     + "FROM calculation_adjustment WHERE proposal_id = $1 AND withdrawn_at IS NULL ORDER BY created_at, id";
-  private static final String MARK_DECIDED = "UPDATE beslutsforslag SET status = 'decided' WHERE id = $1 "
-    + "AND status = 'awaiting_review'";
 
   private Proposals() {
   }
@@ -101,8 +100,7 @@ public final class Proposals {
 
   /** Marks the proposal decided; fails when someone else decided it first (the row is no longer awaiting review). */
   public static Future<Void> markDecided(SqlClient tx, UUID proposalId) {
-    return tx.preparedQuery(MARK_DECIDED).execute(Tuple.of(proposalId)).compose(rows -> rows.rowCount() == 1
-      ? Future.succeededFuture()
+    return ProposalStore.markDecided(tx, proposalId).compose(decided -> decided ? Future.succeededFuture()
       : Future.failedFuture(se.socialportal.platform.http.ApiException.conflict("proposal_not_awaiting_review")));
   }
 

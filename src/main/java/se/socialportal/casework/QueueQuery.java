@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 
@@ -44,7 +45,7 @@ public final class QueueQuery {
     + "LEFT JOIN beslutsforslag bf ON bf.application_id = a.id AND bf.application_version = a.version "
     + "AND bf.status = 'awaiting_review' "
     + "LEFT JOIN robot_waiting_for_rules w ON w.application_id = a.id AND w.application_version = a.version "
-    + "WHERE a.tenant_id = $1 AND a.status IN ('submitted', 'under_review', 'komplettering_requested')";
+    + "WHERE a.tenant_id = $1 AND a.status IN " + ApplicationStatus.sqlList(ApplicationStatus.IN_CASEWORK);
 
   /**
    * Filters and sort order from the query string; unknown values are refused rather than ignored.
@@ -124,7 +125,7 @@ public final class QueueQuery {
       .put("month", header.month().toString().substring(0, 7))
       .put("kind", header.kind())
       .put("channel", header.channel())
-      .put("status", header.status())
+      .put("status", header.status().db())
       .put("unit", unit(header.kind()))
       .put("submittedAt", submitted.toString())
       .put("ageDays", Duration.between(submitted, now).toDays())

@@ -3,14 +3,12 @@ package se.socialportal.casework;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.robot.ProposalStore;
 import se.socialportal.platform.http.JsonFields;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -23,8 +21,6 @@ final class StickprovCheck {
 
   static final String WARNING_TYPE = "STICKPROV";
   private static final Set<String> RESULTS = Set.of("confirmed", "discrepancy");
-  private static final String RECORD = "UPDATE stickprov_draw SET result = $2, result_note = $3, result_by = $4, "
-    + "result_at = $5 WHERE application_id = $1 AND sampled AND result IS NULL";
 
   private StickprovCheck() {
   }
@@ -52,9 +48,9 @@ final class StickprovCheck {
   }
 
   static Future<Void> record(SqlClient tx, Session session, CaseHeader header, Result result, Instant at) {
-    return tx.preparedQuery(RECORD).execute(Tuple.of(header.id(), result.result(), result.note(),
-        session.staffMemberId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-      .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
+    return ProposalStore.recordStickprovResult(tx, header.id(), result.result(), result.note(),
+        session.staffMemberId(), at)
+      .compose(recorded -> recorded ? Future.<Void>succeededFuture()
         : Future.failedFuture(ApiException.conflict("stickprov_not_open")));
   }
 }

@@ -4,17 +4,27 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlConnection;
+import se.socialportal.bistand.ApplicationEvent;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationStatus;
+import se.socialportal.identity.PersonRepository;
+import se.socialportal.identity.Personnummer;
+import se.socialportal.robot.JobQueue;
+import se.socialportal.robot.ProposalStore;
+import se.socialportal.robot.TraceEntry;
+import se.socialportal.robot.TraceRecorder;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,42 +33,13 @@ import java.util.UUID;
  * the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Stig), a household
  * with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Maria), and one in the
  * neighbouring municipality (Gustav). The residents the e-tjänst's own demo uses for applying (Tolvan, Testa, Demo)
- * are left free. Test personal numbers (birth numbers 980–989) with valid check digits; ids are fixed and every
- * insert is ON CONFLICT DO NOTHING: a restart adds nothing.
+ * are left free. Test personal numbers (birth numbers 980–989) with valid check digits. Everything is written through
+ * the code that owns each table, as the e-tjänst and the robot write it; a household that already holds the month is
+ * left as it is, so a restart adds nothing.
  */
 public final class DemoCasework {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  private static final String PERSON = "INSERT INTO person (personnummer, given_name, surname, protection) "
-    + "VALUES ($1, $2, $3, $4) ON CONFLICT (personnummer) DO UPDATE SET protection = "
-    + "CASE WHEN person.protection = 'none' THEN EXCLUDED.protection ELSE person.protection END RETURNING id";
-  private static final String APPLICATION = "INSERT INTO application (id, tenant_id, month, kind, channel, status, "
-    + "applicant_id, version, content, submitted_at, created_at, updated_at) "
-    + "VALUES ($1, $2, $3, $4, 'digital', 'submitted', $5, 1, $6, $7, $7, $7) "
-    + "ON CONFLICT (id) DO NOTHING RETURNING id";
-  private static final String HOUSEHOLD = "INSERT INTO application_household_month (tenant_id, person_id, month, "
-    + "application_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
-  private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, at, type, status, "
-    + "actor_kind, actor_person_id) VALUES ($1, $2, $3, 'submitted', 'submitted', 'resident', $4)";
-  // A parked job carries when and why, as the robot itself would have written it (robot_job_parked, V42).
-  private static final String JOB = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
-    + "attempts, submitted_at, available_at, finished_at, parked_at, failed_step, last_error) "
-    + "VALUES ($1, $2, 1, $3, 1, $5, $5, "
-    + "CASE WHEN $3 = 'manual_review' THEN NULL ELSE $4::timestamptz END, "
-    + "CASE WHEN $3 = 'manual_review' THEN $4::timestamptz END, "
-    + "CASE WHEN $3 = 'manual_review' THEN 'registers' END, "
-    + "CASE WHEN $3 = 'manual_review' THEN 'Registeruppgifterna kunde inte hämtas efter fem försök.' END) RETURNING id";
-  private static final String PROPOSAL = "INSERT INTO beslutsforslag (id, tenant_id, application_id, application_version, "
-    + "outcome, amount, calculation, rule_versions, motivering, legal_basis, register_data, comparison, stickprov, "
-    + "created_at) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
-  private static final String WARNING = "INSERT INTO case_warning (tenant_id, proposal_id, application_id, type, message, "
-    + "details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-  private static final String STICKPROV_DRAW = "INSERT INTO stickprov_draw (application_id, tenant_id, "
-    + "application_version, rule_version, percent, draw, sampled, reason, requested_items, request_message, due_at, "
-    + "drawn_at) VALUES ($1, $2, 1, 'demo-stickprov-2025.1', 5, 2.5, true, 'dragen: 2.5 < 5 %', "
-    + "'[\"bankStatements.applicant\"]'::jsonb, 'Skicka kontoutdrag för de senaste tre månaderna.', $3, $4)";
-  private static final String TRACE = "INSERT INTO robot_trace_attempt (tenant_id, job_id, application_id, steps) "
-    + "VALUES ($1, $2, $3, $4)";
 
   private DemoCasework() {
   }
@@ -109,62 +90,71 @@ public final class DemoCasework {
     return chain;
   }
 
-  private static Future<Void> seedCase(SqlClient tx, DemoCase demo, LocalDate month, Clock clock) {
-    UUID applicationId = id("application:" + demo.key() + ":" + month);
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    OffsetDateTime submitted = now.minusDays(demo.daysAgo());
-    return tx.preparedQuery(PERSON).execute(Tuple.of(demo.personnummer(), demo.given(), demo.surname(), demo.protection()))
-      .map(rows -> rows.iterator().next().getUUID("id"))
-      .compose(personId -> tx.preparedQuery(APPLICATION).execute(Tuple.of(applicationId, demo.tenant(), month, demo.kind(),
-          personId, content(demo), submitted))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
-          : tx.preparedQuery(HOUSEHOLD).execute(Tuple.of(demo.tenant(), personId, month, applicationId))
-            .compose(v -> tx.preparedQuery(EVENT).execute(Tuple.of(applicationId, demo.tenant(), submitted, personId)))
-            .compose(v -> robot(tx, demo, applicationId, submitted, now.plusDays(7)))));
+  /**
+   * One case, through the owners of its tables: the person (identity), the application, its month and its history
+   * (bistånd), and the robot's job, trace and proposal (robot). A household that already holds the month keeps it.
+   */
+  private static Future<Void> seedCase(SqlConnection tx, DemoCase demo, LocalDate month, Clock clock) {
+    Instant now = clock.instant();
+    Instant submitted = now.minus(Duration.ofDays(demo.daysAgo()));
+    YearMonth yearMonth = YearMonth.from(month);
+    return person(tx, demo).compose(personId -> ApplicationRepository.monthHolder(tx, demo.tenant(), personId,
+      yearMonth).compose(held -> held.isPresent() ? Future.succeededFuture()
+      : ApplicationRepository.insertDraft(tx, demo.tenant(), yearMonth, demo.kind(), personId, null, content(demo),
+          null, submitted)
+        .compose(draft -> ApplicationRepository.claimMonth(tx, demo.tenant(), personId, yearMonth, draft.id())
+          .compose(claimed -> ApplicationRepository.markSubmitted(tx, draft, submitted))
+          .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(draft, "submitted",
+            ApplicationStatus.SUBMITTED, ApplicationEvent.Actor.resident(personId), new JsonObject()), submitted))
+          .compose(v -> robot(tx, demo, draft.id(), submitted, now.plus(Duration.ofDays(7)))))));
   }
 
-  private static Future<Void> robot(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime submitted,
-                                    OffsetDateTime stickprovDue) {
-    OffsetDateTime done = submitted.plusSeconds(1);
-    return tx.preparedQuery(JOB).execute(Tuple.of(demo.tenant(), applicationId,
-        demo.manualReview() ? "manual_review" : "done", done, submitted))
-      .map(rows -> rows.iterator().next().getLong("id"))
-      .compose(jobId -> tx.preparedQuery(TRACE).execute(Tuple.of(demo.tenant(), jobId, applicationId, new JsonArray()
-            .add(new JsonObject().put("step", "fetch_register_data").put("started_at", submitted.toString())
-              .put("duration_micros", 48_000L).put("outcome", demo.manualReview() ? "manual" : "ok")
-              .put("input_summary", new JsonObject().put("sources", new JsonArray().add("SSBTEK")))
-              .put("output", demo.manualReview()
-                ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()))))
-        .compose(v -> demo.manualReview() ? Future.succeededFuture()
-          : proposal(tx, demo, applicationId, done, stickprovDue)));
+  /** The person, with protection raised (never lowered) to the demo's. */
+  private static Future<UUID> person(SqlConnection tx, DemoCase demo) {
+    PersonRepository persons = new PersonRepository(tx);
+    PersonRepository.Protection protection = PersonRepository.Protection.of(demo.protection());
+    return persons.upsertFromLogin(Personnummer.of(demo.personnummer()), demo.given(), demo.surname())
+      .compose(person -> person.protection() == PersonRepository.Protection.NONE
+        && protection != PersonRepository.Protection.NONE
+        ? persons.setProtection(person.id(), protection).map(person.id()) : Future.succeededFuture(person.id()));
   }
 
-  private static Future<Void> proposal(SqlClient tx, DemoCase demo, UUID applicationId, OffsetDateTime proposed,
-                                       OffsetDateTime stickprovDue) {
-    UUID proposalId = id("proposal:" + applicationId);
+  private static Future<Void> robot(SqlConnection tx, DemoCase demo, UUID applicationId, Instant submitted,
+                                    Instant stickprovDue) {
+    Instant done = submitted.plusSeconds(1);
+    TraceRecorder trace = new TraceRecorder();
+    trace.add(new TraceEntry("fetch_register_data", submitted, 48_000L, demo.manualReview() ? "manual" : "ok",
+      new JsonObject().put("sources", new JsonArray().add("SSBTEK")), demo.manualReview()
+        ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()));
+    Future<Long> job = demo.manualReview()
+      ? JobQueue.recordParked(tx, demo.tenant(), applicationId, 1, submitted, done, "registers",
+        "Registeruppgifterna kunde inte hämtas efter fem försök.")
+      : JobQueue.recordHandled(tx, demo.tenant(), applicationId, 1, submitted, done);
+    return job.compose(jobId -> trace.write(tx, demo.tenant(), jobId, applicationId))
+      .compose(v -> demo.manualReview() ? Future.succeededFuture()
+        : proposal(tx, demo, applicationId, done, stickprovDue));
+  }
+
+  private static Future<Void> proposal(SqlConnection tx, DemoCase demo, UUID applicationId, Instant proposed,
+                                       Instant stickprovDue) {
     BigDecimal amount = amount(demo.lines());
-    String outcome = amount.signum() > 0 ? "bifall" : "avslag";
     JsonObject ruleVersions = new JsonObject().put("riksnorm", "riksnorm-2026").put("caps", "demo-caps-2025.1")
       .put("incomeClassification", "income-classification-2025");
     String motivering = "Du har rätt till försörjningsstöd eftersom hushållets inkomster inte räcker till riksnormen och "
       + "skäliga kostnader för boende och hushållsel. Beräkningen visar vilka kostnader och inkomster vi räknat med.";
-    JsonArray basis = new JsonArray().add("12 kap. 1 § socialtjänstlagen (2025:400)")
-      .add("12 kap. 2–3 §§ socialtjänstförordningen (2025:468)");
-    Tuple tuple = Tuple.of(proposalId, demo.tenant(), applicationId, outcome, amount,
-        new JsonObject().put("lines", demo.lines()), ruleVersions, motivering, basis, demo.registerData(),
-        new JsonObject().put("previousMonth", new JsonObject().put("amount", "7 000")))
-      .addValue(demo.stickprov()).addValue(proposed);
-    Future<Void> chain = tx.preparedQuery(PROPOSAL).execute(tuple).mapEmpty();
-    for (String[] warning : demo.warnings()) {
-      chain = chain.compose(v -> tx.preparedQuery(WARNING).execute(Tuple.of(demo.tenant(), proposalId, applicationId,
-        warning[0], warning[1], new JsonObject(), proposed)).mapEmpty());
-    }
-    if (demo.stickprov()) {
-      // The draw behind the STICKPROV warning, so the handläggare can record the check's result on it.
-      chain = chain.compose(v -> tx.preparedQuery(STICKPROV_DRAW).execute(Tuple.of(applicationId, demo.tenant(),
-        stickprovDue, proposed)).mapEmpty());
-    }
-    return chain;
+    ProposalStore.Proposal proposal = new ProposalStore.Proposal(id("proposal:" + applicationId), demo.tenant(),
+      applicationId, 1, amount.signum() > 0 ? "bifall" : "avslag", amount, new JsonObject().put("lines", demo.lines()),
+      ruleVersions, motivering, List.of("12 kap. 1 § socialtjänstlagen (2025:400)",
+        "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)"), demo.registerData(),
+      new JsonObject().put("previousMonth", new JsonObject().put("amount", "7 000")), demo.stickprov(), false);
+    List<ProposalStore.Warning> warnings = demo.warnings().stream()
+      .map(warning -> new ProposalStore.Warning(warning[0], warning[1], new JsonObject())).toList();
+    // The draw behind a STICKPROV warning, so the handläggare can record the check's result on it.
+    Optional<ProposalStore.Draw> draw = demo.stickprov() ? Optional.of(new ProposalStore.Draw("demo-stickprov-2025.1",
+      new BigDecimal("5"), new BigDecimal("2.5"), true, "dragen: 2.5 < 5 %",
+      new JsonArray().add("bankStatements.applicant"),
+      Optional.of("Skicka kontoutdrag för de senaste tre månaderna."), Optional.of(stickprovDue))) : Optional.empty();
+    return ProposalStore.insert(tx, proposal, warnings, draw, proposed);
   }
 
   private static BigDecimal amount(JsonArray lines) {

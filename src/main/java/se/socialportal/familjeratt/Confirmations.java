@@ -2,13 +2,13 @@ package se.socialportal.familjeratt;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.bankid.BankIdException;
 import se.socialportal.bankid.ErrorCode;
 import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.bankid.SignCompletion;
+import se.socialportal.identity.bankid.SignSubject;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.rules.FamiljerattRules;
@@ -16,8 +16,10 @@ import se.socialportal.rules.FamiljerattRules;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +31,8 @@ import java.util.UUID;
  */
 final class Confirmations implements SignCompletion {
 
-  static final String SUBJECT_PREFIX = "familjeratt:";
+  /** The kind of BankID sign subject a booking's confirmation is; the reference is the booking's id. */
+  static final String SUBJECT_KIND = "familjeratt";
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm",
     Locale.forLanguageTag("sv-SE")).withZone(Calendar.ZONE);
 
@@ -45,9 +48,9 @@ final class Confirmations implements SignCompletion {
     this.orders = orders;
   }
 
-  /** Completed signatures on "familjeratt:" subjects come here (once per process). */
+  /** Completed signatures on {@value #SUBJECT_KIND} subjects come here (once per process). */
   void register() {
-    orders.onSignComplete(SUBJECT_PREFIX, this);
+    orders.onSignComplete(SUBJECT_KIND, this);
   }
 
   /** Before BankID: the other parent's contact details, and with separate meetings their own time, held for them. */
@@ -96,8 +99,11 @@ final class Confirmations implements SignCompletion {
     }).compose(v -> views.view(session, id));
   }
 
-  /** Starts the BankID signature that confirms the booking; only the named other parent can complete it. */
-  Future<JsonObject> startSign(RoutingContext ctx, Session session, UUID id) {
+  /**
+   * Starts the BankID signature that confirms the booking; only the named other parent can complete it. The route
+   * hands the order's binding to the browser.
+   */
+  Future<BankIdOrders.Started> startSign(BankIdOrders.Caller caller, boolean sameDevice, Session session, UUID id) {
     UUID me = session.residentId();
     Instant now = room.now();
     return awaiting(session, id, now).compose(booking -> AppointmentRepository.ofBooking(room.pool(), id)
@@ -110,9 +116,9 @@ final class Confirmations implements SignCompletion {
         String label = room.familjeratt(booking.tenantId()).service(booking.service())
           .map(service -> service.label("sv")).orElse(booking.service());
         String text = "# " + label + "\n\nJag vill delta och bekräftar bokningen.\n\nTid: " + WHEN.format(mine.get(0).start());
-        return orders.startSign(ctx, booking.tenantId(), me, SUBJECT_PREFIX + id, text);
+        return orders.startSign(caller, sameDevice, booking.tenantId(), me, new SignSubject(SUBJECT_KIND,
+          id.toString()), text);
       }))
-      .map(started -> started.toJson().put("bookingId", id.toString()))
       .recover(failure -> Future.failedFuture(translate(failure)));
   }
 
@@ -137,19 +143,19 @@ final class Confirmations implements SignCompletion {
 
   /** In the BankID order's transaction, exactly once per completed signature. */
   @Override
-  public Future<JsonObject> complete(SqlConnection tx, CompletedSignature signature) {
-    UUID id = UUID.fromString(signature.subject().substring(SUBJECT_PREFIX.length()));
+  public Future<Result> complete(SqlConnection tx, CompletedSignature signature) {
+    UUID id = UUID.fromString(signature.subject().reference());
     Instant now = signature.completedAt();
     return BookingRepository.lock(tx, signature.tenantId(), id).compose(found -> {
       Optional<BookingRepository.Booking> booking = found.filter(row -> row.isOtherParent(signature.personId()));
       if (booking.isEmpty() || !"awaiting_confirmation".equals(booking.get().status())
         || booking.get().confirmDeadline().map(deadline -> !deadline.isAfter(now)).orElse(true)) {
-        return Future.succeededFuture(outcome(id, "refused").put("reason", "booking_not_awaiting"));
+        return Future.succeededFuture(outcome(id, "refused", "booking_not_awaiting"));
       }
       return AppointmentRepository.ofBooking(tx, id).compose(appointments -> {
         if (appointments.stream().noneMatch(appointment -> "held".equals(appointment.status())
           && appointment.attendedBy(signature.personId()))) {
-          return Future.succeededFuture(outcome(id, "refused").put("reason", "own_time_required"));
+          return Future.succeededFuture(outcome(id, "refused", "own_time_required"));
         }
         BookingRepository.Booking confirmed = booking.get();
         return BookingRepository.confirmation(tx, new BookingRepository.Confirmation(id, signature.personId(),
@@ -161,14 +167,20 @@ final class Confirmations implements SignCompletion {
             NotificationRepository.BOOKING_CONFIRMED, id, null, now))
           .compose(v -> NotificationRepository.add(tx, confirmed.tenantId(), signature.personId(),
             NotificationRepository.BOOKING_CONFIRMED, id, null, now))
-          .map(v -> outcome(id, "confirmed"));
+          .map(v -> outcome(id, "confirmed", null));
       });
     });
   }
 
-  private static JsonObject outcome(UUID id, String outcome) {
-    return new JsonObject().put("bookingId", id.toString()).put("outcome", outcome)
-      .put("redirect", "/familjeratt/bokning/?id=" + id);
+  /** Where the browser goes (the booking's page) and what became of the confirmation. */
+  private static Result outcome(UUID id, String outcome, String reason) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("bookingId", id.toString());
+    details.put("outcome", outcome);
+    if (reason != null) {
+      details.put("reason", reason);
+    }
+    return new Result(Optional.of("/familjeratt/bokning/?id=" + id), details);
   }
 
   /** Releases bookings the other parent did not confirm in time; the booker is told. One transaction each. */

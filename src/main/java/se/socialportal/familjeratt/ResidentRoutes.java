@@ -4,8 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.RoutesModule;
+
+import java.util.UUID;
 
 /** The residents' API under /api/v1/familjeratt: thin handlers that read the request and call a service. */
 final class ResidentRoutes implements RoutesModule {
@@ -17,14 +20,16 @@ final class ResidentRoutes implements RoutesModule {
   private final Bookings bookings;
   private final BookingViews views;
   private final Confirmations confirmations;
+  private final BankIdBrowsers browsers;
 
   ResidentRoutes(SessionAccess sessions, Catalogue catalogue, Bookings bookings, BookingViews views,
-                 Confirmations confirmations) {
+                 Confirmations confirmations, BankIdBrowsers browsers) {
     this.sessions = sessions;
     this.catalogue = catalogue;
     this.bookings = bookings;
     this.views = views;
     this.confirmations = confirmations;
+    this.browsers = browsers;
   }
 
   @Override
@@ -49,8 +54,14 @@ final class ResidentRoutes implements RoutesModule {
       SessionAccess.resident(ctx), Http.id(ctx, "id"))));
     router.post(BASE + "/bookings/:id/confirm").handler(ctx -> Http.reply(ctx, () -> confirmations.prepare(
       SessionAccess.resident(ctx), Http.id(ctx, "id"), Http.body(ctx))));
-    router.post(BASE + "/bookings/:id/confirm/sign").handler(ctx -> Http.reply(ctx, 201, () -> confirmations.startSign(
-      ctx, SessionAccess.resident(ctx), Http.id(ctx, "id"))));
+    router.post(BASE + "/bookings/:id/confirm/sign").handler(ctx -> Http.reply(ctx, 201, () -> {
+      UUID id = Http.id(ctx, "id");
+      return confirmations.startSign(browsers.caller(ctx), BankIdBrowsers.sameDevice(ctx), SessionAccess.resident(ctx),
+        id).map(started -> {
+          browsers.bind(ctx, started.binding());
+          return started.toJson().put("bookingId", id.toString());
+        });
+    }));
     router.get(BASE + "/bookings/:id/calendar.ics").handler(ctx -> Http.file(ctx, "text/calendar; charset=utf-8",
       "familjeratt.ics", () -> views.calendar(SessionAccess.resident(ctx), Http.id(ctx, "id")).map(Buffer::buffer)));
     router.get(BASE + "/bookings/:id/documents/:documentId").handler(ctx -> document(ctx));

@@ -10,10 +10,6 @@ import se.socialportal.bankid.BankIdCredentials;
 import se.socialportal.bankid.BankIdCredentialsException;
 import se.socialportal.bankid.InvalidRequestException;
 import se.socialportal.bankid.Requirement;
-import se.socialportal.bankid.simulator.BankIdSimulator;
-import se.socialportal.bankid.simulator.BankIdSimulatorVerticle;
-import se.socialportal.bankid.simulator.SimulatorCredentials;
-import se.socialportal.bankid.simulator.SimulatorOptions;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
@@ -27,20 +23,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the BankID client from the configuration. With BANKID_URL set (always in production) it uses the RP
- * certificate and CA from BANKID_RP_CERT / BANKID_RP_CERT_PASSWORD / BANKID_CA; in demo mode without BANKID_URL it
- * first deploys the built-in simulator on 127.0.0.1 and points the client at it with the bundled test certificates.
- * Every configuration problem fails with a {@link ConfigException} naming the key.
+ * Builds the BankID client from the configuration: BANKID_URL (always set in production) with the RP certificate and
+ * CA from BANKID_RP_CERT / BANKID_RP_CERT_PASSWORD / BANKID_CA. In demo mode without BANKID_URL the composition root
+ * starts the built-in simulator instead (demo.DemoBankId) and points a client from {@link #client} at it. Every
+ * configuration problem fails with a {@link ConfigException} naming the key.
  */
 public final class BankIdSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(BankIdSetup.class);
-  private static final String SIMULATOR_HOST = "127.0.0.1";
   private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
-
-  /** The client, and the simulator when demo mode runs one (its phone page is then mounted by the app). */
-  public record BankId(BankIdClient client, Optional<BankIdSimulator> simulator) {
-  }
 
   private BankIdSetup() {
   }
@@ -74,41 +65,34 @@ public final class BankIdSetup {
     }
   }
 
-  /** @param clock the app's clock: the client's collect throttle and QR times, the simulator's order lifetimes */
-  public static Future<BankId> start(Vertx vertx, AppConfig config, Clock clock) {
+  /** Whether the configuration names a BankID to connect to (else demo mode runs its simulator). */
+  public static boolean configured(AppConfig config) {
+    return config.url(Setting.BANKID_URL).isPresent();
+  }
+
+  /**
+   * The client for the BankID named by BANKID_URL, its key material opened and checked on a worker.
+   *
+   * @param clock the app's clock: the client's collect throttle and QR times
+   */
+  public static Future<BankIdClient> connect(Vertx vertx, AppConfig config, Clock clock) {
     try {
       List<String> policies = certificatePolicies(config);
-      Optional<URI> url = config.url(Setting.BANKID_URL);
-      if (url.isEmpty()) {
-        if (!config.isDemo()) {
-          config.required(Setting.BANKID_URL);
-        }
-        return startSimulator(vertx, config, policies, clock);
-      }
-      return connect(vertx, config, https(url.get()), policies, clock);
+      URI url = https(config.url(Setting.BANKID_URL).orElseThrow(() -> missing(config, Setting.BANKID_URL)));
+      return connect(vertx, config, url, policies, clock);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
   }
 
-  private static Future<BankId> startSimulator(Vertx vertx, AppConfig config, List<String> policies, Clock clock) {
-    int port = config.port(Setting.BANKID_SIMULATOR_PORT);
-    return BankIdSimulator.create(vertx, SimulatorOptions.defaults(clock)).compose(simulator -> {
-      BankIdSimulatorVerticle verticle = new BankIdSimulatorVerticle(simulator, SIMULATOR_HOST, port);
-      return vertx.deployVerticle(verticle)
-        .compose(deployed -> SimulatorCredentials.rpClientCredentials(vertx))
-        .map(credentials -> {
-          BankIdClient client = BankIdClient.create(vertx,
-            options(URI.create(verticle.baseUrl()), credentials, policies, clock));
-          LOG.info("BankID: the built-in simulator (demo mode, test certificates) at {}; phone page at "
-            + "/bankid-simulator/", verticle.baseUrl());
-          return new BankId(client, Optional.of(simulator));
-        });
-    });
+  /** A client for another BankID RP API at {@code url} (the demo's simulator), with this configuration's policies. */
+  public static BankIdClient client(Vertx vertx, AppConfig config, URI url, BankIdCredentials credentials,
+                                   Clock clock) {
+    return BankIdClient.create(vertx, options(url, credentials, certificatePolicies(config), clock));
   }
 
-  private static Future<BankId> connect(Vertx vertx, AppConfig config, URI url, List<String> policies,
-                                        Clock clock) {
+  private static Future<BankIdClient> connect(Vertx vertx, AppConfig config, URI url, List<String> policies,
+                                              Clock clock) {
     Path certificate = config.readableFile(Setting.BANKID_RP_CERT)
       .orElseThrow(() -> missing(config, Setting.BANKID_RP_CERT));
     String password = config.required(Setting.BANKID_RP_CERT_PASSWORD);
@@ -120,7 +104,7 @@ public final class BankIdSetup {
         checkExpiry(credentials, clock.instant());
         LOG.info("BankID: {} at {}, RP certificate {} valid until {}", environment(url), url, credentials.subject(),
           credentials.notAfter());
-        return new BankId(BankIdClient.create(vertx, options(url, credentials, policies, clock)), Optional.empty());
+        return BankIdClient.create(vertx, options(url, credentials, policies, clock));
       });
   }
 

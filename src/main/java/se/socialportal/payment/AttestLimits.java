@@ -25,6 +25,8 @@ public final class AttestLimits {
   private static final String SET = "INSERT INTO attest_limit (tenant_id, staff_subject, max_amount, set_by, set_at) "
     + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, staff_subject) DO UPDATE SET max_amount = EXCLUDED.max_amount, "
     + "set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at";
+  private static final String INITIAL = "INSERT INTO attest_limit (tenant_id, staff_subject, max_amount, set_at) "
+    + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
 
   private final Pool pool;
   private final Clock clock;
@@ -58,6 +60,12 @@ public final class AttestLimits {
     return pool.preparedQuery(SET).execute(Tuple.of(session.tenantId(), subject.strip(), maxAmount,
         session.staffMemberId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
       .map(v -> new JsonObject().put("subject", subject.strip()).put("maxAmount", maxAmount.toPlainString()));
+  }
+
+  /** A limit an installation starts with (set by no one); one already there, set by an administrator, stays. */
+  public Future<Void> initial(String tenantId, String subject, BigDecimal maxAmount) {
+    return pool.preparedQuery(INITIAL).execute(Tuple.of(tenantId, subject, maxAmount,
+      OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).mapEmpty();
   }
 
   static void requireAdmin(Session session) {

@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import se.socialportal.casework.CaseEvents;
+import se.socialportal.bistand.ApplicationEvent;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,8 +57,8 @@ public final class PaymentOutcomes {
   public static Future<Void> caseDone(SqlClient tx, UUID applicationId, String tenantId, LocalDate day, Instant now) {
     return tx.preparedQuery(UNPAID_LEFT).execute(Tuple.of(applicationId)).compose(rows ->
       rows.iterator().next().getLong("n") > 0 ? Future.succeededFuture()
-        : CaseEvents.system(tx, applicationId, tenantId, "paid", "paid", new JsonObject().put("paidOn", day.toString()),
-          now));
+        : caseMoved(tx, applicationId, tenantId, "paid", ApplicationStatus.PAID,
+          new JsonObject().put("paidOn", day.toString()), now));
   }
 
   /**
@@ -87,9 +89,23 @@ public final class PaymentOutcomes {
           owner.size() == 0 ? Optional.empty() : Optional.of(owner.iterator().next().getUUID("staff_id")),
           "Utbetalningen på " + Money.kronor(row.getBigDecimal("amount")) + " avvisades av banken: " + reason
             + " En ny utbetalning väntar på attest; kontakta den enskilda om kontot behöver ändras."), now))
-        .compose(v -> CaseEvents.system(tx, application, tenant, "payment_failed", "payment_failed",
+        .compose(v -> caseMoved(tx, application, tenant, "payment_failed", ApplicationStatus.PAYMENT_FAILED,
           new JsonObject(), now))
         .map(true);
+    });
+  }
+
+  /**
+   * What happened to the decided case without a person acting on it: its status moves (through bistånd's status
+   * machine, the row locked) and its history gets the system's entry.
+   */
+  private static Future<Void> caseMoved(SqlClient tx, UUID applicationId, String tenantId, String type,
+                                        ApplicationStatus to, JsonObject data, Instant now) {
+    return ApplicationRepository.lock(tx, applicationId, tenantId).compose(found -> {
+      var application = found.orElseThrow(() -> new IllegalStateException("a payment of no application: " + applicationId));
+      return ApplicationRepository.move(tx, application, to, now)
+        .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, type, to,
+          ApplicationEvent.Actor.system(), data), now));
     });
   }
 

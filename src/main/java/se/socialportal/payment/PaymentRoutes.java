@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.session.Session;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
@@ -33,10 +34,12 @@ public final class PaymentRoutes implements RoutesModule {
 
   private final SessionAccess sessions;
   private final Payments payments;
+  private final BankIdBrowsers browsers;
   private final Clock clock;
 
-  public PaymentRoutes(SessionAccess sessions, Payments payments, Clock clock) {
+  public PaymentRoutes(SessionAccess sessions, BankIdBrowsers browsers, Payments payments, Clock clock) {
     this.sessions = sessions;
+    this.browsers = browsers;
     this.payments = payments;
     this.clock = clock;
   }
@@ -49,7 +52,11 @@ public final class PaymentRoutes implements RoutesModule {
       .handler(ctx -> Responses.reply(ctx, payments.accounts().mine(SessionAccess.resident(ctx))));
     router.post(BASE + "/account").handler(sessions::requireResident)
       .handler(ctx -> Responses.reply(ctx, Future.succeededFuture().compose(v ->
-        payments.accounts().start(ctx, SessionAccess.resident(ctx), body(ctx)))));
+        payments.accounts().start(browsers.caller(ctx), BankIdBrowsers.sameDevice(ctx), SessionAccess.resident(ctx),
+          body(ctx)).map(started -> {
+            browsers.bind(ctx, started.order().binding());
+            return started.toJson();
+          }))));
     router.get(BASE + "/mine").handler(sessions::requireResident)
       .handler(ctx -> Responses.reply(ctx, payments.resident().mine(SessionAccess.resident(ctx))));
     // Staff.

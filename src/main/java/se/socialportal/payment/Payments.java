@@ -37,7 +37,7 @@ public record Payments(Pool pool, PaymentSettings settings, IsoSchemas schemas, 
   private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
 
   /** Compiles the ISO schemas on a worker and registers the account signature's completion with BankID's orders. */
-  public static Future<Payments> start(Vertx vertx, AppConfig config, Pool pool, Clock clock, CurrentRuleBook rules,
+  public static Future<Payments> create(Vertx vertx, AppConfig config, Pool pool, Clock clock, CurrentRuleBook rules,
                                        Identity identity) {
     PaymentSettings settings = PaymentSettings.from(config);
     return vertx.executeBlocking(IsoSchemas::load).map(schemas -> {

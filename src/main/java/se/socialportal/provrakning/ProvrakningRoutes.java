@@ -1,19 +1,22 @@
 package se.socialportal.provrakning;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import se.socialportal.Services;
+import io.vertx.sqlclient.Pool;
 import se.socialportal.norm.CostType;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.IncomeTreatment;
 import se.socialportal.norm.NormEngine;
 import se.socialportal.norm.NormResult;
 import se.socialportal.norm.NormRules;
+import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ClientAddress;
@@ -49,16 +52,26 @@ public final class ProvrakningRoutes implements RoutesModule {
   private final Clock clock;
   private final RateLimiter limiter;
   private final ClientAddress clientAddress;
-  private final Future<RequestSchema> schema;
+  private final RequestSchema schema;
 
-  public ProvrakningRoutes(Services services) {
-    this.rules = services.rules();
-    this.defaultTenant = services.config().required(Setting.DEFAULT_TENANT);
-    this.clock = services.clock();
-    this.limiter = new RateLimiter(services.pool(), services.clock(), "provrakning",
-      services.config().integer(Setting.PROVRAKNING_RATE_PER_MINUTE, 1, 100_000), Duration.ofMinutes(1));
-    this.clientAddress = services.http().clientAddress();
-    this.schema = RequestSchema.load(services.vertx());
+  private ProvrakningRoutes(Supplier<RuleBook> rules, String defaultTenant, Clock clock, RateLimiter limiter,
+                            ClientAddress clientAddress, RequestSchema schema) {
+    this.rules = rules;
+    this.defaultTenant = defaultTenant;
+    this.clock = clock;
+    this.limiter = limiter;
+    this.clientAddress = clientAddress;
+    this.schema = schema;
+  }
+
+  /** Built once per process: the request schema is read on a worker before the routes exist. */
+  public static Future<ProvrakningRoutes> create(Vertx vertx, AppConfig config, Pool pool, Clock clock,
+                                                 Supplier<RuleBook> rules, ClientAddress clientAddress) {
+    String defaultTenant = config.required(Setting.DEFAULT_TENANT);
+    RateLimiter limiter = new RateLimiter(pool, clock, "provrakning",
+      config.integer(Setting.PROVRAKNING_RATE_PER_MINUTE, 1, 100_000), Duration.ofMinutes(1));
+    return RequestSchema.load(vertx)
+      .map(schema -> new ProvrakningRoutes(rules, defaultTenant, clock, limiter, clientAddress, schema));
   }
 
   @Override
@@ -69,10 +82,9 @@ public final class ProvrakningRoutes implements RoutesModule {
 
   private void calculate(RoutingContext ctx) {
     Future<JsonObject> answer = limiter.check(clientAddress.of(ctx))
-      .compose(allowed -> schema)
-      .map(requestSchema -> {
+      .map(allowed -> {
         JsonObject body = jsonBody(ctx);
-        List<ApiException.FieldProblem> problems = requestSchema.problems(body);
+        List<ApiException.FieldProblem> problems = schema.problems(body);
         if (!problems.isEmpty()) {
           throw ApiException.invalid(problems);
         }
@@ -110,7 +122,7 @@ public final class ProvrakningRoutes implements RoutesModule {
         .put("month", month.toString())
         .put("tenant", tenant)
         .put("tenants", new JsonArray(book.tenants().stream().sorted().map(Object.class::cast).toList()))
-        .put("roles", new JsonArray(List.of("applicant", "sambo", "child", "otherAdult", "otherChild")))
+        .put("roles", new JsonArray(HouseholdRole.codes()))
         .put("incomeTypes", incomeTypes)
         .put("costTypes", costTypes)
         .put("incomeClassification", incomes.version());

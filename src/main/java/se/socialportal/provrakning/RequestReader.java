@@ -4,14 +4,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.norm.CostType;
 import se.socialportal.norm.HouseholdMember;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.Income;
 import se.socialportal.norm.InputProblem;
 import se.socialportal.norm.NormEngine;
 import se.socialportal.norm.NormInput;
 import se.socialportal.norm.NormRules;
-import se.socialportal.norm.Role;
-import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ApiException.FieldProblem;
+import se.socialportal.platform.http.ApiException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,15 +25,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a schema-valid provräkning request into {@link NormInput}. The API's roles map onto the engine's: applicant,
- * sambo and child as they are; otherAdult and otherChild are both people living in the dwelling outside the economic
- * household ({@link Role#OTHER_RESIDENT}), kept apart in the API so a mistaken age can be caught. Jobbstimulans is
+ * Turns a schema-valid provräkning request into {@link NormInput}. The API's roles are {@link HouseholdRole}'s codes:
+ * otherAdult and otherChild are both people living in the dwelling outside the economic household, kept apart so a
+ * mistaken age can be caught. Jobbstimulans is
  * stated on an income but belongs to the person: it applies to all of that person's income of employment.
  */
 final class RequestReader {
-
-  /** Adult as far as the provräkning is concerned (FB 9 kap. 1 §: myndig at 18). */
-  private static final int ADULT_AGE = 18;
 
   private RequestReader() {
   }
@@ -54,8 +51,8 @@ final class RequestReader {
       } else {
         age(role, birthDate, month, "persons[" + i + "].birthDate", problems);
       }
-      members.add(new HouseholdMember(role(role), birthDate, person.getBoolean("placed", false),
-        person.getBoolean("lunchOutsideHome", false), person.getInteger("umgangeDays"), false,
+      members.add(new HouseholdMember(HouseholdRole.fromCode(role).orElseThrow().role(), birthDate,
+        person.getBoolean("placed", false), person.getBoolean("lunchOutsideHome", false), person.getInteger("umgangeDays"), false,
         amount(person.getValue("workIncomeEarlierThisYear"))));
     }
     List<Income> incomes = new ArrayList<>();
@@ -88,19 +85,6 @@ final class RequestReader {
     return new ProvrakningRequest(input, roles);
   }
 
-  private static Role role(String role) {
-    switch (role) {
-      case "applicant":
-        return Role.APPLICANT;
-      case "sambo":
-        return Role.SAMBO;
-      case "child":
-        return Role.CHILD;
-      default:
-        return Role.OTHER_RESIDENT;
-    }
-  }
-
   /** The schema checks the shape; a date like 2025-02-30 has the shape but no day. */
   private static LocalDate birthDate(String value, String field, Set<FieldProblem> problems) {
     try {
@@ -116,9 +100,9 @@ final class RequestReader {
       return;
     }
     int age = HouseholdMember.ageIn(birthDate, month);
-    if (role.equals("otherAdult") && age < ADULT_AGE) {
+    if (role.equals(HouseholdRole.OTHER_ADULT.code()) && age < HouseholdRole.ADULT_AGE) {
       problems.add(new FieldProblem(field, "not_adult"));
-    } else if (role.equals("otherChild") && age >= ADULT_AGE) {
+    } else if (role.equals(HouseholdRole.OTHER_CHILD.code()) && age >= HouseholdRole.ADULT_AGE) {
       problems.add(new FieldProblem(field, "not_child"));
     }
   }

@@ -37,7 +37,7 @@ final class RequestSchema {
     this.schema = schema;
   }
 
-  /** Reads the schema from the classpath on a worker (once per HTTP verticle instance). */
+  /** Reads the schema from the classpath on a worker (once per process, before the routes exist). */
   static Future<RequestSchema> load(Vertx vertx) {
     return vertx.executeBlocking(() -> {
       try (InputStream in = RequestSchema.class.getResourceAsStream(RESOURCE)) {

@@ -2,16 +2,13 @@ package se.socialportal.robot;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-
-import java.util.Set;
+import se.socialportal.bistand.ApplicationStatus;
 
 /**
  * Is there still something to propose? A withdrawn application, a version that a newer one replaced, or an application
  * already decided needs no proposal: the job ends without one (the newer version has its own job).
  */
 final class ApplicationStep implements Step {
-
-  private static final Set<String> OPEN = Set.of("submitted", "under_review", "komplettering_requested");
 
   @Override
   public String name() {
@@ -29,7 +26,7 @@ final class ApplicationStep implements Step {
       return Future.succeededFuture(StepResult.stop(input, output,
         new StepResult.NothingToDo("version " + jobVersion + " har ersatts av version " + application.version())));
     }
-    if (!OPEN.contains(application.status())) {
+    if (!ApplicationStatus.IN_CASEWORK.contains(ApplicationStatus.of(application.status()))) {
       return Future.succeededFuture(StepResult.stop(input, output,
         new StepResult.NothingToDo("ansökan har status " + application.status())));
     }

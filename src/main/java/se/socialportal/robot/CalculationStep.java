@@ -3,10 +3,8 @@ package se.socialportal.robot;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import se.socialportal.norm.HouseholdMember;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.IncomeClassification;
-import se.socialportal.norm.NormInput;
-import se.socialportal.rules.LineTexts;
 import se.socialportal.norm.InputProblem;
 import se.socialportal.norm.Line;
 import se.socialportal.norm.NormEngine;
@@ -16,13 +14,14 @@ import se.socialportal.norm.Note;
 import se.socialportal.norm.NoteCode;
 import se.socialportal.norm.Outcome;
 import se.socialportal.norm.RuleVersions;
+import se.socialportal.rules.LineTexts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The calculation (SoF 12 kap. 2–3 §§, 12 kap. 1 § SoL): the norm engine, called directly — it is pure and takes
@@ -101,7 +100,7 @@ final class CalculationStep implements Step {
    */
   static JsonObject json(NormResult result, ApplicationToNormInput.Mapped mapped, IncomeClassification incomes,
                          JsonArray needs) {
-    LineTexts texts = new LineTexts("sv", roleNames(mapped.input()), incomes);
+    LineTexts texts = new LineTexts("sv", HouseholdRole.codes(mapped.input()), incomes);
     JsonArray lines = new JsonArray();
     java.util.Map<String, Integer> keys = new java.util.HashMap<>();
     for (Line line : result.lines()) {
@@ -144,20 +143,6 @@ final class CalculationStep implements Step {
   /** Labels.need gives the word as it reads mid-sentence; a line label starts with a capital. */
   private static String capitalised(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** The role names the line texts use ("sökande", "barn 2", ...), in the input's person order. */
-  private static List<String> roleNames(NormInput input) {
-    List<String> roles = new ArrayList<>();
-    for (HouseholdMember member : input.persons()) {
-      switch (member.role()) {
-        case APPLICANT: roles.add("applicant"); break;
-        case SAMBO: roles.add("sambo"); break;
-        case CHILD: roles.add("child"); break;
-        default: roles.add(member.birthDate() != null && member.ageIn(input.month()) < 18 ? "otherChild" : "otherAdult");
-      }
-    }
-    return roles;
   }
 
   private static JsonArray args(List<Object> args) {

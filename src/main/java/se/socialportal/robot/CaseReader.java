@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.PersonRepository.Protection;
 import se.socialportal.identity.Personnummer;
 
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,7 +37,8 @@ public final class CaseReader {
     + "AND b.application_version = x.version)";
   private static final String EARLIER_WHERE = " AND x.tenant_id = a.tenant_id AND x.month < a.month "
     + "AND x.month >= least(date_trunc('year', a.month)::date, (a.month - interval '1 month')::date) "
-    + "AND x.id <> a.id AND x.kind <> 'extra' AND x.status NOT IN ('draft', 'awaiting_cosignature', 'withdrawn')";
+    + "AND x.id <> a.id AND x.kind <> 'extra' AND x.status NOT IN " + ApplicationStatus.sqlList(Set.of(
+      ApplicationStatus.DRAFT, ApplicationStatus.AWAITING_COSIGNATURE, ApplicationStatus.WITHDRAWN));
   private static final String EARLIER_ROW = "SELECT x.id, x.month, x.content, "
     + String.format(PROPOSAL, "register_data") + " AS register_data, " + String.format(PROPOSAL, "outcome")
     + " AS outcome, x.created_at FROM application x ";
@@ -43,7 +46,8 @@ public final class CaseReader {
   // försörjningsstöd decision granted it, or — while no decision exists yet — the current proposal grants it
   // (docs/robot.md). A handläggare's avslag on a bifall proposal takes the month out.
   private static final String MONTHS_WHERE = " AND x.tenant_id = a.tenant_id AND x.month < a.month "
-    + "AND x.kind <> 'extra' AND x.status <> 'withdrawn' AND coalesce((SELECT d.outcome FROM decision d "
+    + "AND x.kind <> 'extra' AND x.status <> '" + ApplicationStatus.WITHDRAWN.db() + "' "
+    + "AND coalesce((SELECT d.outcome FROM decision d "
     + "WHERE d.application_id = x.id AND d.type = 'forsorjningsstod' ORDER BY d.decided_at DESC LIMIT 1), "
     + String.format(PROPOSAL, "outcome") + ") IN ('bifall', 'delvis_bifall')";
   private static final String READ = "SELECT a.id, a.tenant_id, a.month, a.kind, a.channel, a.status, a.version, "

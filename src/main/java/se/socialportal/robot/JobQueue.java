@@ -1,10 +1,13 @@
 package se.socialportal.robot;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationEvent;
+import se.socialportal.bistand.ApplicationRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The robot_job table (V40, V42): claiming with {@code FOR UPDATE SKIP LOCKED} and a lease, renewing leases, taking
@@ -72,12 +76,16 @@ public final class JobQueue {
     + "FROM robot_job WHERE status = 'waiting_rules' GROUP BY 1, 2";
   // Back to the queue, and the household's history says the amounts have come (so Mina sidor stops saying it waits).
   // waiting_for is cleared: should the job have to wait again, that is news to tell again.
-  private static final String RESUME = "WITH resumed AS (UPDATE robot_job SET status = 'queued', available_at = $3, "
+  private static final String RESUME = "UPDATE robot_job SET status = 'queued', available_at = $3, "
     + "waiting_for = NULL WHERE status = 'waiting_rules' AND tenant_id = $1 AND waiting_for ->> 'month' = $2 "
-    + "RETURNING application_id, application_version) "
-    + "INSERT INTO application_event (application_id, tenant_id, type, actor_kind, data, at) "
-    + "SELECT application_id, $1, 'robot_rules_arrived', 'robot', jsonb_build_object('month', $2::text, "
-    + "'year', $4::int, 'version', application_version), $3 FROM resumed";
+    + "RETURNING application_id, application_version";
+  // A job handled before this queue knew it (a demo installation's seeded cases): done, or parked with when and why
+  // as the robot itself would have written it (robot_job_parked, V42).
+  private static final String HANDLED = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
+    + "attempts, submitted_at, available_at, finished_at) VALUES ($1, $2, $3, 'done', 1, $4, $4, $5) RETURNING id";
+  private static final String PARKED = "INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
+    + "attempts, submitted_at, available_at, parked_at, failed_step, last_error) "
+    + "VALUES ($1, $2, $3, 'manual_review', 1, $4, $4, $5, $6, $7) RETURNING id";
   private static final String NOTIFY = "SELECT pg_notify('" + RobotVerticle.CHANNEL + "', 'resumed')";
 
   private final Pool pool;
@@ -166,13 +174,37 @@ public final class JobQueue {
     });
   }
 
-  /** Puts the jobs waiting for rules for the tenant and month back in the queue and wakes the robots; how many. */
+  /**
+   * Puts the jobs waiting for rules for the tenant and month back in the queue, tells each case's history that its
+   * rules arrived (Mina sidor stops saying it waits), and wakes the robots; how many.
+   */
   public Future<Integer> resume(TenantMonth waiting) {
-    return pool.preparedQuery(RESUME)
-      .execute(Tuple.of(waiting.tenant(), waiting.month().toString(), time(clock.instant()),
-        waiting.month().getYear()))
-      .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(0)
-        : pool.query(NOTIFY).execute().map(rows.rowCount()));
+    Instant now = clock.instant();
+    return pool.withTransaction(tx -> tx.preparedQuery(RESUME)
+        .execute(Tuple.of(waiting.tenant(), waiting.month().toString(), time(now)))
+        .compose(rows -> {
+          List<ApplicationEvent> arrived = new ArrayList<>();
+          rows.forEach(row -> arrived.add(new ApplicationEvent(row.getUUID("application_id"), waiting.tenant(),
+            "robot_rules_arrived", Optional.empty(), ApplicationEvent.Actor.robot(), new JsonObject()
+              .put("month", waiting.month().toString()).put("year", waiting.month().getYear())
+              .put("version", row.getInteger("application_version")))));
+          return ApplicationRepository.recordAll(tx, arrived, now).map(arrived.size());
+        }))
+      .compose(resumed -> resumed == 0 ? Future.succeededFuture(0) : pool.query(NOTIFY).execute().map(resumed));
+  }
+
+  /** A job already done when it is recorded (seeded history); its id. */
+  public static Future<Long> recordHandled(SqlClient tx, String tenantId, UUID applicationId, int version,
+                                           Instant submitted, Instant finished) {
+    return tx.preparedQuery(HANDLED).execute(Tuple.of(tenantId, applicationId, version, time(submitted),
+      time(finished))).map(rows -> rows.iterator().next().getLong("id"));
+  }
+
+  /** A job already parked for manual review when it is recorded (seeded history); its id. */
+  public static Future<Long> recordParked(SqlClient tx, String tenantId, UUID applicationId, int version,
+                                          Instant submitted, Instant parked, String step, String error) {
+    return tx.preparedQuery(PARKED).execute(Tuple.of(tenantId, applicationId, version, time(submitted), time(parked),
+      step).addValue(error)).map(rows -> rows.iterator().next().getLong("id"));
   }
 
   /** A tenant and a month jobs wait for rules for. */

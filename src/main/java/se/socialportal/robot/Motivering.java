@@ -1,22 +1,22 @@
 package se.socialportal.robot;
 
 import io.vertx.core.json.JsonObject;
+import se.socialportal.rules.RobotMotivering;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The proposal's motivering (FL 32 §: which regulations were applied and which circumstances were decisive), in
- * Swedish, written to stand in the decision letter as it is. The handläggare can edit it before deciding.
+ * Swedish, written to stand in the decision letter as it is. The handläggare can edit it before deciding. The words
+ * are robots/robot-motivering.json's; this class decides which parts apply and fills them in.
  */
 public final class Motivering {
 
-  static final String SOL = "12 kap. 1 § socialtjänstlagen (2025:400)";
-  static final String SOF = "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)";
-  static final String JOBBSTIMULANS = "prop. 2012/13:94 (jobbstimulans)";
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL yyyy", new Locale("sv", "SE"));
 
   /** @param legalBasis the regulations, also stored as beslutsforslag.legal_basis */
@@ -29,55 +29,56 @@ public final class Motivering {
   private Motivering() {
   }
 
-  public static Text write(YearMonth month, Content content, Calculation calculation) {
+  public static Text write(RobotMotivering wording, YearMonth month, Content content, Calculation calculation) {
     String monthText = MONTH.format(month);
-    List<String> basis = new ArrayList<>(List.of(SOL, SOF));
-    String riksnorm = calculation.ruleVersions().getOrDefault("riksnorm", "");
-    StringBuilder rules = new StringBuilder("Bestämmelser som har tillämpats: " + SOL + " om rätt till försörjningsstöd "
-      + "och " + SOF + " om riksnormens belopp (" + riksnorm + ")");
+    String sol = wording.text(RobotMotivering.Text.SOL, Map.of());
+    String sof = wording.text(RobotMotivering.Text.SOF, Map.of());
+    List<String> basis = new ArrayList<>(List.of(sol, sof));
+    StringBuilder moreRules = new StringBuilder();
     if (!calculation.jobbstimulans().isEmpty()) {
-      basis.add(JOBBSTIMULANS);
-      rules.append("; reglerna om jobbstimulans, ").append(JOBBSTIMULANS);
+      String jobbstimulans = wording.text(RobotMotivering.Text.JOBBSTIMULANS, Map.of());
+      basis.add(jobbstimulans);
+      moreRules.append(wording.text(RobotMotivering.Text.RULES_JOBBSTIMULANS, Map.of("jobbstimulans", jobbstimulans)));
     }
     if (!calculation.capped().isEmpty()) {
-      String caps = "kommunens riktlinjer för skäliga kostnader (" + calculation.ruleVersions().getOrDefault("caps", "")
-        + ")";
+      String caps = wording.text(RobotMotivering.Text.CAPS,
+        Map.of("capsVersion", calculation.ruleVersions().getOrDefault("caps", "")));
       basis.add(caps);
-      rules.append("; ").append(caps);
+      moreRules.append(wording.text(RobotMotivering.Text.RULES_CAPS, Map.of("caps", caps)));
     }
-    rules.append('.');
+    String rules = wording.text(RobotMotivering.Text.RULES, Map.of("sol", sol, "sof", sof,
+      "riksnormVersion", calculation.ruleVersions().getOrDefault("riksnorm", ""), "moreRules", moreRules.toString()));
 
-    StringBuilder facts = new StringBuilder("Omständigheter som har varit avgörande: Hushållet består av ")
-      .append(household(content)).append(". Riksnormen för hushållet är ").append(Kronor.format(calculation.riksnorm()))
-      .append(" och de skäliga kostnaderna är ").append(Kronor.format(calculation.costs())).append(", tillsammans ")
-      .append(Kronor.format(calculation.riksnorm().add(calculation.costs()))).append(". Hushållets inkomster som "
-        + "räknas är ").append(Kronor.format(calculation.incomes())).append('.');
+    StringBuilder facts = new StringBuilder(wording.text(RobotMotivering.Text.FACTS, Map.of(
+      "household", household(wording.household(), content), "riksnorm", Kronor.format(calculation.riksnorm()),
+      "costs", Kronor.format(calculation.costs()),
+      "need", Kronor.format(calculation.riksnorm().add(calculation.costs())),
+      "incomes", Kronor.format(calculation.incomes()))));
     for (String role : calculation.jobbstimulans()) {
-      facts.append(" En fjärdedel av lönen för ").append(Labels.person(role)).append(" räknas inte som inkomst, "
-        + "eftersom hen har haft försörjningsstöd i sex månader i följd (jobbstimulans).");
+      facts.append(' ').append(wording.text(RobotMotivering.Text.FACT_JOBBSTIMULANS,
+        Map.of("person", Labels.person(role))));
     }
     for (Calculation.CappedCost cost : calculation.capped()) {
-      facts.append(' ').append(CaseWarnings.capitalized(Labels.cost(cost.costType()))).append(' ')
-        .append(Kronor.format(cost.claimed())).append(" är högre än vad som är skäligt för ett hushåll av er storlek "
-          + "i kommunen. Vi har räknat med ").append(Kronor.format(cost.allowed())).append(", och ansökan avslås i den "
-          + "delen.");
+      facts.append(' ').append(wording.text(RobotMotivering.Text.FACT_CAPPED, Map.of(
+        "cost", CaseWarnings.capitalized(Labels.cost(cost.costType())), "claimed", Kronor.format(cost.claimed()),
+        "allowed", Kronor.format(cost.allowed()))));
     }
 
     String opening;
     if ("avslag".equals(calculation.outcome())) {
-      opening = "Du har inte rätt till försörjningsstöd för " + monthText + ".";
-      facts.append(" Inkomsterna är högre än riksnormen och de skäliga kostnaderna tillsammans (normöverskott ")
-        .append(Kronor.format(calculation.normoverskott())).append("). Behovet kan därför tillgodoses på annat sätt.");
+      opening = wording.text(RobotMotivering.Text.OPENING_AVSLAG, Map.of("month", monthText));
+      facts.append(' ').append(wording.text(RobotMotivering.Text.FACT_AVSLAG,
+        Map.of("normoverskott", Kronor.format(calculation.normoverskott()))));
     } else {
-      opening = "Du beviljas försörjningsstöd för " + monthText + " med " + Kronor.format(calculation.amount()) + ".";
-      facts.append(" Inkomsterna räcker inte till behovet, och det som fattas är ")
-        .append(Kronor.format(calculation.amount())).append('.');
+      String amount = Kronor.format(calculation.amount());
+      opening = wording.text(RobotMotivering.Text.OPENING_BIFALL, Map.of("month", monthText, "amount", amount));
+      facts.append(' ').append(wording.text(RobotMotivering.Text.FACT_BIFALL, Map.of("amount", amount)));
     }
     return new Text(opening + "\n\n" + rules + "\n\n" + facts, basis);
   }
 
   /** "en vuxen och två barn" — who the riksnorm was computed for (placed children are not in the household). */
-  static String household(Content content) {
+  static String household(RobotMotivering.Household words, Content content) {
     int adults = content.coApplicant().isPresent() ? 2 : 1;
     int children = 0;
     int partTime = 0;
@@ -89,26 +90,18 @@ public final class Motivering {
         partTime++;
       }
     }
-    StringBuilder text = new StringBuilder(count(adults, "vuxen", "vuxna"));
+    StringBuilder text = new StringBuilder(words.count(adults, words.adult()));
     if (children > 0) {
-      text.append(partTime > 0 ? ", " : " och ").append(count(children, "barn", "barn"));
+      text.append(partTime > 0 ? words.separator() : words.and()).append(words.count(children, words.child()));
     }
     if (partTime > 0) {
-      text.append(" och ").append(count(partTime, "barn", "barn")).append(" som bor här en del av månaden (umgänge)");
+      text.append(words.and()).append(RobotMotivering.fill(words.partTime(),
+        Map.of("children", words.count(partTime, words.child()))));
     }
     if (!content.otherAdults().isEmpty()) {
-      text.append("; i bostaden bor också ").append(count(content.otherAdults().size(), "annan vuxen", "andra vuxna"))
-        .append(" som inte ingår i hushållet");
+      text.append(RobotMotivering.fill(words.others(),
+        Map.of("others", words.count(content.otherAdults().size(), words.otherAdult()))));
     }
     return text.toString();
-  }
-
-  private static String count(int n, String one, String many) {
-    String[] words = {"noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"};
-    String number = n < words.length ? words[n] : String.valueOf(n);
-    if (n == 1 && one.equals("barn")) {
-      number = "ett";
-    }
-    return number + " " + (n == 1 ? one : many);
   }
 }

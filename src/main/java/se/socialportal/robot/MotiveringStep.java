@@ -15,7 +15,7 @@ final class MotiveringStep implements Step {
   @Override
   public Future<StepResult> run(CaseState state) {
     Calculation calculation = state.calculation().orElseThrow();
-    state.motivering = Motivering.write(state.file().application().month(),
+    state.motivering = Motivering.write(state.rules().motivering(), state.file().application().month(),
       new Content(state.file().application().content()), calculation);
     return Future.succeededFuture(StepResult.ok(new JsonObject().put("outcome", calculation.outcome()),
       new JsonObject().put("legalBasis", new JsonArray(state.motivering.legalBasis().stream()

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.norm.CostType;
 import se.socialportal.norm.HouseholdMember;
+import se.socialportal.norm.HouseholdRole;
 import se.socialportal.norm.Income;
 import se.socialportal.norm.NormInput;
-import se.socialportal.norm.Role;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,13 +15,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The norm engine's input as JSON, as a beslutsförslag stores it under {@code calculation.input} so that a
- * handläggare's adjustment can be recomputed by the engine (docs/casework.md). Persons by role and birth date only —
- * never a personnummer.
+ * handläggare's adjustment can be recomputed by the engine (docs/casework.md). Persons by role ({@link HouseholdRole},
+ * the provräkning API's codes) and birth date only — never a personnummer.
  * <pre>{"month": "2026-03", "persons": [{"role": "applicant", "birthDate": "1985-04-12", "placed": false,
  *   "lunchOutsideHome": false, "umgangeDays": null, "jobbstimulans": false, "workIncomeEarlierThisYear": 0}],
  *  "costs": {"rent": 6500}, "incomes": [{"person": 0, "type": "salary", "amount": 4200}]}</pre>
@@ -36,7 +35,10 @@ public final class NormInputJson {
     JsonArray people = json.getJsonArray("persons", new JsonArray());
     for (int i = 0; i < people.size(); i++) {
       JsonObject person = people.getJsonObject(i);
-      persons.add(new HouseholdMember(role(person.getString("role")), LocalDate.parse(person.getString("birthDate")),
+      String role = person.getString("role");
+      persons.add(new HouseholdMember(HouseholdRole.engineRole(role)
+          .orElseThrow(() -> new IllegalArgumentException("unknown role " + role)),
+        LocalDate.parse(person.getString("birthDate")),
         person.getBoolean("placed", false), person.getBoolean("lunchOutsideHome", false),
         person.getInteger("umgangeDays"), person.getBoolean("jobbstimulans", false),
         money(person.getValue("workIncomeEarlierThisYear", 0))));
@@ -56,7 +58,8 @@ public final class NormInputJson {
   public static JsonObject write(NormInput input) {
     JsonArray persons = new JsonArray();
     for (HouseholdMember person : input.persons()) {
-      persons.add(new JsonObject().put("role", code(person.role())).put("birthDate", person.birthDate().toString())
+      persons.add(new JsonObject().put("role", HouseholdRole.of(person, input.month()).code())
+        .put("birthDate", person.birthDate().toString())
         .put("placed", person.placed()).put("lunchOutsideHome", person.lunchOutsideHome())
         .put("umgangeDays", person.umgangeDays()).put("jobbstimulans", person.jobbstimulans())
         .put("workIncomeEarlierThisYear", person.workIncomeEarlierThisYear().toPlainString()));
@@ -70,25 +73,6 @@ public final class NormInputJson {
     }
     return new JsonObject().put("month", input.month().toString()).put("persons", persons).put("costs", costs)
       .put("incomes", incomes);
-  }
-
-  private static Role role(String code) {
-    switch (code) {
-      case "applicant":
-        return Role.APPLICANT;
-      case "sambo":
-        return Role.SAMBO;
-      case "child":
-        return Role.CHILD;
-      case "otherResident":
-        return Role.OTHER_RESIDENT;
-      default:
-        throw new IllegalArgumentException("unknown role " + code);
-    }
-  }
-
-  private static String code(Role role) {
-    return role == Role.OTHER_RESIDENT ? "otherResident" : role.name().toLowerCase(Locale.ROOT);
   }
 
   private static BigDecimal money(Object value) {

@@ -2,9 +2,11 @@ package se.socialportal.robot;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,19 +59,12 @@ final class ProposalStatements {
     + "requested_items jsonb, request_message text, due_at timestamptz) "
     + "ON CONFLICT (application_id) DO NOTHING RETURNING application_id, sampled) "
     + "SELECT application_id FROM d WHERE sampled";
-  // Each application's new status (when it changes) and its history event.
-  private static final String STATUS_AND_EVENTS = "WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x "
-    + "(application_id uuid, tenant_id text, type text, status text, data jsonb)), "
-    + "s AS (UPDATE application a SET status = x.status, updated_at = $2 FROM x "
-    + "WHERE a.id = x.application_id AND x.status IS NOT NULL) "
-    + "INSERT INTO application_event (application_id, tenant_id, type, status, actor_kind, data, at) "
-    + "SELECT x.application_id, x.tenant_id, x.type, x.status, 'robot', x.data, $2 FROM x";
 
   private ProposalStatements() {
   }
 
   /** The application's status and version, as locked for a job still held. */
-  record Locked(String status, int version) {
+  record Locked(ApplicationStatus status, int version) {
   }
 
   /** @return job id → its locked application, for the jobs this worker still holds */
@@ -85,7 +80,8 @@ final class ProposalStatements {
     return tx.preparedQuery(DONE_LOCKING).execute(Tuple.of(ids, workers, attempts, JobQueue.time(now))).map(rows -> {
       Map<Long, Locked> held = new HashMap<>();
       for (Row row : rows) {
-        held.put(row.getLong("job_id"), new Locked(row.getString("status"), row.getInteger("version")));
+        held.put(row.getLong("job_id"), new Locked(ApplicationStatus.of(row.getString("status")),
+          row.getInteger("version")));
       }
       return held;
     });
@@ -100,6 +96,37 @@ final class ProposalStatements {
       versions.toArray(new Integer[0]))).mapEmpty();
   }
 
+  /** A proposal as a row of {@link #proposals}' first record set. */
+  static JsonObject proposalRow(ProposalStore.Proposal proposal) {
+    return new JsonObject().put("id", proposal.id().toString()).put("tenant_id", proposal.tenantId())
+      .put("application_id", proposal.applicationId().toString())
+      .put("application_version", proposal.applicationVersion())
+      .put("outcome", proposal.outcome()).put("amount", proposal.amount().toPlainString())
+      .put("calculation", proposal.calculation()).put("rule_versions", proposal.ruleVersions())
+      .put("motivering", proposal.motivering())
+      .put("legal_basis", new JsonArray(new java.util.ArrayList<Object>(proposal.legalBasis())))
+      .put("register_data", proposal.registerData()).put("comparison", proposal.comparison())
+      .put("stickprov", proposal.stickprov()).put("decided_automatically", proposal.decidedAutomatically())
+      .put("status", proposal.decidedAutomatically() ? "decided" : "awaiting_review");
+  }
+
+  /** A warning of the proposal, as a row of the second record set. */
+  static JsonObject warningRow(ProposalStore.Proposal proposal, ProposalStore.Warning warning) {
+    return new JsonObject().put("tenant_id", proposal.tenantId()).put("proposal_id", proposal.id().toString())
+      .put("application_id", proposal.applicationId().toString()).put("type", warning.type())
+      .put("message", warning.message()).put("details", warning.details());
+  }
+
+  /** The application's stickprov draw, as a row of the third record set. */
+  static JsonObject drawRow(ProposalStore.Proposal proposal, ProposalStore.Draw draw) {
+    return new JsonObject().put("application_id", proposal.applicationId().toString())
+      .put("tenant_id", proposal.tenantId()).put("application_version", proposal.applicationVersion())
+      .put("rule_version", draw.ruleVersion()).put("percent", draw.percent().toPlainString())
+      .put("draw", draw.draw().toPlainString()).put("sampled", draw.sampled()).put("reason", draw.reason())
+      .put("requested_items", draw.requestedItems()).put("request_message", draw.requestMessage().orElse(null))
+      .put("due_at", draw.dueAt().map(Instant::toString).orElse(null));
+  }
+
   /** @return the applications whose stickprov draw this batch recorded and which it picked */
   static Future<Set<UUID>> proposals(SqlClient tx, JsonArray proposals, JsonArray warnings, JsonArray draws,
                                      Instant now) {
@@ -108,13 +135,5 @@ final class ProposalStatements {
       rows.forEach(row -> sampled.add(row.getUUID("application_id")));
       return sampled;
     });
-  }
-
-  /** Rows {application_id, tenant_id, type, status (null = unchanged), data}. */
-  static Future<Void> statusAndEvents(SqlClient tx, JsonArray events, Instant now) {
-    if (events.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return tx.preparedQuery(STATUS_AND_EVENTS).execute(Tuple.of(events, JobQueue.time(now))).mapEmpty();
   }
 }

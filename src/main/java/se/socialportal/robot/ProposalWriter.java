@@ -9,13 +9,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.cases.Komplettering;
-import se.socialportal.bistand.notify.OutboxNotifier;
-import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.robot.registers.Agency;
 
 import java.time.Clock;
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Writes finished pipeline runs. Each job's result is all or nothing: the job done (fenced by its claim), the
  * beslutsförslag (UNIQUE per application version), its warnings, the stickprov draw and document request, the
  * application's status and history event, the trace and the audit rows — and, where the nämnd has delegated the case
- * type to automation, the decision and its letter (casework's AutomatedDecision).
+ * type to automation, the decision and its letter (through the DecisionFunction casework implements).
  *
  * <p>Results that finish while a write is under way are written together in one transaction with set-based statements
  * (ProposalStatements): under load a batch of dozens of jobs costs PostgreSQL a handful of statements, and alone a job
@@ -44,25 +43,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ProposalWriter {
 
-  private static final Set<String> OPEN = Set.of("submitted", "under_review", "komplettering_requested");
   private static final int MAX_BATCH = 64;
-  private static final String EVENT = "INSERT INTO application_event (application_id, tenant_id, type, status, "
-    + "actor_kind, data, at) VALUES ($1, $2, $3, $4, 'robot', $5, $6)";
 
   private final Pool pool;
   private final Clock clock;
   private final Komplettering komplettering;
-  private final AutomatedDecision automatedDecision;
+  private final DecisionFunction automatedDecision;
   // Results waiting for the next write, and whether a write is under way: one batch at a time per writer, so results
   // finishing meanwhile gather into the next, larger batch. Lock-free: robot verticles on several event loops may
   // share the writer (ROBOT_INSTANCES), and an event loop never waits for a lock.
   private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean writing = new AtomicBoolean();
 
-  public ProposalWriter(Pool pool, Clock clock, AutomatedDecision automatedDecision) {
+  /**
+   * @param komplettering     the e-tjänst's document requests (a stickprov asks for documents through it)
+   * @param automatedDecision decides where a tenant's automation rule lets the robot (casework's, from the root)
+   */
+  public ProposalWriter(Pool pool, Clock clock, Komplettering komplettering, DecisionFunction automatedDecision) {
     this.pool = pool;
     this.clock = clock;
-    this.komplettering = new Komplettering(pool, clock, new OutboxNotifier(clock));
+    this.komplettering = komplettering;
     this.automatedDecision = automatedDecision;
   }
 
@@ -90,7 +90,7 @@ public final class ProposalWriter {
   }
 
   /** How one job of a batch was written. */
-  private record Written(boolean lost, Optional<UUID> proposalId, Optional<AutomatedDecision.Taken> decision) {
+  private record Written(boolean lost, Optional<UUID> proposalId, Optional<DecisionFunction.Taken> decision) {
     static final Written LOST = new Written(true, Optional.empty(), Optional.empty());
   }
 
@@ -194,7 +194,8 @@ public final class ProposalWriter {
         ProposalStatements.Locked locked = held.get(pending.job().id());
         if (locked == null) {
           results.put(pending, Written.LOST);
-        } else if (locked.version() == pending.job().applicationVersion() && OPEN.contains(locked.status())) {
+        } else if (locked.version() == pending.job().applicationVersion()
+          && ApplicationStatus.IN_CASEWORK.contains(locked.status())) {
           results.put(pending, new Written(false, Optional.of(rows.proposal(pending.state(), locked.status())),
             Optional.empty()));
         } else {
@@ -205,7 +206,7 @@ public final class ProposalWriter {
         .compose(v -> rows.proposals.isEmpty() ? Future.succeededFuture(Set.<UUID>of())
           : ProposalStatements.proposals(tx, rows.proposals, rows.warnings, rows.draws, now))
         .compose(newlySampled -> decideAutomated(tx, results)
-          .compose(v -> ProposalStatements.statusAndEvents(tx, rows.events(results), now))
+          .compose(v -> rows.statusesAndEvents(tx, results))
           .compose(v -> requestDocuments(tx, rows, newlySampled)))
         .compose(v -> Future.all(TraceRecorder.writeAll(tx, traces(results)),
           AuditLog.recordAll(tx, audit(results), now)))
@@ -223,7 +224,7 @@ public final class ProposalWriter {
         continue;
       }
       chain = chain.compose(v -> automatedDecision.take(tx, automatedProposal(state, proposalId.get()),
-          new AutomatedDecision.Rule(BatchRows.versions(state).getString("automation"),
+          new DecisionFunction.Rule(BatchRows.versions(state).getString("automation"),
             state.automation().decisionType(), state.rules().automationSource()))
         .map(taken -> {
           entry.setValue(new Written(false, proposalId, Optional.of(taken)));
@@ -233,10 +234,10 @@ public final class ProposalWriter {
     return chain;
   }
 
-  private AutomatedDecision.Proposal automatedProposal(CaseState state, UUID proposalId) {
+  private DecisionFunction.Proposal automatedProposal(CaseState state, UUID proposalId) {
     ClaimedJob job = state.file().job();
     Calculation calculation = state.calculation().orElseThrow();
-    return new AutomatedDecision.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
+    return new DecisionFunction.Proposal(proposalId, job.tenantId(), job.applicationId(), calculation.outcome(),
       calculation.json(), state.motivering().text(), new ArrayList<>(state.motivering().legalBasis()),
       BatchRows.versions(state));
   }
@@ -283,16 +284,19 @@ public final class ProposalWriter {
 
   /** In the parking transaction: the case's history shows that the robot handed it to a person, and why. */
   static Future<Void> manualReviewEvent(SqlClient tx, ClaimedJob job, String step, String reason, Instant at) {
-    return tx.preparedQuery(EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), "robot_manual_review", null,
-      new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason),
-      JobQueue.time(at))).mapEmpty();
+    return ApplicationRepository.record(tx, robotEvent(job, "robot_manual_review",
+      new JsonObject().put("version", job.applicationVersion()).put("step", step).put("reason", reason)), at);
   }
 
   /** In the waiting transaction: the case's history shows what the calculation waits for (e.g. next year's riksnorm). */
   static Future<Void> waitingForRulesEvent(SqlClient tx, ClaimedJob job, StepResult.WaitForRules rules, Instant at) {
-    return tx.preparedQuery(EVENT).execute(Tuple.of(job.applicationId(), job.tenantId(), "robot_waiting_for_rules",
-      null, rules.json().put("version", job.applicationVersion()).put("year", rules.month().getYear()),
-      JobQueue.time(at))).mapEmpty();
+    return ApplicationRepository.record(tx, robotEvent(job, "robot_waiting_for_rules",
+      rules.json().put("version", job.applicationVersion()).put("year", rules.month().getYear())), at);
+  }
+
+  private static ApplicationEvent robotEvent(ClaimedJob job, String type, JsonObject data) {
+    return new ApplicationEvent(job.applicationId(), job.tenantId(), type, Optional.empty(),
+      ApplicationEvent.Actor.robot(), data);
   }
 
   /** The rows of a batch's set-based statements, gathered job by job. */
@@ -305,40 +309,30 @@ public final class ProposalWriter {
     final List<UUID> supersededApplications = new ArrayList<>();
     final List<Integer> supersededVersions = new ArrayList<>();
     final List<CaseState> proposed = new ArrayList<>();
-    private final Map<CaseState, String> statusBefore = new LinkedHashMap<>();
+    private final Map<CaseState, ApplicationStatus> statusBefore = new LinkedHashMap<>();
 
     BatchRows(Instant now) {
       this.now = now;
     }
 
     /** The proposal, its warnings and its draw as rows; returns the proposal's id (chosen here, so warnings refer to it). */
-    UUID proposal(CaseState state, String status) {
+    UUID proposal(CaseState state, ApplicationStatus status) {
       ClaimedJob job = state.file().job();
       Calculation calculation = state.calculation().orElseThrow();
-      boolean automated = state.automation().automated();
       Stickprov.Draw draw = state.stickprov();
-      UUID id = UUID.randomUUID();
-      proposals.add(new JsonObject().put("id", id.toString()).put("tenant_id", job.tenantId())
-        .put("application_id", job.applicationId().toString()).put("application_version", job.applicationVersion())
-        .put("outcome", calculation.outcome()).put("amount", calculation.amount().toPlainString())
-        .put("calculation", calculation.json())
-        .put("rule_versions", versions(state))
-        .put("motivering", state.motivering().text())
-        .put("legal_basis", new JsonArray(new ArrayList<Object>(state.motivering().legalBasis())))
-        .put("register_data", registerData(state)).put("comparison", state.comparison().toJson())
-        .put("stickprov", draw.sampled()).put("decided_automatically", automated)
-        .put("status", automated ? "decided" : "awaiting_review"));
+      ProposalStore.Proposal proposal = new ProposalStore.Proposal(UUID.randomUUID(), job.tenantId(),
+        job.applicationId(), job.applicationVersion(), calculation.outcome(), calculation.amount(), calculation.json(),
+        versions(state), state.motivering().text(), state.motivering().legalBasis(), registerData(state),
+        state.comparison().toJson(), draw.sampled(), state.automation().automated());
+      proposals.add(ProposalStatements.proposalRow(proposal));
       for (RaisedWarning warning : state.warnings()) {
-        warnings.add(new JsonObject().put("tenant_id", job.tenantId()).put("proposal_id", id.toString())
-          .put("application_id", job.applicationId().toString()).put("type", warning.type())
-          .put("message", warning.message()).put("details", warning.details()));
+        warnings.add(ProposalStatements.warningRow(proposal,
+          new ProposalStore.Warning(warning.type(), warning.message(), warning.details())));
       }
-      draws.add(new JsonObject().put("application_id", job.applicationId().toString()).put("tenant_id", job.tenantId())
-        .put("application_version", job.applicationVersion()).put("rule_version", draw.ruleVersion())
-        .put("percent", draw.percent().toPlainString()).put("draw", draw.value().toPlainString())
-        .put("sampled", draw.sampled()).put("reason", draw.reason()).put("requested_items", draw.itemsJson())
-        .put("request_message", draw.sampled() ? Stickprov.requestMessage() : null)
-        .put("due_at", draw.sampled() ? now.plus(Stickprov.DOCUMENT_DEADLINE).toString() : null));
+      draws.add(ProposalStatements.drawRow(proposal, new ProposalStore.Draw(draw.ruleVersion(), draw.percent(),
+        draw.value(), draw.sampled(), draw.reason(), draw.itemsJson(),
+        draw.sampled() ? Optional.of(Stickprov.requestMessage()) : Optional.empty(),
+        draw.sampled() ? Optional.of(now.plus(Stickprov.DOCUMENT_DEADLINE)) : Optional.empty())));
       // A first version has nothing to supersede.
       if (job.applicationVersion() > 1) {
         supersededApplications.add(job.applicationId());
@@ -346,23 +340,28 @@ public final class ProposalWriter {
       }
       proposed.add(state);
       statusBefore.put(state, status);
-      return id;
+      return proposal.id();
     }
 
-    /** The history event of each proposal (the resident's timeline reads these) and the status it moves to. */
-    JsonArray events(Map<Pending, Written> results) {
-      JsonArray events = new JsonArray();
+    /**
+     * The history event of each proposal (the resident's timeline reads these) and the status it moves to, through
+     * the tables' owner: one statement for the moves and one for the events, whatever the batch's size.
+     */
+    Future<Void> statusesAndEvents(SqlClient tx, Map<Pending, Written> results) {
+      List<ApplicationRepository.Move> moves = new ArrayList<>();
+      List<ApplicationEvent> events = new ArrayList<>();
       results.forEach((pending, written) -> written.proposalId().ifPresent(id -> {
         CaseState state = pending.state();
         ClaimedJob job = pending.job();
         JsonObject data = new JsonObject().put("proposalId", id.toString()).put("version", job.applicationVersion())
           .put("warnings", state.warnings().size()).put("stickprov", state.stickprov().sampled());
         String type = "robot_proposal";
-        String status = "submitted".equals(statusBefore.get(state)) ? "under_review" : null;
+        ApplicationStatus before = statusBefore.get(state);
+        ApplicationStatus status = before == ApplicationStatus.SUBMITTED ? ApplicationStatus.UNDER_REVIEW : null;
         if (written.decision().isPresent()) {
-          AutomatedDecision.Taken taken = written.decision().get();
+          DecisionFunction.Taken taken = written.decision().get();
           type = "decided";
-          status = "decided";
+          status = ApplicationStatus.DECIDED;
           data.put("automated", true).put("decisionType", state.automation().decisionType())
             .put("ruleVersions", versions(state))
             .put("decisionSet", taken.decisionSet().toString())
@@ -370,10 +369,13 @@ public final class ProposalWriter {
               .map(Object.class::cast).toList()))
             .put("letterId", taken.letterId().toString());
         }
-        events.add(new JsonObject().put("application_id", job.applicationId().toString())
-          .put("tenant_id", job.tenantId()).put("type", type).put("status", status).put("data", data));
+        if (status != null) {
+          moves.add(new ApplicationRepository.Move(job.applicationId(), before, status));
+        }
+        events.add(new ApplicationEvent(job.applicationId(), job.tenantId(), type, Optional.ofNullable(status),
+          ApplicationEvent.Actor.robot(), data));
       }));
-      return events;
+      return ApplicationRepository.moveAll(tx, moves, now).compose(v -> ApplicationRepository.recordAll(tx, events, now));
     }
 
     /** The norm engine's rule versions and the robot's own (warnings, stickprov, automation), in a stable order. */

@@ -4,8 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import se.socialportal.casework.decision.AutomatedDecision;
-import se.socialportal.letters.Expediering;
+import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.rules.CurrentRuleBook;
 
@@ -27,11 +26,12 @@ public final class Robot {
   private final RulesWait rulesWait;
 
   /**
-   * @param expediering publishes the letters of automated decisions (only used where a tenant's automation rule lets
-   *                    the robot decide)
+   * @param komplettering the e-tjänst's document requests, for a stickprov's
+   * @param decisions     the automated decision function (only used where a tenant's automation rule lets the robot
+   *                      decide)
    */
   public Robot(Pool pool, Clock clock, RobotSettings settings, CurrentRuleBook rules, RegisterAdapter registers,
-               Expediering expediering) {
+               Komplettering komplettering, DecisionFunction decisions) {
     this.settings = settings;
     this.queue = new JobQueue(pool, clock);
     this.rulesWait = new RulesWait(queue, rules);
@@ -49,7 +49,7 @@ public final class Robot {
       new AutomationStep(),
       new MotiveringStep()), clock);
     this.processor = new JobProcessor(pool, queue, new CaseReader(pool), pipeline,
-      new ProposalWriter(pool, clock, new AutomatedDecision(expediering, clock)), settings);
+      new ProposalWriter(pool, clock, komplettering, decisions), settings);
   }
 
   /** A new verticle with a worker id unique to it (host, process, random part). */

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Queues an application version for the robot. Call it on the connection of the transaction that submits (or
  * changes) the application, so the job exists exactly when the submission does. Queuing the same version twice is a
- * no-op, which makes retried submissions harmless.
+ * no-op, which makes retried submissions harmless. The e-tjänst reaches it as its SubmissionQueue (the composition root
+ * hands it {@code RobotJobs::enqueue}).
  */
 public final class RobotJobs {
 

@@ -2,6 +2,7 @@ package se.socialportal.robot;
 
 import se.socialportal.norm.NormRules;
 import se.socialportal.rules.DecisionType;
+import se.socialportal.rules.RobotMotivering;
 import se.socialportal.rules.RulesInForce;
 import se.socialportal.rules.WarningRule;
 import se.socialportal.rules.WarningType;
@@ -26,10 +27,12 @@ import java.util.stream.Collectors;
  * @param automatedDecisionTypes decision types the nämnd lets the robot decide (KL 6 kap. 37 §); empty = none
  * @param automationSource      the delegation an automated decision rests on (the nämnd's decision, as robots/ cites it)
  * @param versions              kind → version of each of these rules, stored with the proposal
+ * @param motivering            the wording of the motivering (robots/robot-motivering.json)
  */
 public record RobotRules(NormRules norm, BigDecimal incomeChangePercent, BigDecimal incomeChangeKronor,
-                         BigDecimal mismatchKronor, BigDecimal stickprovPercent, String stickprovVersion, Set<String> automatedDecisionTypes,
-                         String automationSource, Map<String, String> versions) {
+                         BigDecimal mismatchKronor, BigDecimal stickprovPercent, String stickprovVersion,
+                         Set<String> automatedDecisionTypes, String automationSource, Map<String, String> versions,
+                         RobotMotivering motivering) {
 
   public RobotRules {
     automatedDecisionTypes = Set.copyOf(automatedDecisionTypes);
@@ -45,7 +48,8 @@ public record RobotRules(NormRules norm, BigDecimal incomeChangePercent, BigDeci
       threshold(mismatch, "kronor"), rules.stickprov().percent(), rules.stickprov().version(), automated,
       rules.automation().source(),
       Map.of("warningRules", rules.warnings().version(), "stickprov", rules.stickprov().version(),
-        "automation", rules.automation().version()));
+        "automation", rules.automation().version(), "motivering", rules.motivering().version()),
+      rules.motivering());
   }
 
   private static BigDecimal threshold(WarningRule rule, String name) {

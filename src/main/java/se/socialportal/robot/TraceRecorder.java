@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Collects the trace of one attempt and writes it in the transaction that finishes the attempt, so a case never has a
@@ -43,6 +44,12 @@ public final class TraceRecorder {
 
   public Future<Void> write(SqlClient tx, ClaimedJob job) {
     return writeAll(tx, Map.of(job, this));
+  }
+
+  /** The attempt of a job recorded without a claim (JobQueue.recordHandled / recordParked: seeded history). */
+  public Future<Void> write(SqlClient tx, String tenantId, long jobId, UUID applicationId) {
+    return tx.preparedQuery(INSERT).execute(Tuple.of(new JsonArray().add(new JsonObject().put("tenant_id", tenantId)
+      .put("job_id", jobId).put("application_id", applicationId.toString()).put("steps", steps())))).mapEmpty();
   }
 
   /** The traces of several jobs' attempts, in one statement. */

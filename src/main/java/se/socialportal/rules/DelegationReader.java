@@ -2,9 +2,9 @@ package se.socialportal.rules;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import se.socialportal.casework.delegation.DecisionType;
-import se.socialportal.casework.delegation.DelegationMatrix;
-import se.socialportal.casework.delegation.MotiveringTemplate;
+import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.DelegationMatrix;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package se.socialportal.rules;
 
-import se.socialportal.casework.delegation.DelegationMatrix;
-import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.norm.CostCaps;
 import se.socialportal.norm.IncomeClassification;
 import se.socialportal.norm.NormRules;
 import se.socialportal.norm.Prisbasbelopp;
 import se.socialportal.norm.Riksnorm;
+import se.socialportal.rules.delegation.DelegationMatrix;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,6 +31,7 @@ public final class RuleBook {
   final Timeline<IncomeClassification> incomes = new Timeline<>();
   final Timeline<WarningRules> warnings = new Timeline<>();
   final Timeline<List<MotiveringTemplate>> motivering = new Timeline<>();
+  final Timeline<RobotMotivering> robotMotivering = new Timeline<>();
   private final Map<String, TenantRules> tenants = new TreeMap<>();
   private final List<LoadedRuleFile> files = new ArrayList<>();
   private final String location;
@@ -103,7 +104,8 @@ public final class RuleBook {
     return new RulesInForce(tenant, month, normRules(tenant, month),
       require(warnings, RuleKind.WARNING_RULES, month),
       tenantRule(rules.stickprov, RuleKind.STICKPROV, tenant, month).orElse(StickprovRule.none()),
-      rules.automation.inForce(month).orElse(AutomationRule.none()));
+      rules.automation.inForce(month).orElse(AutomationRule.none()),
+      require(robotMotivering, RuleKind.ROBOT_MOTIVERING, month));
   }
 
   /**
@@ -117,6 +119,7 @@ public final class RuleBook {
     addGap(gaps, prisbasbelopp, RuleKind.PRISBASBELOPP, null, month);
     addGap(gaps, incomes, RuleKind.INCOME_CLASSIFICATION, null, month);
     addGap(gaps, warnings, RuleKind.WARNING_RULES, null, month);
+    addGap(gaps, robotMotivering, RuleKind.ROBOT_MOTIVERING, null, month);
     tenants.forEach((id, rules) -> {
       addGap(gaps, rules.caps, RuleKind.CAPS, id, month);
       addGap(gaps, rules.stickprov, RuleKind.STICKPROV, id, month);

@@ -18,7 +18,7 @@ import java.util.Set;
 final class RuleBookLoader {
 
   private static final Set<RuleKind> REQUIRED_NATIONAL = EnumSet.of(RuleKind.RIKSNORM, RuleKind.PRISBASBELOPP,
-    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES);
+    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING);
 
   private RuleBookLoader() {
   }
@@ -103,6 +103,7 @@ final class RuleBookLoader {
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
       case PAYMENT_CALENDAR -> book.tenant(file.tenant()).payments.add(dated(file,
         PaymentCalendarReader.calendar(file, problems)));
+      case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Everything the robot needs for one tenant and month, with the versions to store on the beslutsförslag. */
 public record RulesInForce(String tenant, YearMonth month, NormRules norm, WarningRules warnings,
-                           StickprovRule stickprov, AutomationRule automation) {
+                           StickprovRule stickprov, AutomationRule automation, RobotMotivering motivering) {
 
   /** kind → version of every rule used ("riksnorm" → "riksnorm-2025", "caps" → "demo-caps-2025.1", ...). */
   public Map<String, String> versions() {
@@ -20,6 +20,7 @@ public record RulesInForce(String tenant, YearMonth month, NormRules norm, Warni
     versions.put("warningRules", warnings.version());
     versions.put("stickprov", stickprov.version());
     versions.put("automation", automation.version());
+    versions.put("motivering", motivering.version());
     return versions;
   }
 }

@@ -1,7 +1,7 @@
 package se.socialportal.rules;
 
-import se.socialportal.casework.delegation.DelegationMatrix;
 import se.socialportal.norm.CostCaps;
+import se.socialportal.rules.delegation.DelegationMatrix;
 
 /** One tenant's rules over time. */
 final class TenantRules {

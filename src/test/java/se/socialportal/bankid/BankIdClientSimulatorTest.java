@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.bankid.SimulatorFixture.await;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("The real client against the simulator over mutual TLS: every endpoint through to completion")
 class BankIdClientSimulatorTest {

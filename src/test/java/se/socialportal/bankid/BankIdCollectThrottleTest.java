@@ -10,7 +10,7 @@ import se.socialportal.testing.TestClock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static se.socialportal.bankid.SimulatorFixture.await;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("Collect is called at most every two seconds per order, whatever the caller does")
 class BankIdCollectThrottleTest {

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.bankid.SimulatorFixture.await;
-import static se.socialportal.bankid.SimulatorFixture.failureOf;
 import static se.socialportal.bankid.SimulatorFixture.resource;
+import static se.socialportal.testing.Futures.await;
+import static se.socialportal.testing.Futures.failureOf;
 
 @DisplayName("Every BankID error answer becomes a typed failure with the right user message; only maintenance is retried")
 class BankIdErrorMappingTest {

@@ -11,8 +11,8 @@ import java.net.URI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static se.socialportal.bankid.SimulatorFixture.failureOf;
 import static se.socialportal.bankid.SimulatorFixture.resource;
+import static se.socialportal.testing.Futures.failureOf;
 
 @DisplayName("Certificates the simulator refuses, and a BankID that cannot be reached")
 class BankIdRejectedCertificateTest {

@@ -16,8 +16,8 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.bankid.SimulatorFixture.await;
-import static se.socialportal.bankid.SimulatorFixture.failureOf;
+import static se.socialportal.testing.Futures.await;
+import static se.socialportal.testing.Futures.failureOf;
 
 @DisplayName("The simulator behaves like BankID: state machine, time limits, QR checks and request validation")
 class BankIdSimulatorStateTest {

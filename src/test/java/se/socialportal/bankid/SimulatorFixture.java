@@ -1,6 +1,5 @@
 package se.socialportal.bankid;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -21,7 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
+
+import static se.socialportal.testing.Futures.await;
 
 /**
  * A running simulator for one test class: the RP API over mutual TLS on a free port, the phone page and control API
@@ -80,24 +80,6 @@ public final class SimulatorFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-    }
-  }
-
-  /** The failure of a future that must fail. */
-  public static Throwable failureOf(Future<?> future) {
-    try {
-      future.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      return e;
-    }
-    throw new AssertionError("expected the call to fail, but it succeeded");
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static se.socialportal.bankid.SimulatorFixture.await;
 import static se.socialportal.bankid.SimulatorFixture.resource;
+import static se.socialportal.testing.Futures.await;
 
 /**
  * A tiny BankID stand-in over mutual TLS (the simulator's certificates) that answers with canned responses, for the

@@ -9,17 +9,21 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import se.socialportal.bistand.cases.Komplettering;
+import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.casework.decision.AutomatedDecision;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.platform.db.Migrations;
 import se.socialportal.robot.JobProcessor;
 import se.socialportal.robot.Robot;
 import se.socialportal.robot.RobotSettings;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import se.socialportal.platform.db.Migrations;
+import se.socialportal.testing.Futures;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -224,9 +228,11 @@ public final class RobotBench {
     Vertx server = Vertx.vertx();
     Pool robotPool = pool(server, POOL);
     // The demo rules decide nothing automatically, so no letter is written; the robot still needs its expediering.
-    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, CurrentRuleBook.of(rules), new RegisterSimulator(Clock.systemUTC()),
-      new Expediering(server, robotPool, new FileOutboxMailbox(server, Path.of("target", "bench-outbox")),
-        Clock.systemUTC()));
+    Robot robot = new Robot(robotPool, Clock.systemUTC(), SETTINGS, CurrentRuleBook.of(rules),
+      new RegisterSimulator(Clock.systemUTC()),
+      new Komplettering(robotPool, Clock.systemUTC(), new OutboxNotifier(Clock.systemUTC())),
+      new AutomatedDecision(new Expediering(server, robotPool,
+        new FileOutboxMailbox(server, Path.of("target", "bench-outbox")), Clock.systemUTC()), Clock.systemUTC()));
     await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {
       if (outcome == JobProcessor.Outcome.PROPOSED) {
         proposed.incrementAndGet();
@@ -323,15 +329,12 @@ public final class RobotBench {
     return await(pool.query(sql).execute()).iterator().next().getLong(0);
   }
 
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+  /** Loading many thousands of rows in one call takes minutes; the shared helper's timeout is for tests. */
+  private static <T> T await(Future<T> future) {
+    return Futures.await(future, Duration.ofMinutes(10));
   }
 
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.await(600, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 }

@@ -41,6 +41,9 @@ class ApplicationBrowserTest {
   /** Logs in through the login page and the simulator's phone page, as the given test identity. */
   private static void login(BrowserContext context, Page page, String identity) {
     page.navigate(app.baseUrl() + "/logga-in/");
+    // The buttons are in the HTML at once, their handlers only once the page's texts are loaded (the language
+    // switcher appears then): a click before that would do nothing.
+    page.locator("#language-switcher button").first().waitFor();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
     assertThat(page.locator("#simulator-link")).isVisible();
     approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);

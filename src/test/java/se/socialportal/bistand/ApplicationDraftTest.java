@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.DemoHousehold;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.time.YearMonth;
@@ -42,7 +44,7 @@ class ApplicationDraftTest {
   @DisplayName("without a resident session the API answers 401; without the CSRF token a change is refused")
   void sessionAndCsrf() {
     var anonymous = app.client().get("/api/v1/cases");
-    assertEquals(401, Residents.await(anonymous.send()).statusCode());
+    assertEquals(401, Futures.await(anonymous.send()).statusCode());
     var resident = Residents.login(app, "19800101", "Ada", "Andersson");
     var forged = resident.postWithoutCsrf("/api/v1/applications", new JsonObject().put("month", thisMonth().toString()));
     assertEquals(403, forged.statusCode());
@@ -174,9 +176,9 @@ class ApplicationDraftTest {
     var resident = Residents.login(app, "19800107", "Gun", "Gran");
     // Last month's application, sent in (inserted as the e-tjänst would have left it).
     java.time.Instant lastMonth = app.clock().instant().minus(java.time.Duration.ofDays(30));
-    UUID previous = Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.insertDraft(tx,
+    UUID previous = Futures.await(app.services().pool().withTransaction(tx -> ApplicationRepository.insertDraft(tx,
         "demo", thisMonth().minusMonths(1), "new", resident.id, null, Fixtures.single(), null, lastMonth)
-      .compose(row -> ApplicationRepository.markSubmitted(tx, row.id(), lastMonth).map(row.id()))));
+      .compose(row -> ApplicationRepository.markSubmitted(tx, row, lastMonth).map(row.id()))));
     var eligibility = expect(200, resident.get("/api/v1/applications/eligibility?month=" + thisMonth()))
       .bodyAsJsonObject();
     assertEquals("reapplication", eligibility.getString("kind"));
@@ -200,10 +202,10 @@ class ApplicationDraftTest {
   @Test
   @DisplayName("demo mode: Demo Demosson has last month's application, so a re-application can be tried at once")
   void demoHousehold() {
-    var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(BistandDemoData.DEMO_PERSONNUMMER),
+    var demo = Residents.login(app, se.socialportal.identity.Personnummer.of(DemoHousehold.DEMO_PERSONNUMMER),
       "Demo", "Demosson");
-    Residents.await(BistandDemoData.seed(app.services().pool(), app.services().clock(),
-      new se.socialportal.bistand.notify.OutboxNotifier(app.clock())));
+    Futures.await(DemoHousehold.seed(app.services().pool(), app.services().clock(),
+      app.services().bistand().komplettering()));
     var cases = expect(200, demo.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases");
     assertEquals(1, cases.size(), "seeding again adds nothing");
     assertEquals(thisMonth().minusMonths(1).toString(), cases.getJsonObject(0).getString("month"));

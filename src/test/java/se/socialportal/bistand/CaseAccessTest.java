@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.bistand.notify.FileNotificationChannel;
 import se.socialportal.bistand.notify.NotificationDispatcher;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class CaseAccessTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandcases");
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll
@@ -46,7 +47,7 @@ class CaseAccessTest {
 
   private static String submitted(Residents.Resident resident) {
     String id = Fixtures.ready(resident, Fixtures.single(), null);
-    Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, resident.id, Fixtures.applicant(app, id));
     return id;
   }
 
@@ -103,7 +104,7 @@ class CaseAccessTest {
     expect(201, resident.post("/api/v1/cases/" + id + "/messages", new JsonObject().put("body", "Här är kvittot.")
       .put("attachmentIds", new JsonArray().add(attachment))));
     UUID staff = staffMember();
-    Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, UUID.fromString(id))
+    Futures.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, UUID.fromString(id))
       .compose(row -> module.messages().postFromStaff(tx, row.orElseThrow(), staff, "Tack, vi har fått det."))));
     assertEquals(1, expect(200, resident.get("/api/v1/cases")).bodyAsJsonObject().getJsonArray("cases")
       .getJsonObject(0).getInteger("unreadMessages"));
@@ -126,7 +127,7 @@ class CaseAccessTest {
     String id = submitted(resident);
     UUID uuid = UUID.fromString(id);
     Instant due = app.clock().instant().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    UUID request = Residents.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, uuid)
+    UUID request = Futures.await(app.services().pool().withTransaction(tx -> ApplicationRepository.find(tx, uuid)
       .compose(row -> module.komplettering().request(tx, row.orElseThrow(), Optional.empty(),
         "Skicka kvitto på tandvården.", List.of("costReceipt.dentalCare"), due))));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
@@ -180,7 +181,7 @@ class CaseAccessTest {
     // casework's tables (V61, V80) and the payment room's (V101) exist; the rows are written here as they write them.
     UUID uuid = UUID.fromString(id);
     // A decision as casework records it (with its delegation), and its letter linked through the delegation guarantee.
-    UUID letter = Residents.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
+    UUID letter = Futures.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
         + "(tenant_id, application_id, application_version, decision_set, type, outcome, amount, delegation_amount, "
         + "motivering, decided_by_kind, decided_by_name, decided_by_title, delegation_valid, delegation_version, "
         + "delegation_row, delegation_source, delegation_level, decided_at) VALUES ('demo', $1, 1, gen_random_uuid(), "
@@ -220,9 +221,9 @@ class CaseAccessTest {
     Path file = Files.createTempDirectory("notify").resolve("out.jsonl");
     var dispatcher = new NotificationDispatcher(app.services().pool(), new FileNotificationChannel(app.vertx(), file),
       app.services().clock());
-    int delivered = Residents.await(dispatcher.dispatch());
+    int delivered = Futures.await(dispatcher.dispatch());
     assertTrue(delivered >= 1);
-    assertEquals(0, (int) Residents.await(dispatcher.dispatch()), "each notification is delivered once");
+    assertEquals(0, (int) Futures.await(dispatcher.dispatch()), "each notification is delivered once");
     String text = Files.readString(file);
     assertTrue(text.contains(resident.id.toString()) && text.contains("\"kind\":\"submitted\""), text);
     assertFalse(text.contains(resident.personnummer.value()), "no personnummer in notifications");
@@ -230,7 +231,7 @@ class CaseAccessTest {
   }
 
   private static UUID staffMember() {
-    return Residents.await(app.services().pool().query("INSERT INTO staff_member (tenant_id, subject, name, roles) "
+    return Futures.await(app.services().pool().query("INSERT INTO staff_member (tenant_id, subject, name, roles) "
       + "VALUES ('demo', 'anna', 'Anna Handläggare', '{handlaggare}') ON CONFLICT (tenant_id, subject) "
       + "DO UPDATE SET name = EXCLUDED.name RETURNING id").execute()).iterator().next().getUUID(0);
   }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.util.Set;
@@ -40,7 +41,7 @@ class CoApplicantPrivacyTest {
   void answerRevealsNothing() {
     // Signe Skyddad: skyddad folkbokföring, has logged in (her name is in the person register).
     var signe = Residents.login(app, Residents.personnummer("19850315"), "Signe", "Skyddad");
-    Residents.await(new PersonRepository(app.services().pool()).setProtection(signe.id,
+    Futures.await(new PersonRepository(app.services().pool()).setProtection(signe.id,
       PersonRepository.Protection.SKYDDAD_FOLKBOKFORING));
     Personnummer stranger = Residents.personnummer("19850316");
     var applicant = Residents.login(app, "19700101", "Ada", "Asp");

@@ -4,7 +4,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.signing.ApplicationSignature;
 import se.socialportal.bistand.signing.SignedOrder;
+import se.socialportal.bistand.signing.SignerRole;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.util.UUID;
@@ -79,21 +82,27 @@ final class Fixtures {
   }
 
   /** What the order service does when BankID reports a completed signature: run the completion in a transaction. */
-  static JsonObject completeSignature(TestApp app, BistandModule module, UUID signer, String subject) {
+  static JsonObject completeSignature(TestApp app, BistandModule module, UUID signer, ApplicationSignature subject) {
     UUID order = UUID.randomUUID();
     SignedOrder signed = new SignedOrder(order, "demo", subject, signer, "ref-" + order, "PHNpZ25hdHVyZT4=",
       "b2NzcA==", "userVisibleData", app.clock().instant());
-    return Residents.await(app.services().pool().withTransaction(tx -> module.signing().complete(tx, signed)));
+    return Futures.await(app.services().pool().withTransaction(tx -> module.signing().complete(tx, signed)))
+      .toJson();
+  }
+
+  /** The applicant's signature on the application as it is now. */
+  static ApplicationSignature applicant(TestApp app, String id) {
+    return new ApplicationSignature(UUID.fromString(id), SignerRole.APPLICANT, hash(app, id));
   }
 
   static String hash(TestApp app, String id) {
-    return Residents.await(app.services().pool().preparedQuery("SELECT encode(sha256(convert_to(content::text, "
+    return Futures.await(app.services().pool().preparedQuery("SELECT encode(sha256(convert_to(content::text, "
       + "'UTF8')), 'hex') FROM application WHERE id = $1").execute(Tuple.of(UUID.fromString(id))))
       .iterator().next().getString(0);
   }
 
   static long count(TestApp app, String sql, Object... params) {
-    return Residents.await(app.services().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
+    return Futures.await(app.services().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
       .iterator().next().getLong(0);
   }
 

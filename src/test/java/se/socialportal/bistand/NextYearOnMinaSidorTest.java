@@ -41,7 +41,7 @@ class NextYearOnMinaSidorTest {
     app = TestApp.start("nextyearminasidor", new JsonObject().put("ROBOT_ENABLED", "true")
       .put("ROBOTS_DIR", robots.root().toString()).put("ROBOTS_RELOAD_SECONDS", "0"),
       TestClock.ticking(Instant.parse("2026-12-10T09:00:00Z")));
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll
@@ -61,7 +61,7 @@ class NextYearOnMinaSidorTest {
       expect(201, resident.upload("/api/v1/applications/" + id + "/attachments", "application", (String) missing,
         missing + ".pdf", Fixtures.pdf()));
     }
-    Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, resident.id, Fixtures.applicant(app, id));
 
     eventually("Mina sidor says the calculation waits", () -> caseInList(resident, id).getJsonObject("waitingForRules")
       != null);

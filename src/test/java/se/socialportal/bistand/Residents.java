@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static se.socialportal.testing.Futures.await;
+
 /** Logged-in residents for tests: a person with a generated, valid personnummer and a session cookie. */
 final class Residents {
 
@@ -46,14 +48,6 @@ final class Residents {
     cookie.setPath("/");
     client.cookieStore().put(cookie);
     return new Resident(app, client, person.id(), personnummer, created.session().csrfToken());
-  }
-
-  static <T> T await(io.vertx.core.Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** One logged-in resident's browser. */

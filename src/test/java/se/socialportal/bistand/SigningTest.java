@@ -2,15 +2,19 @@ package se.socialportal.bistand;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.bistand.signing.Cosignature;
 import se.socialportal.bistand.signing.SignatureOrders;
+import se.socialportal.identity.bankid.BankIdOrders;
+import se.socialportal.bistand.signing.SignerRole;
+import se.socialportal.bistand.signing.SignatureStart;
+import se.socialportal.bistand.signing.ApplicationSignature;
 import se.socialportal.bistand.signing.SigningService;
 import se.socialportal.identity.session.Session;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.time.Clock;
@@ -38,7 +42,7 @@ class SigningTest {
   @BeforeAll
   static void start() {
     app = TestApp.start("bistandsigning");
-    module = new BistandModule(app.services());
+    module = app.services().bistand();
   }
 
   @AfterAll
@@ -51,7 +55,7 @@ class SigningTest {
   void applicantAlone() {
     var resident = Residents.login(app, "19810101", "Hans", "Holm");
     String id = Fixtures.ready(resident, Fixtures.single(), null);
-    String subject = "application:" + id + ":applicant:" + Fixtures.hash(app, id);
+    ApplicationSignature subject = Fixtures.applicant(app, id);
     JsonObject done = Fixtures.completeSignature(app, module, resident.id, subject);
     assertEquals("submitted", done.getString("outcome"));
     assertEquals("/mina-sidor/arende/?id=" + id, done.getString("redirect"));
@@ -81,7 +85,7 @@ class SigningTest {
     JsonObject changed = Fixtures.single();
     changed.getJsonObject("housing").put("rent", 7900);
     expect(200, resident.put("/api/v1/applications/" + id + "/content", new JsonObject().put("content", changed)));
-    JsonObject done = Fixtures.completeSignature(app, module, resident.id, "application:" + id + ":applicant:" + oldHash);
+    JsonObject done = Fixtures.completeSignature(app, module, resident.id, new ApplicationSignature(UUID.fromString(id), SignerRole.APPLICANT, oldHash));
     assertEquals("refused", done.getString("outcome"));
     assertEquals("application_changed", done.getString("reason"));
     assertEquals(0, count(app, "SELECT count(*) FROM robot_job WHERE application_id = $1", UUID.fromString(id)));
@@ -96,7 +100,7 @@ class SigningTest {
     UUID uuid = UUID.fromString(id);
     assertEquals(404, sambo.get("/api/v1/cases/" + id).statusCode(), "a draft is the applicant's alone");
     String hash = Fixtures.hash(app, id);
-    JsonObject first = Fixtures.completeSignature(app, module, applicant.id, "application:" + id + ":applicant:" + hash);
+    JsonObject first = Fixtures.completeSignature(app, module, applicant.id, new ApplicationSignature(UUID.fromString(id), SignerRole.APPLICANT, hash));
     assertEquals("awaiting_cosignature", first.getString("outcome"));
     assertEquals(0, count(app, "SELECT count(*) FROM robot_job WHERE application_id = $1", uuid),
       "not to the robot before the co-applicant has signed");
@@ -121,9 +125,9 @@ class SigningTest {
     // Someone else completing the co-applicant's order is refused (BankID also binds the order to the person).
     var stranger = Residents.login(app, "19810109", "Lo", "Lund");
     assertEquals("refused", Fixtures.completeSignature(app, module, stranger.id,
-      "application:" + id + ":coApplicant:" + hash).getString("outcome"));
+      new ApplicationSignature(UUID.fromString(id), SignerRole.CO_APPLICANT, hash)).getString("outcome"));
 
-    JsonObject second = Fixtures.completeSignature(app, module, sambo.id, "application:" + id + ":coApplicant:" + hash);
+    JsonObject second = Fixtures.completeSignature(app, module, sambo.id, new ApplicationSignature(UUID.fromString(id), SignerRole.CO_APPLICANT, hash));
     assertEquals("submitted", second.getString("outcome"));
     assertEquals(1, count(app, "SELECT count(*) FROM robot_job WHERE application_id = $1", uuid));
     assertEquals(2, count(app, "SELECT count(*) FROM application_household_month WHERE application_id = $1", uuid),
@@ -143,33 +147,33 @@ class SigningTest {
     var applicant = Residents.login(app, "19810104", "Mats", "Mo");
     var sambo = Residents.login(app, "19830205", "Nora", "Nyström");
     String id = Fixtures.ready(applicant, Fixtures.couple(), sambo);
-    Fixtures.completeSignature(app, module, applicant.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, applicant.id, Fixtures.applicant(app, id));
     UUID uuid = UUID.fromString(id);
-    Instant asked = Residents.await(ApplicationRepository.find(app.services().pool(), uuid)).orElseThrow()
+    Instant asked = Futures.await(ApplicationRepository.find(app.services().pool(), uuid)).orElseThrow()
       .cosignRequestedAt().orElseThrow();
     var notifier = module.notifier();
     Cosignature early = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(23))), notifier,
       Duration.ofHours(24));
-    assertEquals(new Cosignature.Run(0, 0), Residents.await(early.run()));
+    assertEquals(new Cosignature.Run(0, 0), Futures.await(early.run()));
     Cosignature day = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(25))), notifier,
       Duration.ofHours(24));
-    assertEquals(1, Residents.await(day.run()).reminded());
-    assertEquals(0, Residents.await(day.run()).reminded(), "one reminder per interval");
+    assertEquals(1, Futures.await(day.run()).reminded());
+    assertEquals(0, Futures.await(day.run()).reminded(), "one reminder per interval");
     assertEquals(1, count(app, "SELECT count(*) FROM notification_outbox WHERE person_id = $1 AND kind = 'cosign_reminder'",
       sambo.id));
     Cosignature late = new Cosignature(app.services().pool(), at(asked.plus(Duration.ofHours(73))), notifier,
       Duration.ofHours(24));
-    assertEquals(1, Residents.await(late.run()).expired());
+    assertEquals(1, Futures.await(late.run()).expired());
     var view = expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("draft", view.getString("status"));
     assertEquals(0, view.getJsonArray("signatures").size(), "the applicant signs again after changing");
     assertEquals(1, count(app, "SELECT count(*) FROM notification_outbox WHERE person_id = $1 AND kind = 'cosign_expired'",
       applicant.id));
     assertEquals("refused", Fixtures.completeSignature(app, module, sambo.id,
-      "application:" + id + ":coApplicant:" + Fixtures.hash(app, id)).getString("outcome"), "too late");
+      new ApplicationSignature(UUID.fromString(id), SignerRole.CO_APPLICANT, Fixtures.hash(app, id))).getString("outcome"), "too late");
 
     // Signed again; this time the co-applicant declines.
-    Fixtures.completeSignature(app, module, applicant.id, "application:" + id + ":applicant:" + Fixtures.hash(app, id));
+    Fixtures.completeSignature(app, module, applicant.id, Fixtures.applicant(app, id));
     expect(200, sambo.post("/api/v1/applications/" + id + "/cosign/decline", new JsonObject()));
     assertEquals("draft", expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject().getString("status"));
     assertEquals(404, sambo.get("/api/v1/cases/" + id).statusCode());
@@ -180,28 +184,35 @@ class SigningTest {
   void startIsIdempotent() {
     var resident = Residents.login(app, "19810105", "Olle", "Olsson");
     String id = Fixtures.ready(resident, Fixtures.single(), null);
-    List<String> subjects = new ArrayList<>();
-    SignatureOrders orders = (ctx, tenant, signer, subject, text) -> {
-      subjects.add(subject + "|" + text);
+    List<String> texts = new ArrayList<>();
+    List<ApplicationSignature> signed = new ArrayList<>();
+    SignatureOrders orders = (caller, sameDevice, tenant, signer, subject, text) -> {
+      signed.add(subject);
+      texts.add(text);
       return Future.succeededFuture(new SignatureOrders.Started(UUID.randomUUID(), "bankid:///?autostarttoken=x",
-        Optional.empty()));
+        Optional.empty(), Optional.empty()));
     };
+    BankIdOrders.Caller caller = new BankIdOrders.Caller("127.0.0.1", "http://localhost", "sv", false);
     SigningService signing = new SigningService(app.services().pool(), app.services().clock(), module.drafts(),
-      module.notifier(), Duration.ofHours(72), orders);
+      module.notifier(), module.submission(), Duration.ofHours(72), orders);
     Session session = session(resident);
-    JsonObject first = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
-    JsonObject second = Residents.await(signing.startApplicantSign((RoutingContext) null, session, UUID.fromString(id), "sign-key-1"));
-    assertEquals(first.getString("orderId"), second.getString("orderId"));
-    assertEquals(1, subjects.size());
-    assertTrue(subjects.get(0).startsWith("application:" + id + ":applicant:" + Fixtures.hash(app, id) + "|"));
-    assertTrue(subjects.get(0).contains("Månad: ") && subjects.get(0).contains("Hushåll: 1 vuxen, 1 barn")
-      && subjects.get(0).contains("Inkomster: 1 250 kr"), subjects.get(0));
+    SignatureStart first = Futures.await(signing.startApplicantSign(caller, true, session, UUID.fromString(id),
+      "sign-key-1"));
+    SignatureStart second = Futures.await(signing.startApplicantSign(caller, true, session, UUID.fromString(id),
+      "sign-key-1"));
+    assertEquals(first.orderId(), second.orderId());
+    assertEquals(1, texts.size());
+    assertEquals(List.of(Fixtures.applicant(app, id)), signed);
+    assertEquals(Fixtures.applicant(app, id), ApplicationSignature.of(signed.get(0).subject()).orElseThrow(),
+      "what the order stores reads back as the same signature");
+    assertTrue(texts.get(0).contains("Månad: ") && texts.get(0).contains("Hushåll: 1 vuxen, 1 barn")
+      && texts.get(0).contains("Inkomster: 1 250 kr"), texts.get(0));
 
     var other = Residents.login(app, "19810106", "Pia", "Palm");
     String incomplete = Fixtures.draft(other);
-    var refused = signing.startApplicantSign(null, session(other), UUID.fromString(incomplete), "sign-key-2");
+    var refused = signing.startApplicantSign(caller, true, session(other), UUID.fromString(incomplete), "sign-key-2");
     assertTrue(refused.failed() || awaitFailure(refused));
-    assertEquals(1, subjects.size(), "no order for an application that does not pass the check");
+    assertEquals(1, texts.size(), "no order for an application that does not pass the check");
     assertEquals(0, count(app, "SELECT count(*) FROM idempotency_key WHERE person_id = $1 AND scope LIKE 'sign:%'", other.id),
       "a refused start frees its key");
   }

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.testing.Futures;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class CaseFixtures {
   }
 
   public RowSet<Row> rows(String sql, Tuple tuple) {
-    return pool.preparedQuery(sql).execute(tuple).toCompletionStage().toCompletableFuture().join();
+    return Futures.await(pool.preparedQuery(sql).execute(tuple));
   }
 
   public long count(String sql, Object... args) {

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,13 +48,12 @@ class DecisionGuaranteeTest {
   }
 
   private static void letter(CaseFixtures.Case c, UUID decision) {
-    pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
+    Futures.await(pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
         + "recipient_ids, pdf, sha256) VALUES ('demo', $1, gen_random_uuid(), $2, $3, repeat('a', 64)) RETURNING id")
       .execute(Tuple.of(c.applicationId(), new UUID[] {c.personId()}, Buffer.buffer("%PDF")))
       .compose(rows -> decision == null ? io.vertx.core.Future.succeededFuture()
         : tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) VALUES ($1, $2)")
-          .execute(Tuple.of(rows.iterator().next().getUUID("id"), decision)).mapEmpty()))
-      .toCompletionStage().toCompletableFuture().join();
+          .execute(Tuple.of(rows.iterator().next().getUUID("id"), decision)).mapEmpty())));
   }
 
   @Test
@@ -62,7 +61,7 @@ class DecisionGuaranteeTest {
   void noLetterWithoutDelegation() {
     CaseFixtures.Case c = fixtures.submitted("demo", "Ivar", "Ogiltigsson", "none", List.of());
     UUID invalid = decision(c, false);
-    CompletionException failure = assertThrows(CompletionException.class, () -> letter(c, invalid));
+    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> letter(c, invalid));
     assertTrue(failure.getMessage().contains("decision_letter_decision_decision_id_delegation_valid_fkey"),
       failure.getMessage());
     assertEquals(0, fixtures.count("SELECT count(*) FROM decision_letter WHERE application_id = $1", c.applicationId()));
@@ -74,13 +73,13 @@ class DecisionGuaranteeTest {
   @DisplayName("a valid-looking decision must name its delegation; a letter must carry a decision")
   void delegationReferenceRequired() {
     CaseFixtures.Case c = fixtures.submitted("demo", "Vera", "Villkorsson", "none", List.of());
-    CompletionException unnamed = assertThrows(CompletionException.class, () -> fixtures.rows("INSERT INTO decision "
+    IllegalStateException unnamed = assertThrows(IllegalStateException.class, () -> fixtures.rows("INSERT INTO decision "
       + "(tenant_id, application_id, application_version, decision_set, type, outcome, amount, delegation_amount, "
       + "motivering, decided_by_kind, decided_by_name, decided_by_title, delegation_valid, decided_at) VALUES ('demo', $1, "
       + "1, gen_random_uuid(), 'forsorjningsstod', 'bifall', 1, 1, 'x', 'automated', 'x', 'x', true, $2)",
       Tuple.of(c.applicationId(), fixtures.now())));
     assertTrue(unnamed.getMessage().contains("check"), unnamed.getMessage());
-    CompletionException empty = assertThrows(CompletionException.class, () -> letter(c, null));
+    IllegalStateException empty = assertThrows(IllegalStateException.class, () -> letter(c, null));
     assertTrue(empty.getMessage().contains("at least one decision"), empty.getMessage());
   }
 
@@ -89,10 +88,10 @@ class DecisionGuaranteeTest {
   void decisionsAreImmutable() {
     CaseFixtures.Case c = fixtures.submitted("demo", "Ulla", "Oföränderlig", "none", List.of());
     UUID invalid = decision(c, false);
-    CompletionException update = assertThrows(CompletionException.class, () -> fixtures.rows("UPDATE decision SET "
+    IllegalStateException update = assertThrows(IllegalStateException.class, () -> fixtures.rows("UPDATE decision SET "
       + "delegation_valid = true, delegation_version = 'v', delegation_row = 'r', delegation_source = 's', "
       + "delegation_level = 'l' WHERE id = $1", Tuple.of(invalid)));
     assertTrue(update.getMessage().contains("cannot be changed"), update.getMessage());
-    assertThrows(CompletionException.class, () -> fixtures.rows("DELETE FROM decision WHERE id = $1", Tuple.of(invalid)));
+    assertThrows(IllegalStateException.class, () -> fixtures.rows("DELETE FROM decision WHERE id = $1", Tuple.of(invalid)));
   }
 }

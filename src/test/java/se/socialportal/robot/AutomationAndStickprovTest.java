@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.PersonRepository.Protection;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RuleBook;
 
 import java.io.IOException;
@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("Automated decisions (KL 6 kap. 37 §) only where allowed; stickprov reproducible and blind to the channel")
 class AutomationAndStickprovTest {

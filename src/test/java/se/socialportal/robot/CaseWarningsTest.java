@@ -35,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @DisplayName("Warnings a handläggare must acknowledge, by the facts that raise them")
 class CaseWarningsTest {
 
-  static final RobotRules RULES = new RobotRules(RobotHarness.rules().normRules("demo", java.time.YearMonth.of(2025, 6)), BigDecimal.valueOf(20), BigDecimal.valueOf(500),
-    BigDecimal.valueOf(100), BigDecimal.valueOf(5), "s", Set.of(), "", Map.of());
+  static final RobotRules RULES = new RobotRules(RobotHarness.rules().normRules("demo", java.time.YearMonth.of(2025, 6)),
+    BigDecimal.valueOf(20), BigDecimal.valueOf(500), BigDecimal.valueOf(100), BigDecimal.valueOf(5), "s", Set.of(), "",
+    Map.of(), RobotHarness.rules().inForce("demo", java.time.YearMonth.of(2025, 6)).motivering());
   static final UUID APPLICANT = UUID.randomUUID();
   private static final Instant SUBMITTED = Instant.parse("2025-10-03T08:00:00Z");
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("The robot job queue: SKIP LOCKED claims, leases, takeover, fenced finishing")
 class JobQueueTest {

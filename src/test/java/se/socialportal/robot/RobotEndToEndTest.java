@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.PersonRepository.Protection;
 import se.socialportal.robot.registers.NoRegisterConnection;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RuleBook;
 
 import java.math.BigDecimal;
@@ -25,8 +25,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("The robot end to end: a submitted application becomes a proposal with trace and warnings")
 class RobotEndToEndTest {

@@ -14,7 +14,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
+import static se.socialportal.testing.Futures.await;
 
 /**
  * Applications and robot jobs written the way the e-tjänst writes them: the application row, the household-month rows
@@ -36,14 +37,6 @@ final class RobotFixtures {
   RobotFixtures(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   void tenant() {

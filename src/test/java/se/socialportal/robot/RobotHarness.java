@@ -1,11 +1,14 @@
 package se.socialportal.robot;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
-import io.vertx.core.buffer.Buffer;
+import se.socialportal.bistand.cases.Komplettering;
+import se.socialportal.bistand.notify.OutboxNotifier;
+import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.FileOutboxMailbox;
 import se.socialportal.platform.db.DatabaseSettings;
@@ -27,7 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import static se.socialportal.robot.RobotFixtures.await;
+import static se.socialportal.testing.Futures.await;
 
 /**
  * A database, Vert.x instances and robot verticles for one test class. Time is a {@link TestClock} standing at
@@ -82,7 +85,9 @@ final class RobotHarness implements AutoCloseable {
   }
 
   Robot robot(Vertx vertx, Pool onPool, CurrentRuleBook rules, RegisterAdapter registers, RobotSettings settings) {
-    return new Robot(onPool, clock, settings, rules, registers, expediering(vertx, onPool));
+    return new Robot(onPool, clock, settings, rules, registers,
+      new Komplettering(onPool, clock, new OutboxNotifier(clock)),
+      new AutomatedDecision(expediering(vertx, onPool), clock));
   }
 
   /** Letters of automated decisions go to a file outbox of this harness's own. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
@@ -15,7 +16,7 @@ import se.socialportal.robot.registers.NoRegisterConnection;
 import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
-import se.socialportal.robot.registers.RegisterSimulator;
+import se.socialportal.rules.RobotMotivering;
 import se.socialportal.testing.TestClock;
 
 import java.math.BigDecimal;
@@ -92,12 +93,12 @@ class RobotPartsTest {
   void simulatorOnlyInDemo() {
     AppConfig production = new AppConfig(new JsonObject().put("MODE", "production").put("ROBOT_REGISTERS", "simulator"));
     ConfigException refused = assertThrows(ConfigException.class, () -> RegisterAdapters.from(production,
-      TestClock.stopped(TestClock.START)));
+      () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
     assertTrue(refused.getMessage().contains(Setting.ROBOT_REGISTERS.name()));
     assertInstanceOf(NoRegisterConnection.class, RegisterAdapters.from(production.with(Setting.ROBOT_REGISTERS, "auto"),
-      TestClock.stopped(TestClock.START)));
+      () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
     assertInstanceOf(RegisterSimulator.class, RegisterAdapters.from(production.with(Setting.MODE, "demo")
-      .with(Setting.ROBOT_REGISTERS, "auto"), TestClock.stopped(TestClock.START)));
+      .with(Setting.ROBOT_REGISTERS, "auto"), () -> new RegisterSimulator(TestClock.stopped(TestClock.START))));
   }
 
   @Test
@@ -106,13 +107,15 @@ class RobotPartsTest {
     Calculation avslag = new Calculation("avslag", BigDecimal.ZERO, new BigDecimal("5180"), new BigDecimal("5450"),
       new BigDecimal("12000"), new BigDecimal("1370"), new JsonObject(), Map.of("riksnorm", "riksnorm-2025"), List.of(),
       List.of(), List.of());
-    Motivering.Text text = Motivering.write(YearMonth.of(2025, 10),
+    RobotMotivering wording = RobotHarness.rules().inForce("demo", YearMonth.of(2025, 10)).motivering();
+    Motivering.Text text = Motivering.write(wording, YearMonth.of(2025, 10),
       new Content(RobotFixtures.single("1980-01-01", 5000, "salary", 12000)), avslag);
     assertTrue(text.text().startsWith("Du har inte rätt till försörjningsstöd för oktober 2025."), text.text());
     assertTrue(text.text().contains("normöverskott 1 370 kr"), text.text());
     assertTrue(text.text().contains("riksnorm-2025"), text.text());
     assertTrue(text.text().contains("en vuxen"), text.text());
-    assertEquals(List.of(Motivering.SOL, Motivering.SOF), text.legalBasis());
+    assertEquals(List.of("12 kap. 1 § socialtjänstlagen (2025:400)",
+      "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)"), text.legalBasis());
   }
 
   @Test

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RuleBook;
 
 import java.time.Duration;
@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("The robot under failure: concurrent instances, a killed worker, a step that keeps failing")
 class RobotResilienceTest {

@@ -6,10 +6,10 @@ import io.vertx.sqlclient.SqlConnection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.robot.registers.RegisterAdapter;
 import se.socialportal.robot.registers.RegisterAnswer;
 import se.socialportal.robot.registers.RegisterQuery;
-import se.socialportal.robot.registers.RegisterSimulator;
 import se.socialportal.rules.RuleBook;
 
 import java.time.Duration;
@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
+import static se.socialportal.testing.Futures.await;
 
 @DisplayName("The robot heals itself: a job that never ends is given up, a robot that stopped claiming is replaced")
 class RobotSelfHealingTest {

@@ -19,8 +19,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.socialportal.robot.RobotFixtures.await;
 import static se.socialportal.robot.RobotHarness.eventually;
+import static se.socialportal.testing.Futures.await;
 
 /**
  * "Next year's rules are not published yet" is a normal state: an application for such a month waits — not a failure,

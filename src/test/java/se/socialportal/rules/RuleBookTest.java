@@ -53,7 +53,8 @@ class RuleBookTest {
     assertEquals(Set.of("demo", "grannkommun"), book.tenants());
     assertEquals(Map.of("riksnorm", "riksnorm-2025", "prisbasbelopp", "prisbasbelopp-2025", "caps", "demo-caps-2025.1",
       "incomeClassification", "income-classification-2025.1", "warningRules", "warning-rules-2025.1",
-      "stickprov", "demo-stickprov-2025.1", "automation", "demo-automation-2025.1"), rules.versions());
+      "stickprov", "demo-stickprov-2025.1", "automation", "demo-automation-2025.1",
+      "motivering", "robot-motivering-2025.1"), rules.versions());
     assertEquals(new BigDecimal("5"), rules.stickprov().percent());
     assertEquals(Set.of("digital", "paper", "assisted"), rules.stickprov().channels());
     assertTrue(rules.automation().decisionTypes().isEmpty(), "no automated decisions by default");

@@ -295,6 +295,17 @@ class RuleBookValidationTest {
   }
 
   @Test
+  @DisplayName("the robot's motivering: a placeholder the robot does not fill in, or no wording at all")
+  void robotMotivering() throws IOException {
+    copyRealRules();
+    edit("robot-motivering.json", json -> json.getJsonObject("texts").put("factBifall",
+      "Inkomsterna räcker inte, och det som fattas är {amout}."));
+    refused("robot-motivering.json", "/texts/factBifall", "unknown placeholder(s) [amout]");
+    Files.delete(robots.resolve("robot-motivering.json"));
+    refused("", "", "no valid robot-motivering file");
+  }
+
+  @Test
   @DisplayName("every problem is reported at once")
   void allProblemsAtOnce() throws IOException {
     copyRealRules();

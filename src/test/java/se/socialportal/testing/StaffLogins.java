@@ -38,9 +38,8 @@ public final class StaffLogins {
     }
     JsonObject session = browser.get("/api/v1/staff/session").bodyAsJsonObject();
     browser.csrf(session.getString("csrfToken"));
-    UUID staffId = app.services().pool().preparedQuery("SELECT id FROM staff_member WHERE tenant_id = $1 AND subject = $2")
-      .execute(io.vertx.sqlclient.Tuple.of(tenant, subject)).map(rows -> rows.iterator().next().getUUID("id"))
-      .toCompletionStage().toCompletableFuture().join();
+    UUID staffId = Futures.await(app.services().pool().preparedQuery("SELECT id FROM staff_member WHERE tenant_id = $1 AND subject = $2")
+      .execute(io.vertx.sqlclient.Tuple.of(tenant, subject)).map(rows -> rows.iterator().next().getUUID("id")));
     return new Staff(browser, staffId, name);
   }
 }

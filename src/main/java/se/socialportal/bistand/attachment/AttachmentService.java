@@ -7,7 +7,7 @@ import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 
@@ -64,7 +64,7 @@ public final class AttachmentService {
       ApplicationRow application = found.orElseThrow(ApiException::notFound);
       switch (purpose == null ? "" : purpose) {
         case "application":
-          if (!application.isApplicant(me) || application.status() != Status.DRAFT) {
+          if (!application.isApplicant(me) || application.status() != ApplicationStatus.DRAFT) {
             return Future.failedFuture(ApiException.conflict("application_not_draft"));
           }
           if (category == null || !category.matches("[a-zA-Z]{1,40}([.][a-zA-Z0-9]{1,40})?")) {
@@ -72,7 +72,7 @@ public final class AttachmentService {
           }
           return Future.succeededFuture(application);
         case "message":
-          return application.status() == Status.DRAFT
+          return application.status() == ApplicationStatus.DRAFT
             ? Future.failedFuture(ApiException.conflict("messages_after_submission"))
             : Future.succeededFuture(application);
         case "komplettering":

@@ -5,9 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.bistand.signing.SignatureRepository;
@@ -130,30 +131,31 @@ public final class CaseService {
         if (!application.isApplicant(me)) {
           return Future.failedFuture(ApiException.forbidden("withdraw_applicant_only"));
         }
-        if (!Status.WITHDRAWABLE.contains(application.status())) {
+        if (!ApplicationStatus.WITHDRAWABLE.contains(application.status())) {
           return Future.failedFuture(ApiException.conflict("application_not_withdrawable"));
         }
-        return ApplicationRepository.withdraw(tx, id, now)
+        return ApplicationRepository.withdraw(tx, application, now)
           .compose(v -> ApplicationRepository.releaseMonth(tx, id))
-          .compose(v -> ApplicationRepository.event(tx, application, "withdrawn", Status.WITHDRAWN, "resident", me,
-            new JsonObject().put("from", application.status().db()), now))
-          .compose(v -> application.coApplicantId().filter(co -> application.status() != Status.DRAFT)
+          .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "withdrawn",
+            ApplicationStatus.WITHDRAWN, ApplicationEvent.Actor.resident(me),
+            new JsonObject().put("from", application.status().db())), now))
+          .compose(v -> application.coApplicantId().filter(co -> application.status() != ApplicationStatus.DRAFT)
             .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.WITHDRAWN, id, new JsonObject()))
             .orElse(Future.succeededFuture()))
-          .map(v -> new JsonObject().put("id", id.toString()).put("status", Status.WITHDRAWN.db()));
+          .map(v -> new JsonObject().put("id", id.toString()).put("status", ApplicationStatus.WITHDRAWN.db()));
       }));
   }
 
   private JsonObject actions(ApplicationRow application, UUID me) {
     boolean applicant = application.isApplicant(me);
-    boolean awaitingMe = application.status() == Status.AWAITING_COSIGNATURE && application.isCoApplicant(me)
+    boolean awaitingMe = application.status() == ApplicationStatus.AWAITING_COSIGNATURE && application.isCoApplicant(me)
       && application.cosignDeadline().map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
     return new JsonObject()
-      .put("edit", applicant && application.status() == Status.DRAFT)
+      .put("edit", applicant && application.status() == ApplicationStatus.DRAFT)
       .put("cosign", awaitingMe)
       .put("declineCosign", awaitingMe)
-      .put("withdraw", applicant && Status.WITHDRAWABLE.contains(application.status()))
-      .put("message", application.status() != Status.DRAFT);
+      .put("withdraw", applicant && ApplicationStatus.WITHDRAWABLE.contains(application.status()))
+      .put("message", application.status() != ApplicationStatus.DRAFT);
   }
 
   private static Future<Map<UUID, String>> names(SqlClient client, ApplicationRow application) {

@@ -8,9 +8,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
@@ -42,6 +43,8 @@ public final class Komplettering {
     + "FOR UPDATE";
   private static final String ANSWER = "UPDATE komplettering_request SET status = 'answered', answer_text = $2, "
     + "answered_at = $3, answered_by = $4 WHERE id = $1";
+  private static final String CANCEL_OPEN = "UPDATE komplettering_request SET status = 'cancelled' "
+    + "WHERE application_id = $1 AND status = 'open'";
   private static final String OPEN_COUNT = "SELECT count(*) FROM komplettering_request WHERE application_id = $1 "
     + "AND status = 'open'";
 
@@ -68,10 +71,11 @@ public final class Komplettering {
         .addValue(OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC))
         .addValue(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
       .map(rows -> rows.iterator().next().getUUID(0))
-      .compose(id -> ApplicationRepository.setStatus(tx, application.id(), Status.KOMPLETTERING_REQUESTED, now)
-        .compose(v -> ApplicationRepository.event(tx, application, "komplettering_requested",
-          Status.KOMPLETTERING_REQUESTED, actorKind, null, staffId.orElse(null),
-          new JsonObject().put("requestId", id.toString()).put("dueAt", dueAt.toString()), now))
+      .compose(id -> ApplicationRepository.move(tx, application, ApplicationStatus.KOMPLETTERING_REQUESTED, now)
+        .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "komplettering_requested",
+          ApplicationStatus.KOMPLETTERING_REQUESTED,
+          staffId.map(ApplicationEvent.Actor::staff).orElse(ApplicationEvent.Actor.robot()),
+          new JsonObject().put("requestId", id.toString()).put("dueAt", dueAt.toString())), now))
         .compose(v -> notifyHousehold(tx, application, id, dueAt))
         .map(id));
   }
@@ -130,21 +134,27 @@ public final class Komplettering {
               ? Future.failedFuture(ApiException.invalid("attachments", "attachment_unknown"))
               : tx.preparedQuery(ANSWER).execute(Tuple.of(requestId, answer.isEmpty() ? null : answer,
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), me)))
-            .compose(v -> ApplicationRepository.event(tx, application, "komplettering_answered", null, "resident", me,
-              new JsonObject().put("requestId", requestId.toString()).put("attachments", attachmentIds.size()), now))
+            .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "komplettering_answered",
+              null, ApplicationEvent.Actor.resident(me),
+              new JsonObject().put("requestId", requestId.toString()).put("attachments", attachmentIds.size())), now))
             .compose(v -> tx.preparedQuery(OPEN_COUNT).execute(Tuple.of(applicationId)))
             .compose(open -> {
               long stillOpen = open.iterator().next().getLong(0);
-              if (stillOpen == 0 && application.status() == Status.KOMPLETTERING_REQUESTED) {
-                return ApplicationRepository.setStatus(tx, applicationId, Status.UNDER_REVIEW, now)
-                  .compose(v -> ApplicationRepository.event(tx, application, "review_resumed", Status.UNDER_REVIEW,
-                    "system", null, new JsonObject(), now));
+              if (stillOpen == 0 && application.status() == ApplicationStatus.KOMPLETTERING_REQUESTED) {
+                return ApplicationRepository.move(tx, application, ApplicationStatus.UNDER_REVIEW, now)
+                  .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "review_resumed",
+                    ApplicationStatus.UNDER_REVIEW, ApplicationEvent.Actor.system(), new JsonObject()), now));
               }
               return Future.succeededFuture();
             })
             .map(v -> new JsonObject().put("id", requestId.toString()).put("status", "answered"));
         });
       }));
+  }
+
+  /** The case is decided: its open requests end (an answer must not reopen a decided case). */
+  public static Future<Void> cancelOpen(SqlClient tx, UUID applicationId) {
+    return tx.preparedQuery(CANCEL_OPEN).execute(Tuple.of(applicationId)).mapEmpty();
   }
 
   /** Open requests per application, for the case list. */

@@ -10,7 +10,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
@@ -42,6 +42,8 @@ public final class MessageThread {
     + "WHERE m.application_id = $1 ORDER BY m.created_at, m.id";
   private static final String MARK_READ = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
     + "AND author_kind = 'staff' AND read_at IS NULL";
+  private static final String MARK_READ_BY_STAFF = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
+    + "AND author_kind = 'resident' AND read_at IS NULL";
   private static final String UNREAD = "SELECT application_id, count(*) FROM case_message WHERE application_id = ANY($1) "
     + "AND author_kind = 'staff' AND read_at IS NULL GROUP BY application_id";
 
@@ -68,7 +70,7 @@ public final class MessageThread {
     return pool.withTransaction(tx -> ApplicationRepository.lockVisible(tx, applicationId, session.tenantId(), me)
       .compose(found -> {
         ApplicationRow application = found.orElseThrow(ApiException::notFound);
-        if (application.status() == Status.DRAFT) {
+        if (application.status() == ApplicationStatus.DRAFT) {
           return Future.failedFuture(ApiException.conflict("messages_after_submission"));
         }
         return tx.preparedQuery(INSERT).execute(Tuple.of(application.tenantId(), applicationId, "resident", me, null,
@@ -90,7 +92,7 @@ public final class MessageThread {
       .map(rows -> rows.iterator().next().getUUID("id"))
       .compose(id -> notifier.notify(tx, application.tenantId(), application.applicantId(), Notifier.MESSAGE_FROM_STAFF,
           application.id(), new JsonObject().put("messageId", id.toString()))
-        .compose(v -> application.coApplicantId().filter(co -> application.status() != Status.DRAFT)
+        .compose(v -> application.coApplicantId().filter(co -> application.status() != ApplicationStatus.DRAFT)
           .map(co -> notifier.notify(tx, application.tenantId(), co, Notifier.MESSAGE_FROM_STAFF, application.id(),
             new JsonObject().put("messageId", id.toString()))).orElse(Future.succeededFuture()))
         .map(id));
@@ -133,5 +135,11 @@ public final class MessageThread {
       rows.forEach(row -> counts.put(row.getUUID(0), row.getLong(1).intValue()));
       return counts;
     });
+  }
+
+  /** A handläggare has read the thread: the household's messages are marked read (casework's case view). */
+  public static Future<Void> markReadByStaff(SqlClient client, UUID applicationId, Instant at) {
+    return client.preparedQuery(MARK_READ_BY_STAFF).execute(Tuple.of(applicationId,
+      java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))).mapEmpty();
   }
 }

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.bistand.ApplicationRepository.Event;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,23 +23,23 @@ public final class Timeline {
   public static JsonArray steps(ApplicationRow application, List<Event> events) {
     Set<String> reached = new HashSet<>();
     events.forEach(event -> event.status().ifPresent(reached::add));
-    Status current = application.status();
+    ApplicationStatus current = application.status();
     reached.add(current.db());
     List<String> path = new ArrayList<>();
-    path.add(Status.DRAFT.db());
-    if (application.coApplicantId().isPresent() || reached.contains(Status.AWAITING_COSIGNATURE.db())) {
-      path.add(Status.AWAITING_COSIGNATURE.db());
+    path.add(ApplicationStatus.DRAFT.db());
+    if (application.coApplicantId().isPresent() || reached.contains(ApplicationStatus.AWAITING_COSIGNATURE.db())) {
+      path.add(ApplicationStatus.AWAITING_COSIGNATURE.db());
     }
-    path.add(Status.SUBMITTED.db());
-    path.add(Status.UNDER_REVIEW.db());
-    if (reached.contains(Status.KOMPLETTERING_REQUESTED.db())) {
-      path.add(Status.KOMPLETTERING_REQUESTED.db());
+    path.add(ApplicationStatus.SUBMITTED.db());
+    path.add(ApplicationStatus.UNDER_REVIEW.db());
+    if (reached.contains(ApplicationStatus.KOMPLETTERING_REQUESTED.db())) {
+      path.add(ApplicationStatus.KOMPLETTERING_REQUESTED.db());
     }
-    path.add(Status.DECIDED.db());
-    path.add(current == Status.PAYMENT_FAILED ? Status.PAYMENT_FAILED.db() : Status.PAID.db());
-    if (current == Status.WITHDRAWN) {
+    path.add(ApplicationStatus.DECIDED.db());
+    path.add(current == ApplicationStatus.PAYMENT_FAILED ? ApplicationStatus.PAYMENT_FAILED.db() : ApplicationStatus.PAID.db());
+    if (current == ApplicationStatus.WITHDRAWN) {
       path.removeIf(step -> !reached.contains(step));
-      path.add(Status.WITHDRAWN.db());
+      path.add(ApplicationStatus.WITHDRAWN.db());
     }
     // A step the case went past without being in it (e.g. straight from submitted to komplettering) is not shown
     // as done: only steps it really was in, the current one and those still to come.

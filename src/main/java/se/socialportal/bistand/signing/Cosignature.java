@@ -5,9 +5,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
-import se.socialportal.bistand.Status;
+import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
@@ -62,7 +63,7 @@ public final class Cosignature {
 
   private Future<String> handle(SqlConnection tx, UUID id, String tenantId, Instant now) {
     return ApplicationRepository.lock(tx, id, tenantId).compose(found -> {
-      if (found.isEmpty() || found.get().status() != Status.AWAITING_COSIGNATURE) {
+      if (found.isEmpty() || found.get().status() != ApplicationStatus.AWAITING_COSIGNATURE) {
         return Future.succeededFuture("none");
       }
       ApplicationRow application = found.get();
@@ -76,8 +77,8 @@ public final class Cosignature {
       }
       UUID coApplicant = application.coApplicantId().orElseThrow();
       return ApplicationRepository.reminded(tx, id, now)
-        .compose(v -> ApplicationRepository.event(tx, application, "cosignature_reminder", null, "system", null,
-          new JsonObject().put("reminder", application.cosignReminders() + 1), now))
+        .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, "cosignature_reminder", null,
+          ApplicationEvent.Actor.system(), new JsonObject().put("reminder", application.cosignReminders() + 1)), now))
         .compose(v -> notifier.notify(tx, tenantId, coApplicant, Notifier.COSIGN_REMINDER, id,
           new JsonObject().put("deadline", application.cosignDeadline().get().toString())))
         .map("reminded");
@@ -91,20 +92,22 @@ public final class Cosignature {
       session.residentId()).compose(found -> {
         ApplicationRow application = found.filter(row -> row.isCoApplicant(session.residentId()))
           .orElseThrow(ApiException::notFound);
-        if (application.status() != Status.AWAITING_COSIGNATURE) {
+        if (application.status() != ApplicationStatus.AWAITING_COSIGNATURE) {
           return Future.failedFuture(ApiException.conflict("cosignature_not_awaited"));
         }
         return returnToDraft(tx, application, "cosignature_declined", Notifier.COSIGN_DECLINED,
-          session.residentId(), now).map(v -> new JsonObject().put("id", id.toString()).put("status", "draft"));
+          session.residentId(), now).map(v -> new JsonObject().put("id", id.toString())
+          .put("status", ApplicationStatus.DRAFT.db()));
       }));
   }
 
   private Future<Void> returnToDraft(SqlConnection tx, ApplicationRow application, String event, String notification,
                                      UUID actor, Instant now) {
-    return ApplicationRepository.backToDraft(tx, application.id(), now)
+    return ApplicationRepository.backToDraft(tx, application, now)
       .compose(v -> SignatureRepository.supersede(tx, application.id(), now))
-      .compose(v -> ApplicationRepository.event(tx, application, event, Status.DRAFT,
-        actor == null ? "system" : "resident", actor, new JsonObject(), now))
+      .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(application, event, ApplicationStatus.DRAFT,
+        actor == null ? ApplicationEvent.Actor.system() : ApplicationEvent.Actor.resident(actor), new JsonObject()),
+        now))
       .compose(v -> notifier.notify(tx, application.tenantId(), application.applicantId(), notification,
         application.id(), new JsonObject()));
   }

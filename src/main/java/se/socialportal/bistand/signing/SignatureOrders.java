@@ -1,8 +1,7 @@
 package se.socialportal.bistand.signing;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
+import se.socialportal.identity.bankid.BankIdOrders;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -14,18 +13,12 @@ import java.util.UUID;
  */
 public interface SignatureOrders {
 
-  /** A started order, as the browser follows it with webroot/js/bankid-order.js. */
-  record Started(UUID orderId, String autoStartUrl, Optional<String> simulatorUrl) {
-    public JsonObject toJson() {
-      return new JsonObject().put("orderId", orderId.toString()).put("autoStartUrl", autoStartUrl)
-        .put("simulatorUrl", simulatorUrl.orElse(null));
-    }
+  /** A started order, as the browser follows it with webroot/js/bankid-order.js, and its binding for the browser. */
+  record Started(UUID orderId, String autoStartUrl, Optional<String> simulatorUrl,
+                 Optional<BankIdOrders.Binding> binding) {
   }
 
-  /**
-   * Starts a {@code sign} order that only {@code signer} can complete.
-   *
-   * @param subject what is signed, {@code application:<id>:<role>:<content hash>}
-   */
-  Future<Started> startSign(RoutingContext ctx, String tenantId, UUID signer, String subject, String userVisibleMarkdown);
+  /** Starts a {@code sign} order that only {@code signer} can complete. */
+  Future<Started> startSign(BankIdOrders.Caller caller, boolean sameDevice, String tenantId, UUID signer,
+                            ApplicationSignature subject, String userVisibleMarkdown);
 }

@@ -1,6 +1,6 @@
 package se.socialportal.casework.calc;
 
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.util.Optional;

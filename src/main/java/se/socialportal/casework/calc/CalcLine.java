@@ -1,7 +1,7 @@
 package se.socialportal.casework.calc;
 
 import io.vertx.core.json.JsonObject;
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package se.socialportal.casework.calc;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

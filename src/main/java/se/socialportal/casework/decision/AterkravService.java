@@ -12,11 +12,11 @@ import se.socialportal.casework.CaseAudit;
 import se.socialportal.casework.CaseEvents;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.delegation.CaseworkRules;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.casework.delegation.DelegationCheck;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.JsonFields;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,13 +3,14 @@ package se.socialportal.casework.decision;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.calc.Calculation;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterComposer;
+import se.socialportal.robot.DecisionFunction;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,30 +29,12 @@ import java.util.stream.Collectors;
  * (KL 6 kap. 37 §). It is a decision like any other (FL 31 §): a decision row with what, when, "automated" and the
  * rule versions, resting on the tenant's automation rule as its delegation, and a letter on Mina sidor with the same
  * content, motivering and appeal instructions as a handläggare's. Written inside the robot's proposal transaction,
- * so a proposal marked decided without its decision and letter cannot exist.
+ * so a proposal marked decided without its decision and letter cannot exist. The robot reaches it as its
+ * {@link DecisionFunction}.
  */
-public final class AutomatedDecision {
+public final class AutomatedDecision implements DecisionFunction {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-
-  /**
-   * The delegation: the automation rule in force, which decision type it covers (e.g. forsorjningsstodBifall) and the
-   * nämnd's decision it cites.
-   */
-  public record Rule(String version, String decisionType, String source) {
-  }
-
-  /** What the robot proposed and now decides. */
-  public record Proposal(UUID id, String tenantId, UUID applicationId, String outcome, JsonObject calculation,
-                         String motivering, List<String> legalBasis, JsonObject ruleVersions) {
-    public Proposal {
-      legalBasis = List.copyOf(legalBasis);
-    }
-  }
-
-  /** The decision set and its letter (handed to the digital mailbox after commit). */
-  public record Taken(UUID decisionSet, List<UUID> decisionIds, UUID letterId) {
-  }
 
   private final Expediering expediering;
   private final Clock clock;
@@ -61,6 +44,7 @@ public final class AutomatedDecision {
     this.clock = clock;
   }
 
+  @Override
   public Future<Taken> take(SqlClient tx, Proposal proposal, Rule rule) {
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
@@ -69,7 +53,7 @@ public final class AutomatedDecision {
       List<DecisionPart> parts = parts(proposal);
       return DecisionRecorder.recordAutomated(tx, header, proposal.id(), decisionSet, parts, rule,
           proposal.ruleVersions(), now)
-        .compose(ids -> tx.preparedQuery(DecisionService.CANCEL_KOMPLETTERING).execute(Tuple.of(header.id()))
+        .compose(ids -> Komplettering.cancelOpen(tx, header.id())
           .compose(v -> letter(tx, header, parts, rule, proposal.ruleVersions(), today, decisionSet, ids))
           .map(letter -> new Taken(decisionSet, ids, letter)));
     });
@@ -111,6 +95,7 @@ public final class AutomatedDecision {
   }
 
   /** After commit: the letter goes to the digital mailbox (a failure is retried by ExpedieringVerticle). */
+  @Override
   public Future<Boolean> deliver(Taken taken, String tenantId) {
     return expediering.deliver(taken.letterId(), tenantId).transform(done -> Future.succeededFuture(done.succeeded()));
   }

@@ -1,7 +1,7 @@
 package se.socialportal.casework.decision;
 
 import io.vertx.core.json.JsonArray;
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -3,9 +3,9 @@ package se.socialportal.casework.decision;
 import io.vertx.core.json.JsonArray;
 import se.socialportal.casework.calc.CalcLine;
 import se.socialportal.casework.calc.Calculation;
-import se.socialportal.casework.delegation.DecisionType;
-import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.delegation.DelegationCheck;
+import se.socialportal.robot.DecisionFunction;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -64,7 +65,7 @@ final class DecisionRecorder {
    * the rule is the delegation, the robot's rule versions say what produced the decision.
    */
   static Future<List<UUID>> recordAutomated(SqlClient tx, CaseHeader header, UUID proposalId, UUID decisionSet,
-                                            List<DecisionPart> parts, AutomatedDecision.Rule rule,
+                                            List<DecisionPart> parts, DecisionFunction.Rule rule,
                                             JsonObject ruleVersions, Instant at) {
     List<Basis> bases = new ArrayList<>();
     for (DecisionPart part : parts) {

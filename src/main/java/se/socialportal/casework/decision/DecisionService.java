@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
+import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseAudit;
 import se.socialportal.casework.CaseEvents;
@@ -15,12 +16,12 @@ import se.socialportal.casework.calc.Calculation;
 import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.casework.delegation.DelegationCheck;
-import se.socialportal.casework.delegation.MotiveringTemplate;
 import se.socialportal.identity.session.Session;
 import se.socialportal.letters.DecisionLetter;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.LetterComposer;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +44,6 @@ import java.util.function.BiFunction;
 public final class DecisionService {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  // Open komplettering requests end with the decision (bistånd's table: an answer must not reopen a decided case).
-  static final String CANCEL_KOMPLETTERING = "UPDATE komplettering_request SET status = 'cancelled' "
-    + "WHERE application_id = $1 AND status = 'open'";
 
   private final Pool pool;
   private final Clock clock;
@@ -130,8 +128,7 @@ public final class DecisionService {
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     return pool.withTransaction(tx -> CaseAccess.lock(tx, session, applicationId).compose(header -> {
-        if (!header.status().equals("submitted") && !header.status().equals("under_review")
-            && !header.status().equals("komplettering_requested")) {
+        if (!header.open()) {
           return Future.failedFuture(ApiException.conflict("case_not_decidable"));
         }
         return planner.apply(tx, header).compose(plan -> StandIns.of(tx, session.tenantId(), session.staffMemberId(), today)
@@ -143,10 +140,11 @@ public final class DecisionService {
             return DecisionRecorder.record(tx, header, plan.proposalId(), decisionSet, plan.parts(), outcomes, decider,
                 plan.ruleVersions(), Optional.empty(), now)
               .compose(ids -> plan.proposalId().map(id -> Proposals.markDecided(tx, id)).orElse(Future.succeededFuture())
-                .compose(v -> tx.preparedQuery(CANCEL_KOMPLETTERING).execute(Tuple.of(header.id())).<Void>mapEmpty())
-                .compose(v -> CaseEvents.staff(tx, header, event, "decided", session.staffMemberId(), new JsonObject()
-                  .put("decisionSet", decisionSet.toString())
-                  .put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList())), now))
+                // Open komplettering requests end with the decision.
+                .compose(v -> Komplettering.cancelOpen(tx, header.id()))
+                .compose(v -> CaseEvents.staff(tx, header, event, ApplicationStatus.DECIDED, session.staffMemberId(),
+                  new JsonObject().put("decisionSet", decisionSet.toString())
+                    .put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList())), now))
                 .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
                   new JsonObject().put("decisionSet", decisionSet.toString()), now))
                 .compose(v -> plan.letter()

@@ -2,9 +2,9 @@ package se.socialportal.casework.decision;
 
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.casework.delegation.DelegationCheck;
-import se.socialportal.casework.delegation.DelegationMatrix;
 import se.socialportal.identity.session.Session;
 import se.socialportal.identity.staff.StaffRole;
+import se.socialportal.rules.delegation.DelegationMatrix;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package se.socialportal.casework.decision;
 
-import se.socialportal.casework.delegation.DecisionType;
+import se.socialportal.rules.delegation.DecisionType;
 
 /** A decision outside the staff member's delegation: nothing was recorded; the message says who may take it. */
 final class DelegationRefusedException extends RuntimeException {

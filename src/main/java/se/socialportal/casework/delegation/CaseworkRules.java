@@ -2,6 +2,8 @@ package se.socialportal.casework.delegation;
 
 import se.socialportal.rules.Dated;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.delegation.DelegationMatrix;
+import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package se.socialportal.casework.delegation;
 
+import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.DelegationMatrix;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

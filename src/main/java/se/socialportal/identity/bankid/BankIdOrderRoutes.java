@@ -6,8 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import se.socialportal.bankid.BankIdException;
 import se.socialportal.bankid.ErrorCode;
+import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.ClientAddress;
+import se.socialportal.platform.http.Messages;
 import se.socialportal.platform.http.RateLimiter;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
@@ -23,13 +25,17 @@ import java.util.UUID;
 public final class BankIdOrderRoutes implements RoutesModule {
 
   private final BankIdOrders orders;
+  private final BankIdBrowsers browsers;
+  private final SessionAccess sessions;
   private final RateLimiter loginLimiter;
   private final ClientAddress clientAddress;
   private final TenantResolver tenants;
 
-  public BankIdOrderRoutes(BankIdOrders orders, RateLimiter loginLimiter, ClientAddress clientAddress,
-                           TenantResolver tenants) {
+  public BankIdOrderRoutes(BankIdOrders orders, BankIdBrowsers browsers, SessionAccess sessions,
+                           RateLimiter loginLimiter, ClientAddress clientAddress, TenantResolver tenants) {
     this.orders = orders;
+    this.browsers = browsers;
+    this.sessions = sessions;
     this.loginLimiter = loginLimiter;
     this.clientAddress = clientAddress;
     this.tenants = tenants;
@@ -58,13 +64,17 @@ public final class BankIdOrderRoutes implements RoutesModule {
       return;
     }
     loginLimiter.check(clientAddress.of(ctx))
-      .compose(v -> orders.startLogin(ctx, tenants.tenantOf(ctx), "same".equals(device)))
-      .onSuccess(started -> Responses.created(ctx, started.toJson()))
+      .compose(v -> orders.startLogin(browsers.caller(ctx), tenants.tenantOf(ctx), "same".equals(device)))
+      .onSuccess(started -> {
+        browsers.bind(ctx, started.binding());
+        Responses.created(ctx, started.toJson());
+      })
       .onFailure(failure -> ctx.fail(translate(failure)));
   }
 
   private void qr(RoutingContext ctx) {
-    orderId(ctx).compose(id -> orders.qrFrame(ctx, id)).onSuccess(svg -> ctx.response()
+    orderId(ctx).compose(id -> orders.qrFrame(id, BankIdBrowsers.binding(ctx, id), Messages.language(ctx)))
+      .onSuccess(svg -> ctx.response()
         .putHeader("Content-Type", "image/svg+xml")
         .putHeader("Cache-Control", "no-store")
         .end(svg))
@@ -72,11 +82,19 @@ public final class BankIdOrderRoutes implements RoutesModule {
   }
 
   private void collect(RoutingContext ctx) {
-    Responses.reply(ctx, orderId(ctx).compose(id -> orders.collect(ctx, id)));
+    Responses.reply(ctx, orderId(ctx).compose(id -> orders.collect(id, BankIdBrowsers.binding(ctx, id),
+      Messages.language(ctx))).map(progress -> {
+        // A login replaces whatever session the browser had (never reuse one from before authentication).
+        progress.newSession().ifPresent(token -> {
+          sessions.store().end(sessions.cookies().read(ctx), "replaced");
+          sessions.cookies().set(ctx, token);
+        });
+        return progress.toJson();
+      }));
   }
 
   private void cancel(RoutingContext ctx) {
-    orderId(ctx).compose(id -> orders.cancel(ctx, id))
+    orderId(ctx).compose(id -> orders.cancel(id, BankIdBrowsers.binding(ctx, id)))
       .onSuccess(v -> Responses.noContent(ctx))
       .onFailure(ctx::fail);
   }

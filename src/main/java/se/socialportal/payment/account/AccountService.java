@@ -2,7 +2,6 @@ package se.socialportal.payment.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -15,6 +14,7 @@ import se.socialportal.bankid.ErrorCode;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.bankid.SignCompletion;
+import se.socialportal.identity.bankid.SignSubject;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.JsonFields;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,7 +39,8 @@ import java.util.function.Supplier;
  */
 public final class AccountService {
 
-  public static final String SUBJECT_PREFIX = "payout-account:";
+  /** The kind of BankID signature subject a payout account's confirmation is (its reference: the request's id). */
+  public static final String SUBJECT_KIND = "payout_account";
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   private static final String UNATTEST = "UPDATE payment SET status = 'awaiting_attest', attested_by = NULL, "
@@ -57,9 +59,16 @@ public final class AccountService {
     this.orders = orders;
   }
 
+  /** A started account signature: the BankID order, and the account it is about as the resident may see it. */
+  public record Started(BankIdOrders.Started order, String bank, String masked) {
+    public JsonObject toJson() {
+      return order.toJson().put("bank", bank).put("masked", masked);
+    }
+  }
+
   /** Registers the completion of every signature on a payout account with the BankID order service. */
   public void registerCompletion() {
-    orders.onSignComplete(SUBJECT_PREFIX, this::complete);
+    orders.onSignComplete(SUBJECT_KIND, this::complete);
   }
 
   /** The account in use, as the resident sees it (bank, masked number, since when); empty when there is none. */
@@ -78,7 +87,7 @@ public final class AccountService {
    * Checks what the resident typed and starts a BankID signature on it; the account is registered only when the
    * signature completes. Body: {kind: bank|bankgiro|plusgiro, clearing, number}.
    */
-  public Future<JsonObject> start(RoutingContext ctx, Session session, JsonObject body) {
+  public Future<Started> start(BankIdOrders.Caller caller, boolean sameDevice, Session session, JsonObject body) {
     AccountNumbers.Kind kind = AccountNumbers.Kind.of(Optional.ofNullable(JsonFields.optionalText(body, "kind"))
       .orElse("bank"));
     AccountNumbers.Account account = switch (kind) {
@@ -93,19 +102,20 @@ public final class AccountService {
     return ownPersonkonto(session, account).compose(own -> {
       UUID requestId = UUID.randomUUID();
       String text = signedText(calendar, account);
-      return orders.startSign(ctx, session.tenantId(), session.residentId(), SUBJECT_PREFIX + requestId, text)
+      return orders.startSign(caller, sameDevice, session.tenantId(), session.residentId(),
+          new SignSubject(SUBJECT_KIND, requestId.toString()), text)
         .recover(failure -> Future.failedFuture(translate(failure)))
         .compose(started -> AccountRepository.insertRequest(pool, requestId, session.tenantId(), session.residentId(),
             account, clock.instant())
-          .map(v -> started.toJson().put("bank", account.bankName()).put("masked", account.masked())));
+          .map(v -> new Started(started, account.bankName(), account.masked())));
     });
   }
 
   /** Runs in the BankID order's transaction, once per completed signature on a payout account. */
-  Future<JsonObject> complete(SqlConnection tx, SignCompletion.CompletedSignature signed) {
+  Future<SignCompletion.Result> complete(SqlConnection tx, SignCompletion.CompletedSignature signed) {
     UUID requestId;
     try {
-      requestId = UUID.fromString(signed.subject().substring(SUBJECT_PREFIX.length()));
+      requestId = UUID.fromString(signed.subject().reference());
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new IllegalArgumentException("not a payout account signature subject"));
     }
@@ -113,7 +123,8 @@ public final class AccountService {
     return AccountRepository.lockRequest(tx, requestId).compose(found -> {
       if (found.isEmpty() || found.get().completedAt().isPresent() || !found.get().personId().equals(signed.personId())
           || !found.get().tenantId().equals(signed.tenantId())) {
-        return Future.succeededFuture(new JsonObject().put("outcome", "refused").put("reason", "account_request_gone"));
+        return Future.succeededFuture(new SignCompletion.Result(Optional.empty(),
+          Map.of("outcome", "refused", "reason", "account_request_gone")));
       }
       AccountRepository.Request request = found.get();
       return AccountRepository.register(tx, request, signed.orderId(), signed.orderRef(), signed.signature(),
@@ -130,8 +141,8 @@ public final class AccountService {
                 .put("accountId", accountId.toString()));
             return AuditLog.record(tx, entry, now);
           })
-          .map(v -> new JsonObject().put("outcome", "account_registered").put("bank", request.bankName())
-            .put("masked", request.masked()).put("redirect", "/mina-sidor/konto/")));
+          .map(v -> new SignCompletion.Result(Optional.of("/mina-sidor/konto/"), Map.of("outcome",
+            "account_registered", "bank", request.bankName(), "masked", request.masked()))));
     });
   }
 

@@ -17,14 +17,19 @@ public final class ConfigLoader {
   private ConfigLoader() {
   }
 
+  /** The defaults file is read on a worker (a classpath read blocks), then merged with the environment. */
   public static Future<AppConfig> load(Vertx vertx, JsonObject overrides) {
+    return vertx.executeBlocking(ConfigLoader::defaults, false).compose(defaults -> load(vertx, defaults, overrides));
+  }
+
+  private static Future<AppConfig> load(Vertx vertx, JsonObject defaultValues, JsonObject overrides) {
     JsonArray keys = new JsonArray();
     for (Setting setting : Setting.values()) {
       keys.add(setting.name());
     }
     ConfigStoreOptions defaults = new ConfigStoreOptions()
       .setType("json")
-      .setConfig(defaults());
+      .setConfig(defaultValues);
     ConfigStoreOptions environment = new ConfigStoreOptions()
       .setType("env")
       .setConfig(new JsonObject().put("keys", keys).put("raw-data", true));

@@ -44,6 +44,14 @@ public final class Messages {
       k -> new MessageFormat(pattern, Locale.forLanguageTag(language))).format(args);
   }
 
+  /**
+   * Reads the bundles (they load with the class). The server calls this on a worker at startup, so no event loop ever
+   * waits for the classpath.
+   */
+  public static int load() {
+    return BUNDLES.size();
+  }
+
   public static boolean has(String key) {
     return BUNDLES.get("sv").containsKey(key);
   }

@@ -24,8 +24,11 @@ public final class SchemaErrors {
    * @param pointer  JSON pointer of the value ("" for the whole document); for {@code required}, of the missing property
    * @param keyword  the failing keyword (type, required, enum, minimum, format, additionalProperties, ...)
    * @param message  the validator's text, for operators
+   * @param schemaLocation where in the schema the failing keyword is (its absolute keyword location, e.g.
+   *                 "https://socialportalen.se/#/$defs/amount/type"), for callers whose wording depends on which rule
+   *                 failed or that quote the keyword's value (a maxLength)
    */
-  public record Leaf(String pointer, String keyword, String message) {
+  public record Leaf(String pointer, String keyword, String message, String schemaLocation) {
   }
 
   private static final Set<String> SUMMARIES = Set.of("properties", "items", "prefixItems", "$ref", "$dynamicRef",
@@ -61,10 +64,11 @@ public final class SchemaErrors {
           pointer = pointer + "/" + escape(name.group(1));
         }
       }
-      leaves.add(new Leaf(pointer, keyword, error.getError()));
+      leaves.add(new Leaf(pointer, keyword, error.getError(),
+        error.getAbsoluteKeywordLocation() == null ? "" : error.getAbsoluteKeywordLocation()));
     }
     if (leaves.isEmpty() && Boolean.FALSE.equals(result.getValid())) {
-      leaves.add(new Leaf("", "invalid", result.getError() == null ? "does not match the schema" : result.getError()));
+      leaves.add(new Leaf("", "invalid", result.getError() == null ? "does not match the schema" : result.getError(), ""));
     }
     return new ArrayList<>(leaves);
   }

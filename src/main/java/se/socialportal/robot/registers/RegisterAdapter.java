@@ -6,7 +6,7 @@ import io.vertx.core.Future;
  * The SSBTEK-style port: one question per person and month, answered per agency (Försäkringskassan,
  * Pensionsmyndigheten, CSN, Arbetsförmedlingen, a-kassan, Skatteverket, Migrationsverket). A real connection is a SOAP
  * call over mutual TLS with the municipality's certificate and the responsible handläggare named in the request
- * (docs/sources.md#register-data-ssbtek); this project ships {@link RegisterSimulator} (demo mode, tests) and
+ * (docs/sources.md#register-data-ssbtek); this project ships the demo's RegisterSimulator (demo mode, tests) and
  * {@link NoRegisterConnection}.
  *
  * <p>Implementations never block the event loop and never fail for an agency that does not answer: that agency is

@@ -1,13 +1,10 @@
 package se.socialportal.casework.calc;
 
-import se.socialportal.robot.NormInputJson;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import se.socialportal.casework.delegation.DecisionType;
 import se.socialportal.norm.CostType;
 import se.socialportal.norm.HouseholdMember;
 import se.socialportal.norm.Income;
@@ -15,7 +12,9 @@ import se.socialportal.norm.Line;
 import se.socialportal.norm.NormEngine;
 import se.socialportal.norm.NormInput;
 import se.socialportal.norm.NormResult;
+import se.socialportal.robot.NormInputJson;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -111,5 +110,19 @@ class NormRecalculationTest {
   void roundTrip() {
     NormInput input = input(6500, 4200);
     assertEquals(input, NormInputJson.read(NormInputJson.write(input)));
+  }
+
+  @Test
+  @DisplayName("people outside the household are stored as otherAdult or otherChild; otherResident (stored earlier) reads")
+  void otherResidents() {
+    NormInput input = new NormInput(MONTH, List.of(HouseholdMember.applicant(LocalDate.of(1985, 4, 12)),
+      HouseholdMember.otherResident(LocalDate.of(1960, 1, 1)), HouseholdMember.otherResident(LocalDate.of(2015, 1, 1))),
+      Map.of(), List.of());
+    JsonObject stored = NormInputJson.write(input);
+    assertEquals(List.of("applicant", "otherAdult", "otherChild"), stored.getJsonArray("persons").stream()
+      .map(person -> ((JsonObject) person).getString("role")).toList());
+    stored.getJsonArray("persons").getJsonObject(1).put("role", "otherResident");
+    stored.getJsonArray("persons").getJsonObject(2).put("role", "otherResident");
+    assertEquals(input, NormInputJson.read(stored));
   }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
+import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.DelegationMatrix;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -21,6 +21,8 @@ import se.socialportal.testing.TestApp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +43,23 @@ class BankIdSignTest {
   static void start() throws Exception {
     app = TestApp.start("bankidsign");
     BankIdOrders orders = app.services().identity().bankIdOrders();
-    orders.onSignComplete("test:", (tx, signature) -> {
+    orders.onSignComplete("test", (tx, signature) -> {
       COMPLETED.add(signature);
-      return tx.query("SELECT 1").execute().map(rows -> new JsonObject().put("redirect", "/signerat/"));
+      return tx.query("SELECT 1").execute().map(rows -> new SignCompletion.Result(Optional.of("/signerat/"), Map.of()));
     });
     tolvan = new PersonRepository(app.services().pool())
       .ensure(Personnummer.parse("191212121212", LocalDate.of(2026, 1, 1)).orElseThrow())
       .await(10, TimeUnit.SECONDS).id();
     // A stand-in for a room's "sign this" endpoint, served beside the real order routes.
+    BankIdBrowsers browsers = app.services().identity().bankIdBrowsers();
     RoutesModule signHere = router -> router.post("/api/v1/test/sign").handler(ctx ->
-      Responses.reply(ctx, orders.startSign(ctx, "demo", tolvan, "test:" + UUID.randomUUID(),
-        "Jag intygar att uppgifterna i **ansökan för oktober 2025** är sanna.").map(BankIdOrders.Started::toJson)));
-    RoutesModule orderRoutes = new BankIdOrderRoutes(orders,
+      Responses.reply(ctx, orders.startSign(browsers.caller(ctx), BankIdBrowsers.sameDevice(ctx), "demo", tolvan,
+        new SignSubject("test", UUID.randomUUID().toString()),
+        "Jag intygar att uppgifterna i **ansökan för oktober 2025** är sanna.").map(started -> {
+          browsers.bind(ctx, started.binding());
+          return started.toJson();
+        })));
+    RoutesModule orderRoutes = new BankIdOrderRoutes(orders, browsers, app.services().identity().sessions(),
       new RateLimiter(app.services().pool(), app.services().clock(), "test", 1000, Duration.ofMinutes(1)),
       app.services().http().clientAddress(), app.services().tenants());
     RoutesModule simulator = router -> app.services().bankIdSimulator().orElseThrow().mount(router);

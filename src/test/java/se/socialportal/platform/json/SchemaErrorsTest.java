@@ -37,6 +37,9 @@ class SchemaErrorsTest {
         "/extra additionalProperties"),
       leaves.stream().map(leaf -> leaf.pointer() + " " + leaf.keyword()).collect(java.util.stream.Collectors.toSet()));
     assertEquals(4, leaves.size());
+    SchemaErrors.Leaf minimum = leaves.stream().filter(leaf -> leaf.keyword().equals("minimum")).findFirst().orElseThrow();
+    assertEquals("https://example.org/#/properties/items/items/properties/n/minimum", minimum.schemaLocation(),
+      "the failing rule's place in the schema, for wording that depends on it");
   }
 
   @Test

@@ -1,6 +1,12 @@
-package se.socialportal.robot.registers;
+package se.socialportal.demo;
 
 import io.vertx.core.Future;
+import se.socialportal.robot.registers.Agency;
+import se.socialportal.robot.registers.AgencyAnswer;
+import se.socialportal.robot.registers.RegisterAdapter;
+import se.socialportal.robot.registers.RegisterAnswer;
+import se.socialportal.robot.registers.RegisterPayment;
+import se.socialportal.robot.registers.RegisterQuery;
 
 import java.math.BigDecimal;
 import java.time.Clock;

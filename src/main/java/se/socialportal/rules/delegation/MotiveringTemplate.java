@@ -1,4 +1,4 @@
-package se.socialportal.casework.delegation;
+package se.socialportal.rules.delegation;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
-package se.socialportal.audit;
+package se.socialportal.reports;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.casework.delegation.CaseworkRules;
-import se.socialportal.casework.delegation.DelegationMatrix;
+import se.socialportal.rules.delegation.DelegationMatrix;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package se.socialportal.audit;
+package se.socialportal.reports;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.ApplicationStatus;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,9 @@ public final class Loggkontroll {
     + "trim(coalesce(p.given_name, '') || ' ' || coalesce(p.surname, '')) AS person, p.protection, "
     + "EXISTS (SELECT 1 FROM application a WHERE a.tenant_id = e.tenant_id "
     + "AND (a.applicant_id = e.person_id OR a.co_applicant_id = e.person_id) AND a.created_at <= e.at "
-    + "AND (a.status IN ('submitted', 'under_review', 'komplettering_requested') "
-    + "OR (a.status IN ('decided', 'paid', 'payment_failed') AND a.updated_at >= e.at - interval '3 months'))) AS open_case "
+    + "AND (a.status IN " + ApplicationStatus.sqlList(ApplicationStatus.IN_CASEWORK) + " "
+    + "OR (a.status IN " + ApplicationStatus.sqlList(ApplicationStatus.DECIDED_OR_LATER)
+    + " AND a.updated_at >= e.at - interval '3 months'))) AS open_case "
     + "FROM audit_event e JOIN staff_member s ON s.id = e.actor_staff_id JOIN person p ON p.id = e.person_id "
     + "WHERE e.tenant_id = $1 AND e.actor_kind = 'staff' AND e.at >= $2 AND e.at < $3 "
     + "AND ($4::uuid IS NULL OR e.actor_staff_id = $4) AND ($5::uuid IS NULL OR e.person_id = $5) "

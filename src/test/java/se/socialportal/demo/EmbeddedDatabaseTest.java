@@ -1,8 +1,10 @@
-package se.socialportal.platform.db;
+package se.socialportal.demo;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.platform.db.Migrations;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package se.socialportal.audit;
+package se.socialportal.reports;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,9 @@
-package se.socialportal.platform.db;
+package se.socialportal.demo;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.platform.db.DatabaseSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

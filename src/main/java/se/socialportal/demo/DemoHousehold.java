@@ -1,10 +1,13 @@
-package se.socialportal.bistand;
+package se.socialportal.demo;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import se.socialportal.bistand.notify.Notifier;
+import se.socialportal.bistand.ApplicationEvent;
+import se.socialportal.bistand.ApplicationRepository;
+import se.socialportal.bistand.ApplicationStatus;
+import se.socialportal.bistand.Eligibility;
 import se.socialportal.bistand.cases.Komplettering;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
@@ -24,14 +27,14 @@ import java.util.Optional;
  * asked for a bank statement (a stickprov). This is seeded history: it carries no BankID signature, and its events
  * say so. Idempotent per month: nothing is added when the household already has an application for last month.
  */
-public final class BistandDemoData {
+public final class DemoHousehold {
 
   public static final String DEMO_PERSONNUMMER = "199207049843";
 
-  private BistandDemoData() {
+  private DemoHousehold() {
   }
 
-  public static Future<Void> seed(Pool pool, Clock clock, Notifier notifier) {
+  public static Future<Void> seed(Pool pool, Clock clock, Komplettering komplettering) {
     YearMonth lastMonth = YearMonth.now(clock.withZone(Eligibility.ZONE)).minusMonths(1);
     Instant now = clock.instant();
     return pool.withTransaction(tx -> new PersonRepository(tx)
@@ -42,11 +45,14 @@ public final class BistandDemoData {
         }
         return ApplicationRepository.insertDraft(tx, "demo", lastMonth, "new", person.id(), null, content(), null, now)
           .compose(row -> ApplicationRepository.claimMonth(tx, "demo", person.id(), lastMonth, row.id())
-            .compose(v -> ApplicationRepository.markSubmitted(tx, row.id(), now))
-            .compose(v -> ApplicationRepository.event(tx, row, "submitted", Status.SUBMITTED, "system", null,
-              new JsonObject().put("version", 1).put("kind", "new").put("demo", true), now))
+            .compose(v -> ApplicationRepository.markSubmitted(tx, row, now))
+            .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(row, "submitted",
+              ApplicationStatus.SUBMITTED, ApplicationEvent.Actor.system(),
+              new JsonObject().put("version", 1).put("kind", "new").put("demo", true)), now))
             .compose(v -> RobotJobs.enqueue(tx, "demo", row.id(), 1, now))
-            .compose(v -> new Komplettering(pool, clock, notifier).request(tx, row, Optional.empty(),
+            .compose(v -> ApplicationRepository.find(tx, row.id()))
+            .compose(submitted -> komplettering.request(tx, submitted.orElseThrow(),
+              Optional.empty(),
               "Din ansökan har valts ut för stickprov. Skicka kontoutdrag för de senaste tre månaderna.",
               List.of("bankStatements.applicant"), now.plus(Duration.ofDays(14))))
             .mapEmpty());

@@ -1,4 +1,4 @@
-package se.socialportal.casework.delegation;
+package se.socialportal.rules.delegation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * One version of a municipality's delegation matrix (robots/tenants/&lt;id&gt;/delegation-*.json): ordered delegate
  * levels, and rows of decision type × amount band → the lowest level that may decide. Immutable; validated by
- * se.socialportal.rules.DelegationReader when robots/ is loaded. {@code prisbasbelopp} holds the amount of the year the
+ * the rules room (DelegationReader) when robots/ is loaded. {@code prisbasbelopp} holds the amount of the year the
  * rule book looked the matrix up for (see {@link #withPrisbasbelopp}).
  */
 public record DelegationMatrix(String tenant, String version, LocalDate effectiveFrom, Optional<LocalDate> effectiveTo,

@@ -1,8 +1,7 @@
-package se.socialportal.identity.staff;
+package se.socialportal.demo;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
-import se.socialportal.demo.DemoStaff;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

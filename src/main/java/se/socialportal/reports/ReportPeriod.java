@@ -1,4 +1,4 @@
-package se.socialportal.audit;
+package se.socialportal.reports;
 
 import se.socialportal.platform.http.ApiException;
 
