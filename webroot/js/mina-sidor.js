@@ -7,6 +7,7 @@ import { monthName } from './format.js';
 import { setupLanguage, t } from './i18n.js';
 import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
+import { renderPayments } from './payments/mine.js';
 import { renderFamiljeratt } from './familjeratt/mine.js';
 
 const $ = (id) => document.getElementById(id);
@@ -119,7 +120,7 @@ function followReturnedOrder() {
 
 async function render(session) {
   $('greeting').textContent = t('mine.greeting', { name: session.name });
-  await Promise.all([renderCases(), renderFamiljeratt()]);
+  await Promise.all([renderCases(), renderFamiljeratt(), renderPayments()]);
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

@@ -4,6 +4,7 @@ import { send } from '../api.js';
 import { kronor, shortDateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, announceError, el, named, startStaffPage } from './staff.js';
+import { renderCasePayments } from './case-payments.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
 const base = '/api/v1/casework/cases/' + encodeURIComponent(id || '');
@@ -265,6 +266,7 @@ async function load() {
   }
   view = result.data;
   render();
+  await renderCasePayments();
 }
 
 async function act(path, body, message) {

@@ -2,6 +2,7 @@ package se.socialportal;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
+import se.socialportal.payment.PaymentSettings;
 import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
@@ -54,6 +55,7 @@ final class ConfigurationCheck {
       () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),
       () -> collecting.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400),
+      () -> PaymentSettings.from(collecting),
       () -> collecting.integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000),
       () -> collecting.integer(Setting.PROVRAKNING_RATE_PER_MINUTE, 1, 100_000),
       () -> collecting.integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400));

@@ -16,6 +16,7 @@ import se.socialportal.demo.DemoDatabase;
 import se.socialportal.demo.DemoFamiljeratt;
 import se.socialportal.demo.DemoHousehold;
 import se.socialportal.demo.DemoIdentityProvider;
+import se.socialportal.demo.DemoPayments;
 import se.socialportal.demo.DemoStaff;
 import se.socialportal.demo.EmbeddedDatabase;
 import se.socialportal.demo.RegisterSimulator;
@@ -23,6 +24,7 @@ import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.identity.staff.OidcSettings;
+import se.socialportal.payment.PaymentVerticle;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
@@ -141,6 +143,8 @@ public final class MainVerticle extends VerticleBase {
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
+        .compose(v -> built.payments().settings().jobsEnabled()
+          ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));
     })).onSuccess(ignored -> {
       announce(services.config());
@@ -206,7 +210,8 @@ public final class MainVerticle extends VerticleBase {
     }
     return DemoData.seed(built.pool(), built.clock())
       .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
-      .compose(v -> DemoFamiljeratt.seed(built.pool(), built.clock()));
+      .compose(v -> DemoFamiljeratt.seed(built.pool(), built.clock()))
+      .compose(v -> DemoPayments.seed(built.payments().limits()));
   }
 
   private void announce(AppConfig config) {

@@ -12,6 +12,7 @@ import se.socialportal.casework.Casework;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.Identity;
 import se.socialportal.letters.Letters;
+import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
@@ -30,13 +31,14 @@ import java.util.Optional;
  * HTTP verticle instance shares): the shared clients and each room's parts. Nothing here holds per-request state.
  * {@code bankIdSimulator} is present only in demo mode without BANKID_URL. {@code rules} is the rule book in force
  * now (it changes when robots/ is reloaded: take {@code rules().get()} once per piece of work). {@code robotMonitor}
- * knows the robot instances of this process (none when ROBOT_ENABLED is false).
+ * knows the robot instances of this process (none when ROBOT_ENABLED is false). {@code payments} is the payment
+ * room's parts (its ISO schemas compiled on a worker).
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
                        FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
-                       RobotMonitor robotMonitor) {
+                       RobotMonitor robotMonitor, Payments payments) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -47,13 +49,14 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
     return vertx.executeBlocking(Messages::load, false)
       .compose(texts -> ApplicationValidator.load(vertx))
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())
-      .map(provrakning -> {
+      .compose(provrakning -> Payments.create(vertx, config, pool, clock, rules, identity)
+      .map(payments -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
           identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
-          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor());
-      }));
+          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), payments);
+      })));
   }
 }

@@ -101,6 +101,8 @@ final class RuleBookLoader {
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));
       case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
+      case PAYMENT_CALENDAR -> book.tenant(file.tenant()).payments.add(dated(file,
+        PaymentCalendarReader.calendar(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }

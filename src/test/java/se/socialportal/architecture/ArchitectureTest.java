@@ -24,6 +24,14 @@ import se.socialportal.casework.decision.DecisionService;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
+import se.socialportal.payment.AttestLimits;
+import se.socialportal.payment.Payments;
+import se.socialportal.payment.account.AccountService;
+import se.socialportal.payment.attest.AttestService;
+import se.socialportal.payment.batch.BatchAssembler;
+import se.socialportal.payment.batch.BatchExporter;
+import se.socialportal.payment.feedback.FeedbackImporter;
+import se.socialportal.payment.plan.PaymentPlanner;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -80,6 +88,7 @@ class ArchitectureTest {
       .layer("Reports").definedBy("se.socialportal.reports..")
       .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
       .layer("Admin").definedBy("se.socialportal.admin..")
+      .layer("Payment").definedBy("se.socialportal.payment..")
       .layer("Demo").definedBy("se.socialportal.demo..")
       .whereLayer("Platform").mayNotAccessAnyLayer()
       .whereLayer("Norm").mayNotAccessAnyLayer()
@@ -98,8 +107,10 @@ class ArchitectureTest {
       .whereLayer("Reports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework")
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
+      .whereLayer("Payment").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework",
+        "BankId")
       .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
-        "Bistand", "Robot", "Casework", "Familjeratt", "BankId", "BankIdSimulator")
+        "Bistand", "Robot", "Casework", "Familjeratt", "Payment", "BankId", "BankIdSimulator")
       .check(production);
   }
 
@@ -143,6 +154,8 @@ class ArchitectureTest {
     builtOnlyBy(new Class<?>[] {BistandModule.class, FamiljerattModule.class}, ROOT);
     builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
     builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
+    builtOnlyBy(new Class<?>[] {PaymentPlanner.class, AttestService.class, AccountService.class, BatchAssembler.class,
+      BatchExporter.class, FeedbackImporter.class, AttestLimits.class}, Payments.class.getName());
     builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
       AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class},
       Casework.class.getName());

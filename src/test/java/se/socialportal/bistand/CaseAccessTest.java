@@ -178,10 +178,7 @@ class CaseAccessTest {
     String id = submitted(resident);
     assertEquals(new JsonArray(), expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject()
       .getJsonArray("decisions"), "nothing before the tables exist");
-    // casework's tables exist (V61, V80); payment's does not yet: created here with the documented columns.
-    Futures.await(app.services().pool().query("CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
-      + "tenant_id text NOT NULL, application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, "
-      + "pay_date date)").execute());
+    // casework's tables (V61, V80) and the payment room's (V101) exist; the rows are written here as they write them.
     UUID uuid = UUID.fromString(id);
     // A decision as casework records it (with its delegation), and its letter linked through the delegation guarantee.
     UUID letter = Futures.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
@@ -198,14 +195,19 @@ class CaseAccessTest {
         .compose(letters -> tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) "
             + "VALUES ($1, $2)").execute(Tuple.of(letters.iterator().next().getUUID("id"), rows.iterator().next().getUUID("id")))
           .map(v -> letters.iterator().next().getUUID("id"))))
-      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
-        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', $2)").execute(Tuple.of(uuid, app.clock().today()))
+      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (id, tenant_id, application_id, decision_id, "
+        + "decision_type, payee_id, amount, planned_date, execution_date, debtor_account_id, remittance, status, "
+        + "created_at, updated_at) SELECT gen_random_uuid(), 'demo', a.id, d.id, d.type, a.applicant_id, 4321.50, $2, "
+        + "$2, 'bistand', 'Försörjningsstöd', 'awaiting_attest', $3, $3 FROM application a JOIN decision d "
+        + "ON d.application_id = a.id WHERE a.id = $1").execute(Tuple.of(uuid, app.clock().today(),
+          OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC)))
         .map(letterId))));
     // A missing table is looked for again after a minute, not on every read.
     app.clock().advance(java.time.Duration.ofMinutes(1));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
     assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));
+    assertEquals("planned", view.getJsonArray("payments").getJsonObject(0).getString("status"));
     var pdf = expect(200, resident.get("/api/v1/cases/" + id + "/letters/" + letter));
     assertEquals("application/pdf", pdf.getHeader("Content-Type"));
     assertTrue(pdf.getHeader("Content-Disposition").startsWith("attachment"));

@@ -27,15 +27,19 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class DecisionsAndPayments {
 
   private static final String TABLES = "SELECT to_regclass('public.decision') IS NOT NULL AS decision, "
-    + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment') IS NOT NULL AS payment";
+    + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment_state') IS NOT NULL AS payment";
   private static final String DECISION = "SELECT id, decided_at, outcome, amount FROM decision "
     + "WHERE application_id = $1 AND tenant_id = $2 ORDER BY decided_at DESC";
   private static final String LETTERS = "SELECT id, created_at FROM decision_letter WHERE application_id = $1 "
     + "AND tenant_id = $2 ORDER BY created_at";
   private static final String LETTER_PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND application_id = $2 "
     + "AND tenant_id = $3";
-  private static final String PAYMENTS = "SELECT id, amount, status, pay_date FROM payment WHERE application_id = $1 "
-    + "AND tenant_id = $2 ORDER BY pay_date, id";
+  // The payment room's view of its payments, in the resident's four words (planned, sent, paid, failed); a payment
+  // paid another way than to the account is paid.
+  private static final String PAYMENTS = "SELECT id, amount, CASE WHEN state IN ('sent', 'paid', 'failed') THEN state "
+    + "WHEN state = 'manual' THEN 'paid' ELSE 'planned' END AS status, coalesce(paid_on, execution_date) AS pay_date "
+    + "FROM payment_state WHERE application_id = $1 AND tenant_id = $2 AND state <> 'cancelled' "
+    + "ORDER BY execution_date, id";
 
   private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
 

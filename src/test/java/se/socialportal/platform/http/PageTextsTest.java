@@ -84,9 +84,10 @@ class PageTextsTest {
   void theScanFindsTheKeys() throws IOException {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
-    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
-      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
-      "/familjeratt/bokning/", "/handlaggare/familjeratt/"), pages.keySet());
+    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
+      "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/handlaggare/attest/",
+      "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/", "/familjeratt/bokning/",
+      "/handlaggare/familjeratt/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
@@ -95,6 +96,8 @@ class PageTextsTest {
     assertTrue(form.families().containsAll(Set.of("incomeType.", "field.", "step.", "sign.refused.")), form.families().toString());
     assertTrue(pages.get("/handlaggare/registrera/").families().contains("housingType."), "the staff page uses the form's parts");
     assertTrue(pages.get("/handlaggare/arende/").families().contains("staff.status."));
+    assertTrue(pages.get("/handlaggare/attest/").families().contains("staff.attest.blocker."), "the attest list's reasons");
+    assertTrue(pages.get("/mina-sidor/").keys().contains("payments.state.paid"), "Mina sidor imports the payments part");
     assertTrue(pages.get("/mina-sidor/").families().contains("familjeratt.status."), "Mina sidor's familjerätt section");
   }
 
