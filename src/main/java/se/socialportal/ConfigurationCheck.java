@@ -2,7 +2,6 @@ package se.socialportal;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import se.socialportal.bistand.BistandSettings;
-import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -49,7 +48,8 @@ final class ConfigurationCheck {
       () -> TenantResolver.from(collecting),
       () -> RobotSettings.from(collecting),
       () -> collecting.integer(Setting.ROBOT_INSTANCES, 1, 64),
-      () -> RegisterAdapters.from(collecting, () -> new RegisterSimulator(clock)),
+      // Only the choice is checked here: no adapter is made (the simulator is demo code, started later if chosen).
+      () -> RegisterAdapters.from(collecting, () -> null),
       () -> BistandSettings.from(collecting),
       () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),

@@ -47,7 +47,7 @@ final class Routes {
       services.bistand(),
       services.familjeratt(),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
-      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
+      services.demo().map(DemoMode::routes).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code fr_paternity_notice}: Skatteverket's notifications and how far their follow-up has come. */
-final class NoticeRepository {
+public final class NoticeRepository {
 
   /** A notice; the stage says what was last done. */
   record Notice(UUID id, String tenantId, LocalDate childBirthDate, UUID birthParentId, Optional<UUID> otherParentId,
@@ -53,7 +53,7 @@ final class NoticeRepository {
   }
 
   /** The new notice's id, or empty when the birth was already notified. */
-  static Future<Optional<UUID>> insert(SqlClient tx, String tenantId, LocalDate birth, UUID birthParent,
+  public static Future<Optional<UUID>> insert(SqlClient tx, String tenantId, LocalDate birth, UUID birthParent,
                                        Optional<UUID> otherParent, String source, Optional<UUID> staffId, Instant now) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, birth, birthParent, otherParent.orElse(null), source,
       staffId.orElse(null)).addValue(Sql.utc(now))).map(rows -> Sql.first(rows, row -> row.getUUID("id")));

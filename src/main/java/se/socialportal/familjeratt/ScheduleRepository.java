@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code fr_schedule} (weekly hours) and {@code fr_schedule_exception} (holidays, sick days, leave). */
-final class ScheduleRepository {
+public final class ScheduleRepository {
 
   /** A weekly stretch as staff manage it. */
   record Entry(UUID id, UUID staffId, String staffName, FreeTimes.Weekly hours) {
@@ -60,7 +60,7 @@ final class ScheduleRepository {
     });
   }
 
-  static Future<UUID> insert(SqlClient client, String tenantId, FreeTimes.Weekly hours, UUID createdBy, Instant now) {
+  public static Future<UUID> insert(SqlClient client, String tenantId, FreeTimes.Weekly hours, UUID createdBy, Instant now) {
     return client.preparedQuery(INSERT).execute(Tuple.of(tenantId, hours.staffId(), hours.unit(),
         hours.weekday().getValue(), hours.start(), hours.end(), hours.validFrom(), hours.validTo().orElse(null))
       .addValue(hours.office()).addValue(createdBy).addValue(Sql.utc(now)))

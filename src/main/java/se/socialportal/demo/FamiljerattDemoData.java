@@ -1,8 +1,11 @@
-package se.socialportal.familjeratt;
+package se.socialportal.demo;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.familjeratt.FreeTimes;
+import se.socialportal.familjeratt.NoticeRepository;
+import se.socialportal.familjeratt.ScheduleRepository;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.staff.StaffRepository;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,19 +22,20 @@ import java.util.Optional;
  * A demo installation's familjerätt: the demo familjerättssekreterare's weekly hours (weekday mornings and
  * afternoons) and one Skatteverket notification to follow up. Idempotent: nothing is added twice.
  */
-public final class FamiljerattDemoData {
+final class FamiljerattDemoData {
 
   /** The demo staff member whose calendar is filled (the local login page offers them). */
-  public record Secretary(String tenant, String subject, String name, String email) {
+  record Secretary(String tenant, String subject, String name, String email) {
   }
 
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   private static final String HAS_HOURS = "SELECT count(*) FROM fr_schedule WHERE staff_id = $1";
 
   private FamiljerattDemoData() {
   }
 
-  public static Future<Void> seed(Pool pool, Clock clock, Secretary secretary) {
-    LocalDate today = LocalDate.now(clock.withZone(Calendar.ZONE));
+  static Future<Void> seed(Pool pool, Clock clock, Secretary secretary) {
+    LocalDate today = LocalDate.now(clock.withZone(STOCKHOLM));
     return new StaffRepository(pool).recordLogin(secretary.tenant(), secretary.subject(), secretary.name(),
         secretary.email(), List.of("familjerattssekreterare"), clock.instant())
       .compose(staffId -> pool.preparedQuery(HAS_HOURS).execute(Tuple.of(staffId)).compose(rows -> {
