@@ -82,9 +82,9 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ConfigLoader.load(vertx, overrides).compose(config -> {
-      // Every setting of every room before anything starts, every problem named at once.
-      ConfigurationCheck.run(config, meterRegistry, clock);
+    return ConfigLoader.load(vertx, overrides).compose(config -> ConfigurationCheck.runReachingDatabase(vertx, config,
+      meterRegistry, clock).map(config)).compose(config -> {
+      // Every setting of every room was checked before anything starts, every problem named at once.
       if (config.isDemo()) {
         demo = Optional.of(DemoMode.find());
       }

@@ -98,6 +98,7 @@ class BankIdDemoAppTest {
       .put("BANKID_CA", file("ca.pem"))
       .put("PUBLIC_URL", "https://e-tjanster.kommun.example")
       .put("METRICS_TOKEN", "scrape-me")
+      .put("TRUSTED_PROXIES", "127.0.0.1")
       .put("OIDC_ISSUER", "https://idp.kommun.example/realms/socialtjansten")
       .put("OIDC_CLIENT_ID", "socialportalen"))) {
       assertTrue(production.bankIdSimulator().isEmpty());
