@@ -34,7 +34,7 @@ class MigrationUpgradeTest {
   @Test
   @DisplayName("the previous release's database with cases, decisions and the access log, migrated to head: every row kept")
   void upgradeKeepsEveryRow() throws Exception {
-    DatabaseSettings settings = TestDatabase.fresh("upgrade");
+    DatabaseSettings settings = TestDatabase.empty("upgrade");
     Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
       .locations("classpath:db/migration").outOfOrder(true).cleanDisabled(true)
       .target(MigrationVersion.fromVersion(PREVIOUS_RELEASE)).load().migrate();
