@@ -48,7 +48,7 @@ final class Routes {
       services.bistand(),
       services.familjeratt(),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
-      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
+      services.demo().map(DemoMode::routes).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
       new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
