@@ -85,6 +85,10 @@ class StaffTextsTest {
       assertTexts("staff.mailboxStatus.", allowed(connection, "decision_letter", "mailbox_status"));
       assertTexts("staff.actor.", allowed(connection, "application_event", "actor_kind"));
       assertTexts("staff.section.", allowed(connection, "calculation_adjustment", "section"));
+      assertTexts("staff.stickprovResult.", allowed(connection, "stickprov_draw", "result"));
+      // An open request is shown as waiting or overdue; the others by their status.
+      assertTexts("staff.komplettering.", allowed(connection, "komplettering_request", "status").stream()
+        .filter(status -> !status.equals("open")).toList());
     }
   }
 
