@@ -4,7 +4,7 @@
 import { send } from '../api.js';
 import { kronor, shortDate } from '../format.js';
 import { t } from '../i18n.js';
-import { announce, announceError, el, named, startStaffPage } from './staff.js';
+import { CASE_ROLES, announce, announceError, el, hasRole, landingFor, named, startStaffPage } from './staff.js';
 
 let session = null;
 let colleagues = [];
@@ -62,10 +62,11 @@ function proposalCell(item) {
 function row(item) {
   if (item.masked) {
     return el('tr', {},
-      el('td', {}, el('span', { class: 'badge protected' }, t('staff.protected')), ' ', t('staff.queue.unassigned')),
+      el('td', {}, el('span', { class: 'badge protected' }, t('staff.protected')), ' ',
+        item.ownerId ? t('staff.queue.assignedTo', { name: item.ownerName }) : t('staff.queue.unassigned')),
       el('td', {}, item.month), el('td', {}, shortDate(item.submittedAt)), el('td', { class: 'num' }, item.ageDays),
       el('td', {}, item.dueDate), el('td', {}), el('td', {}), el('td', {}), el('td', {}, named('staff.unit.', item.unit)),
-      el('td', {}), el('td', {}, isDistributor() ? assignControl(item) : ''));
+      el('td', {}, item.ownerName || t('staff.queue.noOwner')), el('td', {}, isDistributor() ? assignControl(item) : ''));
   }
   const proposal = item.proposal;
   const claim = !item.ownerId ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -110,6 +111,11 @@ async function load() {
 document.addEventListener('DOMContentLoaded', async () => {
   session = await startStaffPage();
   if (!session) return;
+  // The queue is for the roles that work with cases; everyone else starts on their own page.
+  if (!hasRole(session, CASE_ROLES)) {
+    window.location.replace(landingFor(session));
+    return;
+  }
   const staff = await send('GET', '/api/v1/casework/staff');
   colleagues = staff.ok ? staff.data.staff : [];
   document.getElementById('filters').addEventListener('submit', (event) => {

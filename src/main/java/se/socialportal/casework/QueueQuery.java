@@ -222,7 +222,8 @@ public final class QueueQuery {
       .put("manualReview", row.getBoolean("manual_review"))
       .put("waitingForRules", RulesWaiting.json(row.getString("rules_kind"), row.getString("rules_month")))
       .put("ownerId", header.ownerId().map(UUID::toString).orElse(null))
-      .put("ownerName", visible ? row.getString("owner_name") : null)
+      // Who holds a protected case is about the staff, not the household: the gruppledare who gave it away sees it.
+      .put("ownerName", row.getString("owner_name"))
       .put("mine", header.ownerId().map(me::equals).orElse(false));
     if (!visible) {
       return item;

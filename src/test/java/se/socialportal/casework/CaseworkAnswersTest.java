@@ -95,6 +95,14 @@ class CaseworkAnswersTest {
     answers.check("delegationsbeslut", staff.get("/api/v1/reports/delegationsbeslut.csv?from=" + today + "&to="
       + today));
     answers.check("stickprovReport", staff.get("/api/v1/reports/stickprov?from=" + today + "&to=" + today));
+    String period = "?from=" + today + "&to=" + today;
+    answers.check("loggkontroll", staff.get("/api/v1/reports/loggkontroll" + period + "&action=case.read"));
+    answers.check("loggkontroll", staff.get("/api/v1/reports/loggkontroll" + period + "&action=not-a-kind"));
+    answers.check("loggkontrollCsv", staff.get("/api/v1/reports/loggkontroll.csv" + period));
+    answers.check("delegationsbeslutRows", staff.get("/api/v1/reports/delegationsbeslut" + period));
+    answers.check("delegationsbeslutRows", staff.get("/api/v1/reports/delegationsbeslut" + period + "&staffId=x"));
+    answers.check("stickprovCsv", staff.get("/api/v1/reports/stickprov.csv" + period));
+    answers.check("reportStaff", staff.get("/api/v1/reports/staff"));
     answers.check("adminRulesReload", staff.post("/api/v1/admin/rules/reload", new JsonObject()));
     answers.check("adminRules", staff.get("/api/v1/admin/rules"));
 

@@ -65,7 +65,8 @@ public final class SessionAccess {
       .put("csrfToken", session.csrfToken())
       .put("expiresAt", session.expiresAt().toString());
     if (session.isStaff()) {
-      json.put("tenant", session.tenantId()).put("roles", session.roles());
+      json.put("tenant", session.tenantId()).put("roles", session.roles())
+        .put("staffId", session.staffMemberId().toString());
     }
     Responses.ok(ctx, json);
   }

@@ -87,7 +87,9 @@ class PageTextsTest {
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
       "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/handlaggare/attest/",
       "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/", "/familjeratt/bokning/",
-      "/handlaggare/familjeratt/"), pages.keySet());
+      "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
+      "/handlaggare/rapporter/loggkontroll/", "/handlaggare/rapporter/delegationsbeslut/",
+      "/handlaggare/rapporter/stickprov/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
