@@ -8,6 +8,7 @@ import { setupLanguage, t } from './i18n.js';
 import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
 import { renderFamiljeratt } from './familjeratt/mine.js';
+import { renderContact } from './bistand/contact.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,6 +80,7 @@ async function renderCases() {
     return;
   }
   const cases = result.data.cases;
+  renderContact($('contact'), result.data.contact);
   $('cases').replaceChildren(...cases.map(caseItem));
   $('cases-empty').hidden = cases.length > 0;
   const todo = todoItems(cases);

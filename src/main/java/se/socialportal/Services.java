@@ -49,7 +49,8 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())
       .map(provrakning -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
-          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
+          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue,
+          rules);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,

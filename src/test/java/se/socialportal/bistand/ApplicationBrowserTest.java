@@ -90,7 +90,7 @@ class ApplicationBrowserTest {
       page.getByLabel("Medsökandes personnummer").fill("19800101-9804");
       page.getByLabel("Medsökandes personnummer").press("Tab");
       assertThat(page.locator(".named-person")).containsText("19800101-****");
-      page.getByLabel("Hur är ni släkt?").selectOption("sambo");
+      page.getByLabel("Vilken sorts förhållande har ni?").selectOption("sambo");
       page.getByLabel("Medsökandes födelsedatum").fill("1980-01-01");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lägg till ett barn")).click();
       page.locator("#f-household-children-0-firstName").fill("Kim");
