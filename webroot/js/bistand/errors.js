@@ -60,7 +60,8 @@ export function showProblems(root, summary, problems, fallbackId) {
     link.href = `#${control ? control.id : fallbackId}`;
     // A document's message is the same for every document ("upload this document"), so the summary names which.
     const label = control && problem.field.startsWith('attachments.')
-      ? document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent.trim() : null;
+      ? (control.closest('.document')?.querySelector('h3') || document.querySelector(`label[for="${CSS.escape(control.id)}"]`))
+        ?.textContent.trim() : null;
     link.textContent = label ? t('errors.named', { name: label, problem: text }) : text;
     link.addEventListener('click', (event) => {
       event.preventDefault();

@@ -29,9 +29,15 @@ function section(root, step, headingKey, fill, goTo) {
   root.append(box);
 }
 
-/** Whose an income is, in words: "Du", "Medsökande", "Barn 1 Kim", "Vuxen 1". */
-function whose(reference, household) {
+/**
+ * Whose an income is, in words: "Du", "Medsökande", "Barn 1 Kim", "Vuxen 1" — seen from the reader: to the co-applicant
+ * their own income is "Du" and the applicant's is "Sökande".
+ */
+function whose(reference, household, readerRole) {
   const [role, index] = String(reference || '').split(':');
+  if (readerRole === 'coApplicant' && (role === 'applicant' || role === 'coApplicant')) {
+    return role === 'coApplicant' ? t('person.applicant') : t('review.theApplicant');
+  }
   if (role === 'child' || role === 'otherAdult') {
     const people = list(role === 'child' ? household.children : household.otherAdults);
     const n = Number(index);
@@ -67,7 +73,7 @@ export function renderReview(root, view, content, goTo) {
       row(dl, t('step.incomes'), t('income.none'));
     }
     list(content.incomes).forEach((income) => row(dl, t('review.income', {
-      type: income.type ? t(`incomeType.${income.type}`) : '—', who: whose(income.person, household) }),
+      type: income.type ? t(`incomeType.${income.type}`) : '—', who: whose(income.person, household, view.role) }),
     amount(income.amount)));
   }, goTo);
   section(root, 'costs', 'step.costs', (dl) => {
