@@ -13,12 +13,12 @@ import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.demo.DemoBankId;
 import se.socialportal.demo.DemoData;
 import se.socialportal.demo.DemoDatabase;
+import se.socialportal.demo.DemoFamiljeratt;
 import se.socialportal.demo.DemoHousehold;
 import se.socialportal.demo.DemoIdentityProvider;
 import se.socialportal.demo.DemoStaff;
 import se.socialportal.demo.EmbeddedDatabase;
 import se.socialportal.demo.RegisterSimulator;
-import se.socialportal.familjeratt.FamiljerattDemoData;
 import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
@@ -27,6 +27,7 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
@@ -94,6 +95,8 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // The API contract is read and checked on workers while the rest starts; requests are validated against it.
+    Future<ApiContract> contract = ApiContract.load(vertx);
     return ConfigLoader.load(vertx, overrides).compose(config -> {
       // Every setting of every room before anything starts, every problem named at once.
       ConfigurationCheck.run(config, meterRegistry, clock);
@@ -126,11 +129,12 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock()))
         .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(built.familjeratt())))
         .map(built);
-    }).compose(built -> {
-      // One set of route modules over the shared services; each HTTP verticle instance mounts it on its own router.
+    }).compose(built -> contract.compose(api -> {
+      // One set of route modules over the shared services and the one contract; each HTTP verticle instance mounts
+      // them on its own router.
       List<RoutesModule> modules = Routes.modules(built);
       return vertx.deployVerticle(
-        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), modules),
+        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), api, modules),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
@@ -138,7 +142,7 @@ public final class MainVerticle extends VerticleBase {
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
         .compose(v -> deployRobot(built));
-    }).onSuccess(ignored -> {
+    })).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
@@ -200,12 +204,9 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
-      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
     return DemoData.seed(built.pool(), built.clock())
       .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
-      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
-        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
+      .compose(v -> DemoFamiljeratt.seed(built.pool(), built.clock()));
   }
 
   private void announce(AppConfig config) {

@@ -21,6 +21,7 @@ import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
 
@@ -98,7 +99,7 @@ class ArchitectureTest {
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
       .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
-        "Bistand", "Robot", "Casework", "BankId", "BankIdSimulator")
+        "Bistand", "Robot", "Casework", "Familjeratt", "BankId", "BankIdSimulator")
       .check(production);
   }
 
@@ -139,7 +140,7 @@ class ArchitectureTest {
   @Test
   @DisplayName("built once: the shared services are made by the composition root or their room's factory only")
   void servicesBuiltOnce() {
-    builtOnlyBy(new Class<?>[] {BistandModule.class}, ROOT);
+    builtOnlyBy(new Class<?>[] {BistandModule.class, FamiljerattModule.class}, ROOT);
     builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
     builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
     builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
