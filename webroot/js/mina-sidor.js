@@ -9,6 +9,7 @@ import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
 import { renderPayments } from './payments/mine.js';
 import { renderFamiljeratt } from './familjeratt/mine.js';
+import { renderContact } from './bistand/contact.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -80,6 +81,7 @@ async function renderCases() {
     return;
   }
   const cases = result.data.cases;
+  renderContact($('contact'), result.data.contact);
   $('cases').replaceChildren(...cases.map(caseItem));
   $('cases-empty').hidden = cases.length > 0;
   const todo = todoItems(cases);

@@ -51,7 +51,8 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
       .compose(provrakning -> Payments.create(vertx, config, pool, clock, rules, identity)
       .map(payments -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
-          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
+          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue,
+          rules);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, demo, rules,

@@ -79,7 +79,9 @@ final class RuleBookLoader {
     return new TenantDetails(file.tenant(), file.version(), json.getString("name"), json.getString("namnd"),
       java.util.Optional.ofNullable(json.getString("kommunkod")),
       java.util.Optional.ofNullable(json.getString("organisationsnummer")), contact.getString("postalAddress"),
-      contact.getString("phone"), contact.getString("email"));
+      contact.getString("phone"), contact.getString("email"),
+      java.util.Optional.ofNullable(contact.getString("openingHours")),
+      java.util.Optional.ofNullable(contact.getInteger("replyDays")));
   }
 
   private static void add(RuleBook book, RuleFile file, Problems problems) {

@@ -64,6 +64,10 @@ class CaseAccessTest {
     assertEquals(404, a.post(base + "/kompletteringar/" + UUID.randomUUID() + "/answer",
       new JsonObject().put("text", "x")).statusCode());
     assertEquals(404, a.get(base + "/letters/" + UUID.randomUUID()).statusCode());
+    assertEquals(404, a.get(base + "/receipts/applicant").statusCode(), "nor the receipt of B's signature");
+    assertEquals("application/pdf", expect(200, b.get(base + "/receipts/applicant")).getHeader("Content-Type"));
+    assertEquals(404, b.get(base + "/receipts/coApplicant").statusCode(), "nobody signed as co-applicant");
+    assertEquals(404, b.get(base + "/receipts/someone").statusCode());
     assertEquals(404, a.get("/api/v1/applications/" + bCase).statusCode());
     assertEquals(404, a.put("/api/v1/applications/" + bCase + "/content", new JsonObject().put("content",
       new JsonObject())).statusCode());
@@ -89,6 +93,27 @@ class CaseAccessTest {
     assertEquals("upcoming", steps.getJsonObject(steps.size() - 1).getString("state"));
     List<String> types = view.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("type")).toList();
     assertEquals(List.of("draft_created", "signed_by_applicant", "submitted"), types);
+  }
+
+  @Test
+  @DisplayName("the co-applicant asked to sign reads every figure and every attached document first")
+  void coApplicantReadsBeforeSigning() {
+    var applicant = Residents.login(app, "19840107", "Gun", "Gran");
+    var co = Residents.login(app, "19840108", "Hans", "Hed");
+    String id = Fixtures.ready(applicant, Fixtures.couple(), co);
+    Fixtures.completeSignature(app, module, applicant.id, Fixtures.applicant(app, id));
+    var view = expect(200, co.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("awaiting_cosignature", view.getString("status"));
+    assertTrue(view.getJsonObject("actions").getBoolean("cosign"));
+    assertEquals(Fixtures.couple().getJsonArray("incomes"), view.getJsonObject("content").getJsonArray("incomes"),
+      "every income, whose it is and its amount");
+    JsonArray attachments = view.getJsonArray("attachments");
+    assertEquals(count(app, "SELECT count(*) FROM application_attachment WHERE application_id = $1 "
+      + "AND purpose = 'application'", UUID.fromString(id)), attachments.size());
+    assertTrue(attachments.size() > 0);
+    expect(200, co.get("/api/v1/applications/" + id + "/attachments/" + attachments.getJsonObject(0).getString("id")));
+    assertEquals(null, expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject().getValue("content"),
+      "the applicant has the form itself");
   }
 
   @Test
@@ -147,6 +172,10 @@ class CaseAccessTest {
       new JsonObject().put("text", "Kvittot bifogas.").put("attachmentIds", new JsonArray().add(file))));
     var after = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("under_review", after.getString("status"));
+    assertEquals(List.of("draft:done", "submitted:done", "komplettering_requested:done", "under_review:current",
+      "decided:upcoming", "paid:upcoming"), after.getJsonArray("steps").stream().map(step -> ((JsonObject) step)
+      .getString("status") + ":" + ((JsonObject) step).getString("state")).toList(),
+      "once answered, the request is done and the review is now: the timeline never goes backwards");
     assertEquals("answered", after.getJsonArray("kompletteringar").getJsonObject(0).getString("status"));
     assertEquals(409, resident.post("/api/v1/cases/" + id + "/kompletteringar/" + request + "/answer",
       new JsonObject().put("text", "igen")).statusCode());

@@ -31,15 +31,19 @@ import java.util.UUID;
  */
 public final class CaseService {
 
+  private static final String BASE = "/api/v1/cases/";
+
   private final Pool pool;
   private final Clock clock;
   private final Notifier notifier;
   private final MessageThread messages;
   private final Komplettering komplettering;
   private final DecisionsAndPayments decisions;
+  private final CaseContact contact;
 
   public CaseService(Pool pool, Clock clock, Notifier notifier, MessageThread messages, Komplettering komplettering,
-                     DecisionsAndPayments decisions) {
+                     DecisionsAndPayments decisions, CaseContact contact) {
+    this.contact = contact;
     this.pool = pool;
     this.clock = clock;
     this.notifier = notifier;
@@ -64,7 +68,7 @@ public final class CaseService {
           .put("actions", actions(line.status(), line.applicantId().equals(me),
             line.coApplicantId().filter(me::equals).isPresent(), line.cosignDeadline())));
       }
-      return new JsonObject().put("cases", cases);
+      return new JsonObject().put("cases", cases).put("contact", contact.tenant(session.tenantId()));
     });
   }
 
@@ -82,9 +86,15 @@ public final class CaseService {
         var requests = komplettering.list(tx, id);
         var outcome = decisions.read(tx, id, application.tenantId());
         var names = names(tx, application);
-        return Future.all(List.of(files, events, signatures, thread, requests, outcome, names)).map(all -> {
+        var reach = contact.forCase(tx, application);
+        // At a re-application: last month's decision, so the page can say what changed since then.
+        var previous = application.previousId().map(before -> decisions.read(tx, before, application.tenantId()))
+          .orElse(Future.succeededFuture(new JsonObject()));
+        return Future.all(List.of(files, events, signatures, thread, requests, outcome, names, previous, reach))
+          .map(all -> {
           List<AttachmentRepository.Attachment> attachments = files.result();
           Map<UUID, String> people = names.result();
+          boolean awaitingMe = awaitingSignatureOf(application, me);
           // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
           if (application.isApplicant(me)) {
             application.coApplicantId().ifPresent(people::remove);
@@ -102,15 +112,23 @@ public final class CaseService {
             .put("waitingForRules", CalculationWait.of(application, events.result()).orElse(null))
             .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
               .put("role", signature.role()).put("name", people.get(signature.personId()))
-              .put("signedAt", signature.signedAt().toString())).toList()))
+              .put("signedAt", signature.signedAt().toString())
+              .put("receipt", BASE + id + "/receipts/" + signature.role())).toList()))
             .put("totals", SigningSummary.totals(application.content()).toJson())
             .put("attachments", new JsonArray(attachments.stream()
-              .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent())
+              .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent()
+                || awaitingMe && "application".equals(a.purpose()))
               .map(AttachmentRepository.Attachment::toJson).toList()))
             .put("kompletteringar", requests.result())
             .put("messages", thread.result())
             .put("actions", actions(application, me));
+          if (awaitingMe) {
+            // The co-applicant signs the whole application: they read every figure of it first.
+            json.put("content", application.content());
+          }
           json.mergeIn(outcome.result());
+          json.put("contact", reach.result());
+          json.put("previousDecisions", previous.result().getJsonArray("decisions", new JsonArray()));
           return json;
         });
       }));
@@ -141,6 +159,15 @@ public final class CaseService {
       }));
   }
 
+  private boolean awaitingSignatureOf(ApplicationRow application, UUID me) {
+    return awaitingSignature(application.status(), application.isCoApplicant(me), application.cosignDeadline());
+  }
+
+  private boolean awaitingSignature(ApplicationStatus status, boolean coApplicant, Optional<Instant> cosignDeadline) {
+    return status == ApplicationStatus.AWAITING_COSIGNATURE && coApplicant
+      && cosignDeadline.map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
+  }
+
   private JsonObject actions(ApplicationRow application, UUID me) {
     return actions(application.status(), application.isApplicant(me), application.isCoApplicant(me),
       application.cosignDeadline());
@@ -148,8 +175,7 @@ public final class CaseService {
 
   private JsonObject actions(ApplicationStatus status, boolean applicant, boolean coApplicant,
                              Optional<Instant> cosignDeadline) {
-    boolean awaitingMe = status == ApplicationStatus.AWAITING_COSIGNATURE && coApplicant
-      && cosignDeadline.map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
+    boolean awaitingMe = awaitingSignature(status, coApplicant, cosignDeadline);
     return new JsonObject()
       .put("edit", applicant && status == ApplicationStatus.DRAFT)
       .put("cosign", awaitingMe)

@@ -28,7 +28,7 @@ public final class DecisionsAndPayments {
 
   private static final String TABLES = "SELECT to_regclass('public.decision') IS NOT NULL AS decision, "
     + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment_state') IS NOT NULL AS payment";
-  private static final String DECISION = "SELECT id, decided_at, outcome, amount FROM decision "
+  private static final String DECISION = "SELECT id, decided_at, type, outcome, amount, lines FROM decision "
     + "WHERE application_id = $1 AND tenant_id = $2 ORDER BY decided_at DESC";
   private static final String LETTERS = "SELECT id, created_at FROM decision_letter WHERE application_id = $1 "
     + "AND tenant_id = $2 ORDER BY created_at";
@@ -62,8 +62,9 @@ public final class DecisionsAndPayments {
           for (Row row : rows) {
             list.add(new JsonObject().put("id", row.getUUID("id").toString())
               .put("decidedAt", row.getOffsetDateTime("decided_at").toInstant().toString())
-              .put("outcome", row.getString("outcome"))
-              .put("amount", row.getBigDecimal("amount") == null ? null : row.getBigDecimal("amount").toPlainString()));
+              .put("type", row.getString("type")).put("outcome", row.getString("outcome"))
+              .put("amount", row.getBigDecimal("amount") == null ? null : row.getBigDecimal("amount").toPlainString())
+              .put("lines", calculation(row.getJson("lines"))));
           }
           return list;
         }) : Future.succeededFuture(new JsonArray());
@@ -133,6 +134,25 @@ public final class DecisionsAndPayments {
       lookedAt.set(now);
       return null;
     });
+  }
+
+  /**
+   * The calculation a decision rests on, as the resident may see it: each line's section (riksnorm, cost, income,
+   * need), its label, what was stated and what counted. A handläggare's reason for changing a line is an internal
+   * note and stays out.
+   */
+  static JsonArray calculation(Object stored) {
+    JsonArray lines = new JsonArray();
+    if (stored instanceof JsonArray array) {
+      for (Object item : array) {
+        if (item instanceof JsonObject line) {
+          lines.add(new JsonObject().put("key", line.getString("key")).put("section", line.getString("section"))
+            .put("label", line.getString("label")).put("entered", line.getValue("entered"))
+            .put("amount", line.getValue("amount")).put("adjusted", line.containsKey("originalAmount")));
+        }
+      }
+    }
+    return lines;
   }
 
   static String iso(OffsetDateTime value) {

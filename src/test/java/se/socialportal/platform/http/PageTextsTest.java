@@ -104,6 +104,27 @@ class PageTextsTest {
   }
 
   @Test
+  @DisplayName("a language that offers the application form offers every page a resident passes through")
+  void residentPagesTogether() throws IOException {
+    JsonObject manifest = json(WEBROOT.resolve("i18n/languages.json"));
+    List<String> residentPages = List.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/",
+      "/provrakning/");
+    List<String> gaps = new ArrayList<>();
+    for (String code : manifest.fieldNames()) {
+      Object claim = manifest.getJsonObject(code).getValue("pages");
+      if ("all".equals(claim)) {
+        continue;
+      }
+      JsonArray pages = claim instanceof JsonArray list ? list : new JsonArray();
+      if (pages.contains("/ansokan/")) {
+        residentPages.stream().filter(page -> !pages.contains(page)).forEach(page -> gaps.add(code + " lacks " + page));
+      }
+    }
+    assertEquals(List.of(), gaps, "a resident who applies in a language logs in, follows the case and estimates in it too");
+    assertTrue(manifest.containsKey("ar"), "Arabic is offered");
+  }
+
+  @Test
   @DisplayName("every application status has its name and next step for residents, and its name for staff")
   void statuses() throws IOException {
     JsonObject reference = json(WEBROOT.resolve("i18n/" + REFERENCE + ".json"));

@@ -1,4 +1,4 @@
-package se.socialportal.letters;
+package se.socialportal.platform.pdf;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -17,12 +17,12 @@ import java.util.Map;
 
 /**
  * Writes flowing text on A4 pages: wraps words to the margins, starts a new page when one is full, numbers the pages.
- * The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
+ * Used for decision letters and for the receipts of what a resident signed. The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
  * the font lacks is printed as '?' instead of failing the whole letter.
  */
-final class PdfPageWriter implements AutoCloseable {
+public final class PdfPageWriter implements AutoCloseable {
 
-  static final float MARGIN = 56;
+  public static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float BOTTOM = MARGIN + 24;
 
@@ -34,7 +34,7 @@ final class PdfPageWriter implements AutoCloseable {
   private PDPageContentStream content;
   private float y;
 
-  PdfPageWriter(PDDocument document) {
+  public PdfPageWriter(PDDocument document) {
     this.document = document;
     this.regular = load(document, "/fonts/DejaVuSans.ttf");
     this.bold = load(document, "/fonts/DejaVuSans-Bold.ttf");
@@ -52,26 +52,26 @@ final class PdfPageWriter implements AutoCloseable {
     }
   }
 
-  void heading(String text, float size) {
+  public void heading(String text, float size) {
     space(size * 0.6f);
     paragraph(text, bold, size);
     space(size * 0.3f);
   }
 
-  void text(String text) {
+  public void text(String text) {
     paragraph(text, regular, 10.5f);
   }
 
-  void boldText(String text) {
+  public void boldText(String text) {
     paragraph(text, bold, 10.5f);
   }
 
-  void space(float points) {
+  public void space(float points) {
     y -= points;
   }
 
   /** A label on the left and an amount right-aligned on the same line (calculation rows). */
-  void row(String label, String amount, boolean strong) {
+  public void row(String label, String amount, boolean strong) {
     PDFont font = strong ? bold : regular;
     float size = 10.5f;
     float amountWidth = width(amount, font, size);
@@ -178,7 +178,7 @@ final class PdfPageWriter implements AutoCloseable {
   }
 
   /** Writes "Sida n av m" on every page; call once, after the last text. */
-  void numberPages(String footer) {
+  public void numberPages(String footer) {
     try {
       content.close();
       content = null;
