@@ -49,6 +49,7 @@ final class Routes {
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
+      services.overklagande().routes(),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),

@@ -12,7 +12,10 @@ import se.socialportal.casework.Casework;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.Identity;
 import se.socialportal.letters.Letters;
+import se.socialportal.overklagande.FileOutboxCourt;
+import se.socialportal.overklagande.Overklagande;
 import se.socialportal.platform.config.AppConfig;
+import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
@@ -22,6 +25,7 @@ import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.tenant.TenantResolver;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -36,7 +40,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
                        TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
                        FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
-                       RobotMonitor robotMonitor) {
+                       RobotMonitor robotMonitor, Overklagande overklagande) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -52,8 +56,13 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
           identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
+        // The court is the file outbox simulator until a municipality's integration implements CourtForwarding.
+        Path courtOutbox = config.optional(Setting.APPEAL_COURT_OUTBOX_DIR).map(Path::of)
+          .orElse(Path.of(config.string(Setting.DATA_DIR), "court-outbox")).toAbsolutePath().normalize();
+        Overklagande overklagande = new Overklagande(vertx, pool, clock, identity, rules, bistand.store(),
+          casework.omprovning(), new FileOutboxCourt(vertx, courtOutbox));
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
-          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor());
+          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), overklagande);
       }));
   }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
  * the font lacks is printed as '?' instead of failing the whole letter.
  */
-final class PdfPageWriter implements AutoCloseable {
+public final class PdfPageWriter implements AutoCloseable {
 
   static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -34,7 +34,7 @@ final class PdfPageWriter implements AutoCloseable {
   private PDPageContentStream content;
   private float y;
 
-  PdfPageWriter(PDDocument document) {
+  public PdfPageWriter(PDDocument document) {
     this.document = document;
     this.regular = load(document, "/fonts/DejaVuSans.ttf");
     this.bold = load(document, "/fonts/DejaVuSans-Bold.ttf");
@@ -52,21 +52,21 @@ final class PdfPageWriter implements AutoCloseable {
     }
   }
 
-  void heading(String text, float size) {
+  public void heading(String text, float size) {
     space(size * 0.6f);
     paragraph(text, bold, size);
     space(size * 0.3f);
   }
 
-  void text(String text) {
+  public void text(String text) {
     paragraph(text, regular, 10.5f);
   }
 
-  void boldText(String text) {
+  public void boldText(String text) {
     paragraph(text, bold, 10.5f);
   }
 
-  void space(float points) {
+  public void space(float points) {
     y -= points;
   }
 
@@ -178,7 +178,7 @@ final class PdfPageWriter implements AutoCloseable {
   }
 
   /** Writes "Sida n av m" on every page; call once, after the last text. */
-  void numberPages(String footer) {
+  public void numberPages(String footer) {
     try {
       content.close();
       content = null;

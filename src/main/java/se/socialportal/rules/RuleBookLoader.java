@@ -103,6 +103,8 @@ final class RuleBookLoader {
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
+      case OVERKLAGANDE -> book.tenant(file.tenant()).overklagande.add(dated(file,
+        new AppealRules(file.version(), file.json().getInteger("forwardWithinDays"))));
     }
   }
 

@@ -12,4 +12,5 @@ final class TenantRules {
   final Timeline<DelegationMatrix> delegation = new Timeline<>();
   final Timeline<TenantDetails> details = new Timeline<>();
   final Timeline<FamiljerattRules> familjeratt = new Timeline<>();
+  final Timeline<AppealRules> overklagande = new Timeline<>();
 }

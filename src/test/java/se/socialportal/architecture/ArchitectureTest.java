@@ -21,6 +21,7 @@ import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.casework.decision.Omprovning;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
 
@@ -79,6 +80,7 @@ class ArchitectureTest {
       .layer("Reports").definedBy("se.socialportal.reports..")
       .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
       .layer("Admin").definedBy("se.socialportal.admin..")
+      .layer("Overklagande").definedBy("se.socialportal.overklagande..")
       .layer("Demo").definedBy("se.socialportal.demo..")
       .whereLayer("Platform").mayNotAccessAnyLayer()
       .whereLayer("Norm").mayNotAccessAnyLayer()
@@ -97,6 +99,8 @@ class ArchitectureTest {
       .whereLayer("Reports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework")
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
+      .whereLayer("Overklagande").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Letters", "Bistand",
+        "Casework", "BankId")
       .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
         "Bistand", "Robot", "Casework", "BankId", "BankIdSimulator")
       .check(production);
@@ -143,7 +147,8 @@ class ArchitectureTest {
     builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
     builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
     builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
-      AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class},
+      AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class,
+      Omprovning.class},
       Casework.class.getName());
   }
 

@@ -67,6 +67,7 @@ public enum Setting {
   CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
   LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
   LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again."),
+  APPEAL_COURT_OUTBOX_DIR("Överklaganden: appeals forwarded to förvaltningsrätten are written by the built-in court simulator as files (<appeal id>.pdf, the documents as one bundle, + .json) to this folder. Empty = DATA_DIR/court-outbox."),
 
   SMTP_HOST("Familjerätt: the SMTP server that sends confirmations and reminders by e-mail. Empty = e-mail is written to MAIL_FILE instead (demo)."),
   SMTP_PORT("Familjerätt: the SMTP server's port."),
