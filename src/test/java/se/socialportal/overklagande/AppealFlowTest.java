@@ -203,6 +203,36 @@ class AppealFlowTest {
     assertEquals(401, new Browser(app).get("/api/v1/overklaganden").statusCode());
   }
 
+  @Test
+  @DisplayName("a protected household's appeal: only assigned staff see it, and the bundle carries no address")
+  void protectedIdentityBundle() throws IOException {
+    AppealHarness.Resident first = harness.login("signe");
+    harness.one("UPDATE person SET protection = 'skyddad_folkbokforing' WHERE id = $1 RETURNING id",
+      Tuple.of(first.personId()));
+    JsonObject content = new JsonObject().put("declaration", true).put("household", new JsonObject()
+      .put("applicant", new JsonObject().put("contact", new JsonObject().put("address", "Hemliga gatan 7")
+        .put("postalCode", "12345").put("city", "Hemlighult"))));
+    AppealHarness.Decided decided = harness.decidedCase(first.personId(), "2025-11", content, true);
+    AppealHarness.Resident signe = harness.login("signe");
+    UUID appeal = harness.appealAndSign(signe, decided.decisionId(), "Bifall.", "Beslutet bygger på fel hyra.",
+      "Hyresavtal Hemliga gatan 7");
+
+    Browser colleague = StaffLogins.login(app, "sam.socialsekreterare", "Sam Socialsekreterarsson", "demo",
+      "socialsekreterare").browser();
+    assertEquals(404, colleague.get("/api/v1/overklagande-arenden/" + appeal).statusCode());
+    assertTrue(colleague.get("/api/v1/overklagande-arenden").bodyAsJsonObject().getJsonArray("appeals").stream()
+      .noneMatch(item -> ((JsonObject) item).getString("id").equals(appeal.toString())));
+
+    Browser anna = AppealHarness.anna(app).browser();
+    HttpResponse<Buffer> forwarded = anna.post("/api/v1/overklagande-arenden/" + appeal + "/forward", new JsonObject());
+    assertEquals(200, forwarded.statusCode(), forwarded.bodyAsString());
+    String text = PdfText.of(Files.readAllBytes(court.resolve(appeal + ".pdf")));
+    assertTrue(text.contains("lämnas inte ut"), text);
+    assertFalse(text.contains("12345") || text.contains("Hemlighult") || text.contains("Hyresavtal Hemliga"),
+      "neither the application's address nor an attachment reaches the bundle: " + text);
+    assertTrue(text.contains("[skyddad adress]"), text);
+  }
+
   private static JsonObject find(JsonArray list, UUID appeal) {
     return list.stream().map(JsonObject.class::cast).filter(item -> item.getString("id").equals(appeal.toString()))
       .findFirst().orElseThrow(() -> new AssertionError("not in the list: " + list.encode()));

@@ -90,18 +90,30 @@ final class AppealHarness {
   }
 
   Decided decidedCase(UUID person, String month) {
+    return decidedCase(person, month, new JsonObject().put("declaration", true)
+      .put("housing", new JsonObject().put("type", "rental").put("rent", 6500)), false);
+  }
+
+  /** @param assigned a protected household's case: a gruppledare first gives Anna access, as only she may see it */
+  Decided decidedCase(UUID person, String month, JsonObject content, boolean assigned) {
     OffsetDateTime now = OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC);
     UUID application = one("INSERT INTO application (tenant_id, month, kind, channel, status, applicant_id, content, "
       + "submitted_at) VALUES ('demo', $1, 'reapplication', 'digital', 'submitted', $2, $3, $4) RETURNING id",
-      Tuple.of(java.time.LocalDate.parse(month + "-01"), person, new JsonObject().put("declaration", true)
-        .put("housing", new JsonObject().put("type", "rental").put("rent", 6500)), now)).getUUID(0);
+      Tuple.of(java.time.LocalDate.parse(month + "-01"), person, content, now)).getUUID(0);
+    StaffLogins.Staff anna = anna(app);
+    if (assigned) {
+      HttpResponse<Buffer> given = StaffLogins.login(app, "greta.gruppledare", "Greta Gruppledarsson", "demo",
+        "gruppledare").browser().post("/api/v1/casework/cases/" + application + "/assign",
+        new JsonObject().put("staffId", anna.staffId().toString()));
+      assertEquals(200, given.statusCode(), given.bodyAsString());
+    }
     UUID proposal = one("INSERT INTO beslutsforslag (tenant_id, application_id, application_version, outcome, amount, "
       + "calculation, rule_versions, motivering) VALUES ('demo', $1, 1, 'bifall', 5220, $2, '{}', $3) RETURNING id",
       Tuple.of(application, new JsonObject().put("lines", new JsonArray()
         .add(line("riksnorm", "single", "Personliga kostnader", 3940))
         .add(line("riksnorm", "common", "Hushållsgemensamma kostnader", 1280))),
         "Du har rätt till försörjningsstöd enligt riksnormen.")).getUUID(0);
-    HttpResponse<Buffer> approved = anna(app).browser().post("/api/v1/casework/cases/" + application + "/approve",
+    HttpResponse<Buffer> approved = anna.browser().post("/api/v1/casework/cases/" + application + "/approve",
       new JsonObject().put("proposalId", proposal.toString()));
     assertEquals(200, approved.statusCode(), approved.bodyAsString());
     JsonObject result = approved.bodyAsJsonObject();

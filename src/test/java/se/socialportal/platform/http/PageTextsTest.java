@@ -86,7 +86,8 @@ class PageTextsTest {
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
       "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
-      "/familjeratt/bokning/", "/handlaggare/familjeratt/"), pages.keySet());
+      "/familjeratt/bokning/", "/handlaggare/familjeratt/", "/mina-sidor/overklagande/", "/handlaggare/overklaganden/"),
+      pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
