@@ -148,9 +148,9 @@ final class AppealSigning implements SignCompletion {
     return text.toString();
   }
 
-  /** simpleMarkdownV1 gives '#', '*' and '+' at a line's start meaning; the resident's text is shown as text. */
+  /** simpleMarkdownV1 gives '#', '*' and '+' at a line's start meaning; a thin space keeps the resident's text text. */
   private static String plain(String text) {
-    return text.replaceAll("(?m)^\\s*([#*+])", "$1 ").replaceAll("(?m)^([#*+]) ", "\u2009$1 ");
+    return text.replaceAll("(?m)^([#*+])", "\u2009$1");
   }
 
   private static Throwable translate(Throwable failure) {
