@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQuery queue, CaseView view,
                        CaseActions actions, DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
                        CaseCommunication communication, PaperRegistration registration, CaseLetters letters,
-                       AutomatedDecision automatedDecision, Omprovning omprovning) {
+                       AutomatedDecision automatedDecision, AccessRefusals refusals, Omprovning omprovning) {
 
   /**
    * @param bistand     the e-tjänst's parts casework works through (komplettering, messages, attachments, submission)
@@ -46,13 +46,13 @@ public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQu
       new CaseView(pool, clock, rules, recalculation, communication), new CaseActions(pool, clock), decisions,
       new AterkravService(pool, clock, rules, decisions), new StaffDirectory(pool, clock), communication,
       new PaperRegistration(pool, clock, bistand.eligibility(), bistand.validator(), bistand.submission()),
-      new CaseLetters(pool, clock), new AutomatedDecision(expediering, clock),
+      new CaseLetters(pool, clock), new AutomatedDecision(expediering, clock), new AccessRefusals(pool, clock),
       new Omprovning(pool, clock, rules, decisions));
   }
 
   /** The handläggare's API. */
   public CaseworkRoutes routes(SessionAccess sessions, Clock clock) {
     return new CaseworkRoutes(sessions, queue, view, actions, decisions, aterkrav, staff, communication, registration,
-      letters, this, clock);
+      letters, this, clock, refusals);
   }
 }

@@ -10,7 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import se.socialportal.casework.AddressMask;
-import se.socialportal.letters.PdfPageWriter;
+import se.socialportal.platform.pdf.PdfPageWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

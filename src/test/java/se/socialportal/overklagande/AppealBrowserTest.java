@@ -1,7 +1,5 @@
 package se.socialportal.overklagande;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,14 +9,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Axe;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
 
-import java.util.List;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("In a real browser: the resident writes an appeal from the decision on the case page and signs it with BankID")
 class AppealBrowserTest {
@@ -53,20 +49,13 @@ class AppealBrowserTest {
     phone.close();
   }
 
-  private static void accessible(Page page, String state) {
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
-    assertTrue(results.getViolations().isEmpty(), state + ": " + results.getViolations().stream()
-      .map(violation -> violation.getId() + " " + violation.getNodes().stream().map(node -> node.getTarget().toString())
-        .toList()).toList());
-  }
-
   @Test
   @DisplayName("case page → Överklaga beslutet → write, attach, sign with BankID → received; axe-core finds nothing")
   void writeAndSign() {
     AppealHarness.Resident ylva = harness.login("ylva");
     AppealHarness.Decided decided = harness.decidedCase(ylva.personId(), "2026-03");
 
-    try (BrowserContext context = chromium.swedishContext()) {
+    try (BrowserContext context = Axe.context(chromium)) {
       Page page = context.newPage();
       page.navigate(app.baseUrl() + "/logga-in/");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
@@ -78,7 +67,7 @@ class AppealBrowserTest {
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Överklaga beslutet")).click();
       page.waitForURL("**/mina-sidor/overklagande/?id=*");
       assertThat(page.locator("#appeal-deadline")).containsText("senast");
-      accessible(page, "the appeal form");
+      Axe.assertClean(page);
 
       page.getByLabel("Hur vill du att beslutet ska ändras?").fill("Jag vill ha bistånd till glasögon, 1 800 kr.");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv under med BankID på den här enheten"))
@@ -87,7 +76,7 @@ class AppealBrowserTest {
       assertThat(page.locator("#e-reasons")).containsText("Skriv varför beslutet ska ändras.");
       assertEquals("Jag vill ha bistånd till glasögon, 1 800 kr.", page.getByLabel("Hur vill du att beslutet ska ändras?")
         .inputValue(), "nothing typed is lost");
-      accessible(page, "the form with its problems");
+      Axe.assertClean(page);
 
       page.getByLabel("Varför ska beslutet ändras?").fill("Mina glasögon gick sönder och jag behöver dem i arbetet.");
       page.getByLabel("Bifoga handlingar (valfritt)").setInputFiles(new FilePayload("kvitto.pdf", "application/pdf",
@@ -101,11 +90,11 @@ class AppealBrowserTest {
       assertThat(page.locator("#status-text")).containsText("Nämnden har tagit emot ditt överklagande");
       assertThat(page.locator("#notice")).containsText("Ditt överklagande har kommit in");
       assertThat(page.locator("#appeal-late")).isHidden();
-      accessible(page, "the received appeal");
+      Axe.assertClean(page);
 
       page.navigate(app.baseUrl() + "/mina-sidor/overklagande/");
       assertThat(page.locator("#appeals")).containsText("Nämnden har tagit emot");
-      accessible(page, "the overview");
+      Axe.assertClean(page);
     }
     assertEquals(1, harness.count("SELECT count(*) FROM overklagande WHERE person_id = $1 AND status = 'received' "
       + "AND late = false", ylva.personId()));

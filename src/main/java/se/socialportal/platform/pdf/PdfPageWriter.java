@@ -1,4 +1,4 @@
-package se.socialportal.letters;
+package se.socialportal.platform.pdf;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -17,12 +17,12 @@ import java.util.Map;
 
 /**
  * Writes flowing text on A4 pages: wraps words to the margins, starts a new page when one is full, numbers the pages.
- * The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
+ * Used for decision letters and for the receipts of what a resident signed. The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
  * the font lacks is printed as '?' instead of failing the whole letter.
  */
 public final class PdfPageWriter implements AutoCloseable {
 
-  static final float MARGIN = 56;
+  public static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float BOTTOM = MARGIN + 24;
 
@@ -71,7 +71,7 @@ public final class PdfPageWriter implements AutoCloseable {
   }
 
   /** A label on the left and an amount right-aligned on the same line (calculation rows). */
-  void row(String label, String amount, boolean strong) {
+  public void row(String label, String amount, boolean strong) {
     PDFont font = strong ? bold : regular;
     float size = 10.5f;
     float amountWidth = width(amount, font, size);
