@@ -75,9 +75,13 @@ function renderSignatures() {
 
 function renderDecision() {
   $('decision').hidden = view.decisions.length === 0 && view.letters.length === 0;
-  $('decisions').replaceChildren(...view.decisions.map((decision) => text('li', t('decision.line', {
-    outcome: t(`outcome.${decision.outcome}`), amount: decision.amount ? kronor(decision.amount) : '',
-    when: date(decision.decidedAt) }))));
+  $('decisions').replaceChildren(...view.decisions.map((decision) => {
+    const li = text('li', t('decision.line', {
+      outcome: t(`outcome.${decision.outcome}`), amount: decision.amount ? kronor(decision.amount) : '',
+      when: date(decision.decidedAt) }));
+    li.append(' ', text('a', t('case.appealLink'), { href: `/mina-sidor/overklagande/?decision=${decision.id}` }));
+    return li;
+  }));
   $('letters').replaceChildren(...view.letters.map((letter) => {
     const li = element('li');
     const a = element('a', { href: `/api/v1/cases/${id}/letters/${letter.id}`, download: '' });

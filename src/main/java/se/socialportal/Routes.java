@@ -50,6 +50,7 @@ final class Routes {
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
       services.demo().map(DemoMode::routes).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
+      services.overklagande().routes(),
       new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),

@@ -11,8 +11,11 @@ import se.socialportal.casework.Casework;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.Identity;
 import se.socialportal.letters.Letters;
+import se.socialportal.overklagande.FileOutboxCourt;
+import se.socialportal.overklagande.Overklagande;
 import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
+import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
@@ -22,6 +25,7 @@ import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.tenant.TenantResolver;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -37,7 +41,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
                        TenantResolver tenants, BankIdClient bankId, Optional<DemoMode> demo,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
                        FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
-                       RobotMonitor robotMonitor, Payments payments) {
+                       RobotMonitor robotMonitor, Payments payments, Overklagande overklagande) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -55,8 +59,14 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
           rules);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
+        // The court is the file outbox simulator until a municipality's integration implements CourtForwarding.
+        Path courtOutbox = config.optional(Setting.APPEAL_COURT_OUTBOX_DIR).map(Path::of)
+          .orElse(Path.of(config.string(Setting.DATA_DIR), "court-outbox")).toAbsolutePath().normalize();
+        Overklagande overklagande = new Overklagande(vertx, pool, clock, identity, rules, bistand.store(),
+          casework.omprovning(), new FileOutboxCourt(vertx, courtOutbox));
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, demo, rules,
-          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), payments);
+          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), payments,
+          overklagande);
       })));
   }
 }

@@ -7,6 +7,7 @@ import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.casework.decision.Omprovning;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.letters.Expediering;
@@ -22,12 +23,12 @@ import java.util.function.Supplier;
  * Casework's long-lived parts, built once per process by the composition root and shared by every HTTP verticle
  * instance: its view of the rule book (delegation matrices and motivering templates from robots/), how adjusted
  * calculations are recomputed, the services behind the handläggare's API, and the automated decision function the
- * robot decides through.
+ * robot decides through, and omprövning (a changed decision, asked for by an appeal).
  */
 public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQuery queue, CaseView view,
                        CaseActions actions, DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
                        CaseCommunication communication, PaperRegistration registration, CaseLetters letters,
-                       AutomatedDecision automatedDecision, AccessRefusals refusals) {
+                       AutomatedDecision automatedDecision, AccessRefusals refusals, Omprovning omprovning) {
 
   /**
    * @param bistand     the e-tjänst's parts casework works through (komplettering, messages, attachments, submission)
@@ -45,7 +46,8 @@ public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQu
       new CaseView(pool, clock, rules, recalculation, communication), new CaseActions(pool, clock), decisions,
       new AterkravService(pool, clock, rules, decisions), new StaffDirectory(pool, clock), communication,
       new PaperRegistration(pool, clock, bistand.eligibility(), bistand.validator(), bistand.submission()),
-      new CaseLetters(pool, clock), new AutomatedDecision(expediering, clock), new AccessRefusals(pool, clock));
+      new CaseLetters(pool, clock), new AutomatedDecision(expediering, clock), new AccessRefusals(pool, clock),
+      new Omprovning(pool, clock, rules, decisions));
   }
 
   /** The handläggare's API. */

@@ -161,7 +161,8 @@ public final class DecisionLetterPdf {
     page.heading("Hur du överklagar", 12);
     page.text("Om du inte är nöjd med beslutet kan du överklaga det. Överklagandet prövas av förvaltningsrätten, men "
       + "du ska skicka eller lämna ditt överklagande till " + letter.sender().namnd() + ", " + letter.sender().postalAddress()
-      + ". Det kan också lämnas via Mina sidor.");
+      + ". Har du ansökt i e-tjänsten kan du överklaga där: logga in på Mina sidor, öppna beslutet och välj "
+      + "Överklaga beslutet. Du skriver under med BankID, och överklagandet får datum när det kommer in.");
     page.text("Överklagandet måste ha kommit in till nämnden inom tre veckor från den dag du fick del av beslutet. "
       + "Annars kan det inte prövas.");
     page.text("Skriv vilket beslut du överklagar (datum och ärende " + letter.caseReference() + "), hur du vill att "

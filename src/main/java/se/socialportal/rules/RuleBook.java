@@ -182,6 +182,12 @@ public final class RuleBook {
     return rules == null ? Optional.empty() : rules.familjeratt.inForce(YearMonth.from(day));
   }
 
+  /** The tenant's target for forwarding appeals in force on the day; empty = the tenant has set none. */
+  public Optional<AppealRules> overklagande(String tenant, LocalDate day) {
+    TenantRules rules = tenants.get(tenant);
+    return rules == null ? Optional.empty() : rules.overklagande.inForce(YearMonth.from(day));
+  }
+
   /** The income classification in force, e.g. to offer the income types in a form. */
   public Optional<IncomeClassification> incomeClassification(YearMonth month) {
     return incomes.inForce(month);

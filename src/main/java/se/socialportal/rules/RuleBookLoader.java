@@ -107,6 +107,8 @@ final class RuleBookLoader {
         PaymentCalendarReader.calendar(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
+      case OVERKLAGANDE -> book.tenant(file.tenant()).overklagande.add(dated(file,
+        new AppealRules(file.version(), file.json().getInteger("forwardWithinDays"))));
     }
   }
 

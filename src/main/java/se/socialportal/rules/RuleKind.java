@@ -25,7 +25,9 @@ public enum RuleKind {
   /** National: the wording of the robot's motivering on every beslutsförslag (FL 32 §). */
   ROBOT_MOTIVERING("robot-motivering", false),
   /** Per tenant: the familjerätt services residents book and the booking rules. */
-  FAMILJERATT("familjeratt", true);
+  FAMILJERATT("familjeratt", true),
+  /** Per tenant: the target for sending an appeal on to förvaltningsrätten (FL 46 §, "skyndsamt"). */
+  OVERKLAGANDE("overklagande", true);
 
   private final String key;
   private final boolean perTenant;

@@ -13,4 +13,5 @@ final class TenantRules {
   final Timeline<TenantDetails> details = new Timeline<>();
   final Timeline<PaymentCalendar> payments = new Timeline<>();
   final Timeline<FamiljerattRules> familjeratt = new Timeline<>();
+  final Timeline<AppealRules> overklagande = new Timeline<>();
 }

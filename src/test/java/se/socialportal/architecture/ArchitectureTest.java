@@ -21,6 +21,7 @@ import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.casework.decision.Omprovning;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
@@ -89,6 +90,7 @@ class ArchitectureTest {
       .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
       .layer("Admin").definedBy("se.socialportal.admin..")
       .layer("Payment").definedBy("se.socialportal.payment..")
+      .layer("Overklagande").definedBy("se.socialportal.overklagande..")
       .layer("Demo").definedBy("se.socialportal.demo..")
       .whereLayer("Platform").mayNotAccessAnyLayer()
       .whereLayer("Norm").mayNotAccessAnyLayer()
@@ -109,6 +111,8 @@ class ArchitectureTest {
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
       .whereLayer("Payment").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework",
         "BankId")
+      .whereLayer("Overklagande").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Letters", "Bistand",
+        "Casework", "BankId")
       .whereLayer("Demo").mayOnlyAccessLayers("Root", "Platform", "Norm", "Rules", "Tenant", "Identity", "Audit",
         "Letters", "Bistand", "Robot", "Casework", "Familjeratt", "Payment", "BankId", "BankIdSimulator")
       .check(production);
@@ -166,7 +170,8 @@ class ArchitectureTest {
     builtOnlyBy(new Class<?>[] {PaymentPlanner.class, AttestService.class, AccountService.class, BatchAssembler.class,
       BatchExporter.class, FeedbackImporter.class, AttestLimits.class}, Payments.class.getName());
     builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
-      AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class},
+      AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class,
+      Omprovning.class},
       Casework.class.getName());
   }
 
