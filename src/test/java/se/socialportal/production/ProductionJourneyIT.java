@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.PdfText;
+import se.socialportal.testing.RobotsFolder;
 import se.socialportal.testing.TestApp;
 import se.socialportal.testing.TestDatabase;
 
@@ -41,8 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>The production artifact has no clock but the machine's (it reads no test clock, by design), so the server, the
  * identity provider and the browser run on the machine's time, and the resident applies for the month the form
- * offers first; robots/ must hold that month's riksnorm, as it must for any installation (README, "Next year's
- * rules"). The test itself reads no date. The BankID simulator, whose order lifetimes are its own, runs on a test
+ * offers first. So that the journey is the same whatever that month is, the server reads a copy of robots/ in which
+ * the years after the last published riksnorm are test fixtures made from it ({@link #robotsWithYearsAhead()}); an
+ * installation gets next year's files when the government publishes them (README, "Next year's rules"). The test
+ * itself reads no date. The BankID simulator, whose order lifetimes are its own, runs on a test
  * clock.
  */
 @DisplayName("Production, proven end to end: the production artifact against PostgreSQL, OIDC and BankID as their own processes")
@@ -104,6 +107,7 @@ class ProductionJourneyIT {
     server.environment().put("BANKID_RP_CERT_PASSWORD", "qwerty123");
     server.environment().put("BANKID_CA", certificates.resolve("ca.pem").toString());
     server.environment().put("DATA_DIR", work.resolve("data").toString());
+    server.environment().put("ROBOTS_DIR", robotsWithYearsAhead().toString());
     server.environment().put("LOGIN_RATE_PER_MINUTE", "1000");
     processes.start("app", server, "Socialportalen is running on ");
 
@@ -119,6 +123,23 @@ class ProductionJourneyIT {
     if (processes != null) {
       processes.close();
     }
+  }
+
+  /**
+   * robots/ with riksnorm and prisbasbelopp for the ten years after the last published one, made from it: the
+   * machine's month, whichever it is, then has rules, without the test reading the date.
+   */
+  private static Path robotsWithYearsAhead() throws IOException {
+    RobotsFolder robots = RobotsFolder.upTo(Integer.MAX_VALUE);
+    int last;
+    try (var files = Files.list(robots.root().resolve("riksnorm"))) {
+      last = files.map(file -> file.getFileName().toString()).filter(name -> name.matches("riksnorm-\\d{4}\\.json"))
+        .mapToInt(name -> Integer.parseInt(name.substring(9, 13))).max().orElseThrow();
+    }
+    for (int year = last + 1; year <= last + 10; year++) {
+      robots.nationalYearLike(last, year);
+    }
+    return robots.root();
   }
 
   /** The realm's client, with one handläggare's roles and tenant as ID token claims (Keycloak's mappers). */
