@@ -16,8 +16,11 @@ import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
+import se.socialportal.demo.RegisterSimulator;
+import se.socialportal.robot.CalculationOnRequest;
 import se.socialportal.robot.RobotJobs;
 import se.socialportal.robot.RobotMonitor;
+import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.tenant.TenantResolver;
@@ -50,7 +53,8 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
       .map(provrakning -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
           identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
-        Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
+        Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering(),
+          new CalculationOnRequest(pool, clock, rules, RegisterAdapters.from(config, () -> new RegisterSimulator(clock))));
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
           ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor());

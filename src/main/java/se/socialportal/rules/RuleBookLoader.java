@@ -18,7 +18,7 @@ import java.util.Set;
 final class RuleBookLoader {
 
   private static final Set<RuleKind> REQUIRED_NATIONAL = EnumSet.of(RuleKind.RIKSNORM, RuleKind.PRISBASBELOPP,
-    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING);
+    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING, RuleKind.LAGRUM);
 
   private RuleBookLoader() {
   }
@@ -102,6 +102,7 @@ final class RuleBookLoader {
       case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
+      case LAGRUM -> book.lagrum.add(dated(file, DelegationReader.lagrum(file)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
     }
   }

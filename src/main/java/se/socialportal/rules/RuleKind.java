@@ -22,6 +22,8 @@ public enum RuleKind {
   MOTIVERING_TEMPLATES("motivering-templates", false),
   /** National: the wording of the robot's motivering on every beslutsförslag (FL 32 §). */
   ROBOT_MOTIVERING("robot-motivering", false),
+  /** National: the legal basis (lagrum) each decision type cites, in letters, lists and tables alike. */
+  LAGRUM("lagrum", false),
   /** Per tenant: the familjerätt services residents book and the booking rules. */
   FAMILJERATT("familjeratt", true);
 
