@@ -4,6 +4,7 @@ import { send } from '../api.js';
 import { kronor, shortDateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, announceError, el, named, startStaffPage } from './staff.js';
+import { renderParts, setupParts } from './parts.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
 const base = '/api/v1/casework/cases/' + encodeURIComponent(id || '');
@@ -182,7 +183,7 @@ function renderDecisions() {
   const target = document.getElementById('decisions');
   const letters = view.letters.map((letter) => el('li', {},
     el('a', { href: '/api/v1/casework/letters/' + letter.id + '/pdf' }, t('staff.decision.letter', { when: shortDateTime(letter.createdAt) })),
-    ' ', t('staff.decision.mailbox', { status: letter.mailboxStatus })));
+    ' ', t('staff.decision.mailbox', { status: named('staff.mailboxStatus.', letter.mailboxStatus) })));
   target.replaceChildren(
     view.decisions.length === 0 ? el('p', {}, t('staff.decision.none')) : table(t('staff.decision.heading'),
       [t('staff.decision.type'), t('staff.decision.outcome'), { text: t('staff.amount'), num: true }, t('staff.decision.decidedBy'),
@@ -241,6 +242,7 @@ function render() {
   renderCalculation(view.proposal, view.waitingForRules);
   renderDelegation(view.proposal);
   renderDecisions();
+  renderParts(view);
   renderConversation();
   document.getElementById('register').replaceChildren(dataList(view.proposal && view.proposal.registerData));
   document.getElementById('comparison').replaceChildren(dataList(view.proposal && view.proposal.comparison));
@@ -306,6 +308,7 @@ function setupForms() {
     act(base + '/approve', { proposalId: view.proposal.id, motivering: motivering === view.proposal.motivering ? null : motivering },
       t('staff.decision.approved'));
   });
+  setupParts(() => view, act, base);
   const reject = document.getElementById('reject');
   reject.templateId.addEventListener('change', () => {
     const template = templates.find((candidate) => candidate.id === reject.templateId.value);

@@ -85,7 +85,7 @@ class PageTextsTest {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
-      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
+      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/beslut/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
       "/familjeratt/bokning/", "/handlaggare/familjeratt/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
