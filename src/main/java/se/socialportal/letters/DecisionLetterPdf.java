@@ -120,10 +120,10 @@ public final class DecisionLetterPdf {
     } else if (part.kind() == DecisionLetter.Kind.NEED && !part.lines().isEmpty()) {
       need(page, part);
     }
-    page.boldText("Motivering");
+    page.subheading("Motivering");
     page.text(part.motivering());
     if (!part.legalBasis().isEmpty()) {
-      page.boldText("Lagrum");
+      page.subheading("Lagrum");
       part.legalBasis().forEach(page::text);
     }
     decidedBy(page, part.decidedBy());
@@ -157,7 +157,7 @@ public final class DecisionLetterPdf {
 
   /** Riksnorm + skäliga kostnader = behov; behov − inkomster = försörjningsstöd (LetterCalculation). */
   private static void calculation(PdfPageWriter page, DecisionLetter letter, DecisionLetter.Part part) {
-    page.boldText("Så har vi räknat för " + monthName(letter.month()) + " (kronor per månad)");
+    page.subheading("Så har vi räknat för " + monthName(letter.month()) + " (kronor per månad)");
     LetterCalculation calculation = LetterCalculation.of(part.lines(), monthName(letter.month()));
     for (LetterCalculation.Row row : calculation.rows()) {
       switch (row.kind()) {
@@ -190,7 +190,7 @@ public final class DecisionLetterPdf {
   }
 
   private static void decidedBy(PdfPageWriter page, DecisionLetter.DecidedBy by) {
-    page.boldText("Beslutsfattare");
+    page.subheading("Beslutsfattare");
     if (by.automated()) {
       page.text("Beslutet är fattat automatiserat med stöd av 6 kap. 37 § kommunallagen och nämndens delegation ("
         + by.delegation() + ").");

@@ -188,6 +188,36 @@ class DecisionLetterPdfTest {
   }
 
   @Test
+  @DisplayName("the PDF is tagged: marked, Swedish, its title shown, a structure tree in reading order, page numbers as artifacts")
+  void tagged() throws Exception {
+    byte[] pdf = DecisionLetterPdf.render(letter(true, month(DecisionLetter.Outcome.BIFALL, new BigDecimal("9430"),
+      workedExample(), anna())));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      var catalog = document.getDocumentCatalog();
+      assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), "marked as tagged");
+      assertEquals("sv-SE", catalog.getLanguage());
+      assertTrue(catalog.getViewerPreferences().displayDocTitle(), "viewers show the title, not the file name");
+      var root = catalog.getStructureTreeRoot();
+      assertTrue(root != null && root.getParentTree() != null, "a structure tree with its parent tree");
+      var documentElement = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)
+        root.getKids().get(0);
+      assertEquals("Document", documentElement.getStructureType());
+      List<String> types = new ArrayList<>();
+      for (Object kid : documentElement.getKids()) {
+        types.add(((org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) kid)
+          .getStructureType());
+      }
+      assertEquals(1, types.stream().filter("H1"::equals).count(), "one title: " + types);
+      assertTrue(types.indexOf("H1") < types.indexOf("H2"), "the title before the sections: " + types);
+      assertTrue(types.containsAll(List.of("P", "H3")), types.toString());
+      assertEquals(0, document.getPage(0).getStructParents());
+      String content = new String(document.getPage(0).getContents().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(content.contains("/H1 <</MCID") || content.contains("/H1 << /MCID"), "text is marked content");
+      assertTrue(content.contains("/Artifact"), "page numbers are artifacts");
+    }
+  }
+
+  @Test
   @DisplayName("kronor are written the Swedish way, deductions with a minus sign; months by name")
   void kronor() {
     assertEquals("9 430 kr", DecisionLetterPdf.kronor(new BigDecimal("9430")));
