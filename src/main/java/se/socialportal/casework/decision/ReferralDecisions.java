@@ -133,7 +133,9 @@ public final class ReferralDecisions {
     BigDecimal amount = switch (outcome) {
       case "bifall" -> applied;
       case "avslag" -> BigDecimal.ZERO;
-      case "delvis_bifall" -> amount(body, applied);
+      // Accepting a prepared partial grant keeps its amount; another amount must be given.
+      case "delvis_bifall" -> body.getValue("amount") == null && outcome.equals(prepared.outcome())
+        ? prepared.amount() : amount(body, applied);
       default -> throw ApiException.invalid("outcome", "outcome_invalid");
     };
     boolean changed = !outcome.equals(prepared.outcome()) || amount.compareTo(prepared.amount()) != 0;
