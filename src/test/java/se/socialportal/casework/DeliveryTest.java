@@ -95,7 +95,8 @@ class DeliveryTest {
   @DisplayName("a paper application's letter goes to print and never to the digital mailbox")
   void paperApplication() {
     CaseFixtures.Case c = fixtures.submitted("demo", "Petra", "Pappersson", "none", List.of());
-    fixtures.rows("UPDATE application SET channel = 'paper' WHERE id = $1", Tuple.of(c.applicationId()));
+    fixtures.rows("UPDATE application SET channel = 'paper', registered_by_staff = $2 WHERE id = $1",
+      Tuple.of(c.applicationId(), anna.staffId()));
     UUID letter = decide(c);
     assertEquals("print", status(letter));
     assertFalse(Files.exists(outbox.resolve(letter + ".json")));
