@@ -425,6 +425,9 @@ document.addEventListener('DOMContentLoaded', async () => {
       }
       $('month-line').textContent = t(view.kind === 'reapplication' ? 'app.monthReapply' : 'app.monthNew',
         { month: monthName(view.month) });
+      if (view.previous) {
+        $('reapplication-note').textContent = t('app.prefilled', { month: monthName(view.previous.month) });
+      }
     } else if (!$('start').hidden) {
       showStart();
     }

@@ -51,6 +51,8 @@ async function call(path, init) {
   if ((response.headers.get('Content-Type') || '').includes('application/json')) {
     data = await response.json().catch(() => null);
   }
+  // The session's idle clock restarts with every answer; a 401 means the session has ended (session.js says so).
+  document.dispatchEvent(new CustomEvent(response.status === 401 ? 'session:ended' : 'session:activity'));
   return response.ok ? { ok: true, status: response.status, data }
     : { ok: false, status: response.status, data: errorBody(data, response.status) };
 }

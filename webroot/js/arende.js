@@ -9,6 +9,9 @@ import { clearProblems, showProblems } from './bistand/errors.js';
 import { element } from './bistand/fields.js';
 import { refusalText, signer } from './bistand/signing.js';
 import { requirementText } from './bistand/attachments-step.js';
+import { renderCalculation } from './bistand/calculation.js';
+import { renderReview } from './bistand/review-step.js';
+import { renderContact } from './bistand/contact.js';
 
 const $ = (id) => document.getElementById(id);
 const id = new URLSearchParams(window.location.search).get('id');
@@ -49,14 +52,23 @@ function renderSteps() {
 }
 
 function renderSignatures() {
-  const items = view.signatures.map((signature) => text('li', t('signature.signed', {
-    who: signature.name || t(`person.${signature.role}`), when: dateTime(signature.signedAt) })));
+  const items = view.signatures.map((signature) => {
+    const li = text('li', t('signature.signed', {
+      who: signature.name || t(`person.${signature.role}`), when: dateTime(signature.signedAt) }));
+    const receipt = element('a', { href: signature.receipt, download: '', class: 'receipt' });
+    receipt.textContent = t('signature.receipt');
+    li.append(' ', receipt);
+    return li;
+  });
   if (view.status === 'awaiting_cosignature' && view.coApplicant) {
     items.push(text('li', t('signature.waiting', { who: view.coApplicant.name || t('person.coApplicant'),
       deadline: dateTime(view.cosignDeadline) })));
   }
   if (!items.length) {
-    items.push(text('li', t('signature.none')));
+    // An application that came in some other way (registered from paper, or seeded history) has no BankID signature
+    // here: saying "nobody has signed yet" about a case that has been sent in would contradict the timeline.
+    const sent = !['draft', 'awaiting_cosignature'].includes(view.status);
+    items.push(text('li', t(sent ? 'signature.otherWay' : 'signature.none')));
   }
   $('signatures').replaceChildren(...items);
 }
@@ -73,6 +85,7 @@ function renderDecision() {
     li.append(a);
     return li;
   }));
+  renderCalculation($('calculation'), view.decisions, view.previousDecisions);
   $('payments-section').hidden = view.payments.length === 0;
   $('payments').replaceChildren(...view.payments.map((payment) => text('li', t('payment.line', {
     amount: kronor(payment.amount), status: t(`paymentStatus.${payment.status}`),
@@ -161,6 +174,9 @@ function render() {
   // A calculation that waits for next year's amounts says so instead of the usual next step.
   $('case-next').textContent = view.waitingForRules
     ? t('case.waitingForRules', { year: view.waitingForRules.year }) : t(`next.${view.status}`);
+  $('case-due').hidden = !view.contact?.decisionDue;
+  $('case-due').textContent = view.contact?.decisionDue ? t('case.decisionDue', { date: date(view.contact.decisionDue) }) : '';
+  renderContact($('contact'), view.contact);
   renderSteps();
   renderSignatures();
   renderDecision();
@@ -177,6 +193,10 @@ function render() {
     const facts = [['cosign.incomes', view.totals.incomes], ['cosign.housing', view.totals.housing],
       ['cosign.costs', view.totals.costs], ['cosign.needs', view.totals.needs]];
     $('cosign-summary').replaceChildren(...facts.flatMap(([key, value]) => [text('dt', t(key)), text('dd', kronor(value))]));
+    // Every figure and every document of what the co-applicant is about to sign, not only the totals.
+    if (view.content) {
+      renderReview($('cosign-details'), view, view.content, null);
+    }
   }
   translate($('case'));
 }

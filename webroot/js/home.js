@@ -1,4 +1,8 @@
-// The front page: only the language switcher needs script.
+// The front page: the language switcher, and logout when a resident is logged in.
 import { setupLanguage } from './i18n.js';
+import { optionalResidentSession } from './session.js';
 
-document.addEventListener('DOMContentLoaded', () => setupLanguage());
+document.addEventListener('DOMContentLoaded', async () => {
+  await setupLanguage();
+  await optionalResidentSession();
+});

@@ -2,9 +2,23 @@
 import { send } from './api.js';
 import { followOrder } from './bankid-order.js';
 import { setupLanguage, t } from './i18n.js';
+import { optionalResidentSession } from './session.js';
 
 let order = null;
 let following = null;
+
+/**
+ * Where to go once logged in: the page the resident was on when the session ended (?next=, kept for the return from
+ * the BankID app), else where the server says. Only a path on this site, never another address.
+ */
+function destination(serverRedirect) {
+  const asked = new URLSearchParams(window.location.search).get('next') || sessionStorage.getItem('loginNext');
+  if (asked && /^\/(?![\/\\])/.test(asked)) {
+    sessionStorage.removeItem('loginNext');
+    return asked;
+  }
+  return serverRedirect || '/mina-sidor/';
+}
 
 const element = (id) => document.getElementById(id);
 
@@ -52,7 +66,7 @@ async function start(device) {
     onStatus: (text) => showStatus(text),
     onComplete: (state) => {
       showStatus(t('login.done'), 'success');
-      window.location.assign(state.redirect || '/mina-sidor/');
+      window.location.assign(destination(state.redirect));
     },
     onFailure: (text) => fail(text || t('login.failed')),
   });
@@ -90,13 +104,18 @@ function resumeReturnedOrder() {
   order = { orderId: match[1] };
   following = followOrder(order, {
     onStatus: (text) => showStatus(text),
-    onComplete: (state) => window.location.assign(state.redirect || '/mina-sidor/'),
+    onComplete: (state) => window.location.assign(destination(state.redirect)),
     onFailure: (text) => fail(text || t('login.failed')),
   });
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
   await setupLanguage();
+  const next = new URLSearchParams(window.location.search).get('next');
+  if (next) {
+    sessionStorage.setItem('loginNext', next);
+  }
+  optionalResidentSession();
   resumeReturnedOrder();
   element('same-device').addEventListener('click', () => start('same'));
   element('other-device').addEventListener('click', () => start('other'));

@@ -7,7 +7,9 @@ import { monthName } from './format.js';
 import { setupLanguage, t } from './i18n.js';
 import { residentSession } from './session.js';
 import { refusalText } from './bistand/signing.js';
+import { renderPayments } from './payments/mine.js';
 import { renderFamiljeratt } from './familjeratt/mine.js';
+import { renderContact } from './bistand/contact.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,6 +81,7 @@ async function renderCases() {
     return;
   }
   const cases = result.data.cases;
+  renderContact($('contact'), result.data.contact);
   $('cases').replaceChildren(...cases.map(caseItem));
   $('cases-empty').hidden = cases.length > 0;
   const todo = todoItems(cases);
@@ -119,7 +122,7 @@ function followReturnedOrder() {
 
 async function render(session) {
   $('greeting').textContent = t('mine.greeting', { name: session.name });
-  await Promise.all([renderCases(), renderFamiljeratt()]);
+  await Promise.all([renderCases(), renderFamiljeratt(), renderPayments()]);
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

@@ -3,6 +3,7 @@
 // typed is never cleared, also when the language is switched.
 import { problems, send } from '../js/api.js';
 import { setupLanguage, t, translate } from '../js/i18n.js';
+import { optionalResidentSession } from '../js/session.js';
 import { costFields, field, incomeRow, personRow, renumber, request, roleOf } from './form.js';
 import { showResult } from './result.js';
 
@@ -211,5 +212,6 @@ form.querySelector('#month').value = now.getFullYear() + '-' + String(now.getMon
 costFields(document.getElementById('cost-fields'));
 personList.append(personRow('applicant'));
 await setupLanguage();
+optionalResidentSession();
 refresh();
 loadOptions();

@@ -58,7 +58,11 @@ export function showProblems(root, summary, problems, fallbackId) {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = `#${control ? control.id : fallbackId}`;
-    link.textContent = text;
+    // A document's message is the same for every document ("upload this document"), so the summary names which.
+    const label = control && problem.field.startsWith('attachments.')
+      ? (control.closest('.document')?.querySelector('h3') || document.querySelector(`label[for="${CSS.escape(control.id)}"]`))
+        ?.textContent.trim() : null;
+    link.textContent = label ? t('errors.named', { name: label, problem: text }) : text;
     link.addEventListener('click', (event) => {
       event.preventDefault();
       const focusTarget = control || document.getElementById(fallbackId);

@@ -18,11 +18,32 @@ function section(root, step, headingKey, fill, goTo) {
   const heading = element('h3', { id: `sum-${step}`, i18n: headingKey });
   const dl = element('dl');
   fill(dl);
-  const change = element('button', { type: 'button', class: 'link-button change' });
-  change.textContent = t('review.change', { section: t(headingKey) });
-  change.addEventListener('click', () => goTo(step));
-  box.append(heading, dl, change);
+  box.append(heading, dl);
+  // Read-only where the reader cannot change it (the co-applicant reading before signing).
+  if (goTo) {
+    const change = element('button', { type: 'button', class: 'link-button change' });
+    change.textContent = t('review.change', { section: t(headingKey) });
+    change.addEventListener('click', () => goTo(step));
+    box.append(change);
+  }
   root.append(box);
+}
+
+/**
+ * Whose an income is, in words: "Du", "Medsökande", "Barn 1 Kim", "Vuxen 1" — seen from the reader: to the co-applicant
+ * their own income is "Du" and the applicant's is "Sökande".
+ */
+function whose(reference, household, readerRole) {
+  const [role, index] = String(reference || '').split(':');
+  if (readerRole === 'coApplicant' && (role === 'applicant' || role === 'coApplicant')) {
+    return role === 'coApplicant' ? t('person.applicant') : t('review.theApplicant');
+  }
+  if (role === 'child' || role === 'otherAdult') {
+    const people = list(role === 'child' ? household.children : household.otherAdults);
+    const n = Number(index);
+    return t(`person.${role}`, { n: n + 1, name: people[n]?.firstName || '' }).trim();
+  }
+  return role ? t(`person.${role}`) : '—';
 }
 
 const amount = (value) => (typeof value === 'number' ? kronor(value) : (value ?? '—'));
@@ -37,7 +58,7 @@ export function renderReview(root, view, content, goTo) {
     row(dl, t('review.adults'), household.coApplicant ? '2' : '1');
     row(dl, t('review.children'), String(list(household.children).length));
     if (view.coApplicant) {
-      row(dl, t('person.coApplicant'), view.coApplicant.personnummer);
+      row(dl, t('person.coApplicant'), view.coApplicant.personnummer || view.coApplicant.name || '');
     }
     row(dl, t('household.otherAdults'), String(list(household.otherAdults).length));
   }, goTo);
@@ -51,8 +72,9 @@ export function renderReview(root, view, content, goTo) {
     if (!list(content.incomes).length) {
       row(dl, t('step.incomes'), t('income.none'));
     }
-    list(content.incomes).forEach((income) => row(dl, income.type ? t(`incomeType.${income.type}`) : '—',
-      amount(income.amount)));
+    list(content.incomes).forEach((income) => row(dl, t('review.income', {
+      type: income.type ? t(`incomeType.${income.type}`) : '—', who: whose(income.person, household, view.role) }),
+    amount(income.amount)));
   }, goTo);
   section(root, 'costs', 'step.costs', (dl) => {
     const costs = content.costs || {};
@@ -78,7 +100,11 @@ export function renderReview(root, view, content, goTo) {
     }
   }, goTo);
   section(root, 'attachments', 'step.attachments', (dl) => {
-    row(dl, t('review.documents'), String(view.attachments.filter((a) => a.purpose === 'application').length));
-    row(dl, t('review.missingDocuments'), String(view.missingAttachments.length));
+    const documents = list(view.attachments).filter((a) => a.purpose === 'application');
+    row(dl, t('review.documents'), String(documents.length));
+    documents.forEach((document) => row(dl, t('review.document'), document.fileName));
+    if (view.missingAttachments) {
+      row(dl, t('review.missingDocuments'), String(view.missingAttachments.length));
+    }
   }, goTo);
 }

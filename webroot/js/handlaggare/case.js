@@ -5,6 +5,7 @@ import { kronor, shortDateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, announceError, el, named, startStaffPage } from './staff.js';
 import { renderParts, setupParts } from './parts.js';
+import { renderCasePayments } from './case-payments.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
 const base = '/api/v1/casework/cases/' + encodeURIComponent(id || '');
@@ -23,19 +24,58 @@ function facts(pairs) {
     .flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]);
 }
 
-/** Register data and comparisons are objects from other systems: shown as a plain key–value list. */
+/** A small object (a trace step's output) as a list of names and values: never raw JSON. */
 function dataList(object) {
   if (!object || Object.keys(object).length === 0) {
     return el('p', {}, t('staff.case.noData'));
   }
-  return el('pre', { class: 'data' }, JSON.stringify(object, null, 2));
+  const shown = (key, value) => key === 'decisionType' ? named('staff.automationType.', value)
+    : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return el('dl', { class: 'data' }, Object.entries(object).flatMap(([key, value]) => [el('dt', {}, key),
+    el('dd', {}, shown(key, value))]));
+}
+
+/** Whose data: the applicant, the co-applicant, a child or another adult of the household. */
+function person(ref) {
+  if (!ref) return '';
+  const [kind, index] = String(ref).split(':');
+  return index === undefined ? named('person.', kind) : t('staff.person.' + kind, { n: Number(index) + 1 });
+}
+
+/** The register data the robot fetched, as rows: source, period, person, type, amount and what the robot did. */
+function registerTable(rows) {
+  if (!rows || rows.length === 0) {
+    return el('p', {}, t('staff.case.noData'));
+  }
+  const what = (row) => row.kind === 'payment' ? named('incomeType.', row.type) + (row.label ? ' (' + row.label + ')' : '')
+    : row.kind === 'status' ? t('staff.registerData.statusRow') : named('staff.registerData.fact.', row.type);
+  return table(t('staff.registerData.caption'), [t('staff.registerData.source'), t('staff.registerData.period'),
+    t('staff.registerData.person'), t('staff.registerData.type'), { text: t('staff.amount'), num: true },
+    t('staff.registerData.handling')], rows.map((row) => el('tr', {},
+    el('td', {}, row.source), el('td', {}, row.period || ''), el('td', {}, person(row.person)), el('td', {}, what(row)),
+    el('td', { class: 'num' }, row.kind === 'payment' ? kronor(row.value) : row.value || ''),
+    el('td', {}, t('staff.registerData.handling.' + row.handling, { declared: kronor(row.declared) })))));
+}
+
+/** The robot's comparison with the household's previous application: its note and every change. */
+function comparisonTable(comparison) {
+  if (!comparison || (!comparison.note && !(comparison.changes || []).length)) {
+    return el('p', {}, t('staff.case.noData'));
+  }
+  const changes = comparison.changes || [];
+  return el('div', {}, comparison.note ? el('p', {}, comparison.note) : '',
+    changes.length === 0 ? '' : table(t('staff.comparison.caption'), [t('staff.comparison.change'),
+      { text: t('staff.comparison.before'), num: true }, { text: t('staff.comparison.now'), num: true }],
+    changes.map((change) => el('tr', {}, el('td', {}, named('staff.comparison.kind.', change.kind), ': ', change.text),
+      el('td', { class: 'num' }, change.previous === null ? '' : kronor(change.previous)),
+      el('td', { class: 'num' }, change.current === null ? '' : kronor(change.current))))));
 }
 
 function personRows(household) {
-  const people = [el('tr', {}, el('td', {}, t('staff.application.applicant')), el('td', {}, household.applicant.birthDate || ''),
+  const people = [el('tr', {}, el('td', {}, t('staff.application.applicant')), el('td', {}, (household.applicant || {}).birthDate || ''),
     el('td', {}, ''))];
   if (household.coApplicant) {
-    people.push(el('tr', {}, el('td', {}, t('staff.application.coApplicant', { relation: household.coApplicant.relation })),
+    people.push(el('tr', {}, el('td', {}, t('staff.application.coApplicant', { relation: named('relation.', household.coApplicant.relation) })),
       el('td', {}, household.coApplicant.birthDate), el('td', {}, '')));
   }
   (household.children || []).forEach((child) => people.push(el('tr', {},
@@ -44,7 +84,7 @@ function personRows(household) {
       + (child.daysPerMonth ? ', ' + t('staff.application.days', { n: child.daysPerMonth }) : '')))));
   (household.otherAdults || []).forEach((adult) => people.push(el('tr', {},
     el('td', {}, t('staff.application.otherAdult', { name: adult.firstName })), el('td', {}, adult.birthDate),
-    el('td', {}, adult.relation))));
+    el('td', {}, named('staff.otherAdultRelation.', adult.relation)))));
   return people;
 }
 
@@ -61,14 +101,17 @@ function applicationSummary(content) {
   return el('div', {},
     table(t('staff.application.household'), [t('staff.application.person'), t('staff.application.birthDate'),
       t('staff.application.living')], personRows(content.household)),
-    money(t('staff.application.housing'), [line(t('staff.application.rent', { type: housing.type || '' }), housing.rent, housing.note),
-      line(t('staff.application.electricity'), housing.householdElectricity)]),
+    el('p', {}, t('staff.application.housingType', { type: named('housingType.', housing.type) })),
+    money(t('staff.application.housing'), [
+      housing.rent !== undefined && housing.rent !== null ? line(t('staff.application.rent'), housing.rent, housing.note) : null,
+      housing.householdElectricity !== undefined && housing.householdElectricity !== null
+        ? line(t('staff.application.electricity'), housing.householdElectricity) : null].filter(Boolean)),
     money(t('staff.application.incomes'), (content.incomes || []).map((income) =>
-      line(income.type + ' (' + income.person + ')', income.amount, income.note))),
-    money(t('staff.application.costs'), Object.entries(content.costs || {}).map(([type, amount]) => line(type, amount))),
+      line(named('incomeType.', income.type) + ' (' + person(income.person) + ')', income.amount, income.note))),
+    money(t('staff.application.costs'), Object.entries(content.costs || {}).map(([type, amount]) => line(named('cost.', type), amount))),
     money(t('staff.application.assets'), (content.assets || []).map((asset) =>
-      line(asset.type + ' (' + asset.owner + ')', asset.value, asset.description))),
-    money(t('staff.application.needs'), (content.needs || []).map((need) => line(need.type, need.amount, need.description))),
+      line(named('assetType.', asset.type) + ' (' + person(asset.owner) + ')', asset.value, asset.description))),
+    money(t('staff.application.needs'), (content.needs || []).map((need) => line(named('needType.', need.type), need.amount, need.description))),
     content.message ? el('p', {}, t('staff.application.message'), ' ', content.message) : '');
 }
 
@@ -79,7 +122,7 @@ function renderWarnings(proposal, stickprov) {
     return;
   }
   list.replaceChildren(...proposal.warnings.map((warning) => el('div', { class: 'warning' + (warning.acknowledged ? ' done' : '') },
-    el('p', {}, el('strong', {}, warning.type), ': ', warning.message),
+    el('p', {}, el('strong', {}, named('staff.warningType.', warning.type)), ': ', warning.message),
     warning.acknowledged
       ? el('p', {}, t('staff.warning.acknowledged', { who: warning.acknowledgedBy, when: shortDateTime(warning.acknowledgedAt) }),
         warning.type === 'STICKPROV' && stickprov && stickprov.result
@@ -131,7 +174,7 @@ function calculationRows(calc) {
     el('td', { class: 'num' }, kronor(calc.totals.forsorjningsstod)),
     el('td', {}, t('staff.calculation.exact', { amount: kronor(calc.totals.exactResult) }))));
   for (const [type, need] of Object.entries(calc.totals.needs)) {
-    rows.push(el('tr', { class: 'total' }, el('td', {}, t('staff.calculation.granted', { type: type.replace('_', ' ') })),
+    rows.push(el('tr', { class: 'total' }, el('td', {}, t('staff.calculation.granted', { type: named('staff.decisionType.', type) })),
       el('td', { class: 'num' }, kronor(need.applied)), el('td', { class: 'num' }, kronor(need.granted)), el('td', {})));
   }
   return rows;
@@ -188,7 +231,7 @@ function renderDecisions() {
     view.decisions.length === 0 ? el('p', {}, t('staff.decision.none')) : table(t('staff.decision.heading'),
       [t('staff.decision.type'), t('staff.decision.outcome'), { text: t('staff.amount'), num: true }, t('staff.decision.decidedBy'),
         t('staff.decision.delegation'), t('staff.decision.date')],
-      view.decisions.map((decision) => el('tr', {}, el('td', {}, decision.type.replace('_', ' ')),
+      view.decisions.map((decision) => el('tr', {}, el('td', {}, named('staff.decisionType.', decision.type)),
         el('td', {}, named('staff.outcome.', decision.outcome)),
         el('td', { class: 'num' }, kronor(decision.amount)), el('td', {}, decision.decidedBy + ', ' + decision.title),
         el('td', {}, decision.delegationSource), el('td', {}, shortDateTime(decision.decidedAt))))),
@@ -220,6 +263,14 @@ function renderConversation() {
       el('a', { href: base + '/attachments/' + attachment.id }, attachment.fileName), ' (' + attachment.category + ')'))));
 }
 
+/** The household's previous application (the one the comparison is made with) and what was decided on it. */
+function previousMonth(previous) {
+  if (!previous) return t('staff.case.noPreviousApplication');
+  return previous.outcome
+    ? t('staff.case.previousDecided', { month: previous.month, outcome: named('staff.outcome.', previous.outcome), amount: kronor(previous.amount) })
+    : t('staff.case.previousUndecided', { month: previous.month, status: named('staff.status.', previous.status) });
+}
+
 function renderFacts(c) {
   const proposal = view.proposal;
   const previous = view.previousMonth;
@@ -229,7 +280,7 @@ function renderFacts(c) {
     [t('staff.submitted'), shortDateTime(c.submittedAt)],
     [t('staff.protected'), c.protected ? t('staff.case.protectedYes') : t('staff.no')],
     [t('staff.proposal'), proposal ? named('staff.outcome.', proposal.outcome) + ' ' + kronor(proposal.amount) : t('staff.case.noProposal')],
-    [t('staff.case.previousMonth'), previous ? previous.month + ': ' + kronor(previous.amount) : t('staff.case.noDecision')],
+    [t('staff.case.previousMonth'), previousMonth(previous)],
   ]));
 }
 
@@ -244,18 +295,18 @@ function render() {
   renderDecisions();
   renderParts(view);
   renderConversation();
-  document.getElementById('register').replaceChildren(dataList(view.proposal && view.proposal.registerData));
-  document.getElementById('comparison').replaceChildren(dataList(view.proposal && view.proposal.comparison));
+  document.getElementById('register').replaceChildren(registerTable(view.proposal && view.proposal.registerTable));
+  document.getElementById('comparison').replaceChildren(comparisonTable(view.proposal && view.proposal.comparison));
   document.getElementById('application').replaceChildren(applicationSummary(view.application));
   document.getElementById('history').replaceChildren(table(t('staff.history.caption'),
     [t('staff.history.time'), t('staff.history.event'), t('staff.status'), t('staff.history.by')],
-    view.history.map((event) => el('tr', {}, el('td', {}, shortDateTime(event.at)), el('td', {}, event.type),
-      el('td', {}, named('staff.status.', event.status)), el('td', {}, event.staff || event.actor)))));
+    view.history.map((event) => el('tr', {}, el('td', {}, shortDateTime(event.at)), el('td', {}, named('staff.event.', event.type)),
+      el('td', {}, named('staff.status.', event.status)), el('td', {}, event.staff || named('staff.actor.', event.actor))))));
   document.getElementById('trace').replaceChildren(table(t('staff.trace.caption'),
     [t('staff.trace.step'), t('staff.trace.start'), { text: t('staff.trace.duration'), num: true }, t('staff.trace.outcome'),
       t('staff.trace.output')],
-    view.trace.map((step) => el('tr', {}, el('td', {}, step.step), el('td', {}, shortDateTime(step.startedAt)),
-      el('td', { class: 'num' }, (step.durationMicros / 1000).toFixed(1)), el('td', {}, step.outcome),
+    view.trace.map((step) => el('tr', {}, el('td', {}, named('staff.traceStep.', step.step)), el('td', {}, shortDateTime(step.startedAt)),
+      el('td', { class: 'num' }, (step.durationMicros / 1000).toFixed(1)), el('td', {}, named('staff.traceOutcome.', step.outcome)),
       el('td', {}, dataList(step.output))))));
 }
 
@@ -267,6 +318,7 @@ async function load() {
   }
   view = result.data;
   render();
+  await renderCasePayments();
 }
 
 async function act(path, body, message) {

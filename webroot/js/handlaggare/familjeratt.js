@@ -2,9 +2,9 @@
 // the series, interpreter, attendance, separate meetings, intyg, cancel with a reason), booking on a parent's behalf,
 // the weekly hours and their exceptions, and Skatteverket's notifications with their stage.
 import { send } from '../api.js';
-import { language, setupLanguage, t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { shortDate, shortDateTime } from '../format.js';
-import { staffSession } from '../session.js';
+import { startStaffPage } from './staff.js';
 
 const API = '/api/v1/familjeratt/staff';
 const $ = (id) => document.getElementById(id);
@@ -224,8 +224,7 @@ function setupForms() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  await setupLanguage();
-  const session = await staffSession();
+  const session = await startStaffPage();
   if (!session) {
     return;
   }

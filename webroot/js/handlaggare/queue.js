@@ -4,10 +4,13 @@
 import { send } from '../api.js';
 import { kronor, shortDate } from '../format.js';
 import { t } from '../i18n.js';
-import { announce, announceError, el, named, startStaffPage } from './staff.js';
+import { CASE_ROLES, announce, announceError, el, hasRole, landingFor, named, startStaffPage } from './staff.js';
 
 let session = null;
 let colleagues = [];
+// The queue comes a page at a time (the server sorts and filters the whole queue); a new filter starts at the top.
+const PAGE = 50;
+let offset = 0;
 
 function query() {
   const form = document.getElementById('filters');
@@ -18,6 +21,8 @@ function query() {
   if (form.stickprov.checked) params.set('stickprov', 'true');
   if (form.warnings.checked) params.set('warnings', 'true');
   if (form.waitingForRules.checked) params.set('waitingForRules', 'true');
+  params.set('offset', String(offset));
+  params.set('limit', String(PAGE));
   return params.toString();
 }
 
@@ -57,10 +62,11 @@ function proposalCell(item) {
 function row(item) {
   if (item.masked) {
     return el('tr', {},
-      el('td', {}, el('span', { class: 'badge protected' }, t('staff.protected')), ' ', t('staff.queue.unassigned')),
+      el('td', {}, el('span', { class: 'badge protected' }, t('staff.protected')), ' ',
+        item.ownerId ? t('staff.queue.assignedTo', { name: item.ownerName }) : t('staff.queue.unassigned')),
       el('td', {}, item.month), el('td', {}, shortDate(item.submittedAt)), el('td', { class: 'num' }, item.ageDays),
       el('td', {}, item.dueDate), el('td', {}), el('td', {}), el('td', {}), el('td', {}, named('staff.unit.', item.unit)),
-      el('td', {}), el('td', {}, isDistributor() ? assignControl(item) : ''));
+      el('td', {}, item.ownerName || t('staff.queue.noOwner')), el('td', {}, isDistributor() ? assignControl(item) : ''));
   }
   const proposal = item.proposal;
   const claim = !item.ownerId ? el('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -95,16 +101,34 @@ async function load() {
   }
   const body = document.querySelector('#queue tbody');
   body.replaceChildren(...result.data.items.map(row));
-  document.getElementById('count').textContent = t('staff.queue.count', { n: result.data.count });
+  const { count, hasMore } = result.data;
+  document.getElementById('count').textContent = offset === 0 && !hasMore ? t('staff.queue.count', { n: count })
+    : t('staff.queue.range', { from: count ? offset + 1 : offset, to: offset + count });
+  document.getElementById('previous').hidden = offset === 0;
+  document.getElementById('next').hidden = !hasMore;
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
   session = await startStaffPage();
   if (!session) return;
+  // The queue is for the roles that work with cases; everyone else starts on their own page.
+  if (!hasRole(session, CASE_ROLES)) {
+    window.location.replace(landingFor(session));
+    return;
+  }
   const staff = await send('GET', '/api/v1/casework/staff');
   colleagues = staff.ok ? staff.data.staff : [];
   document.getElementById('filters').addEventListener('submit', (event) => {
     event.preventDefault();
+    offset = 0;
+    load();
+  });
+  document.getElementById('previous').addEventListener('click', () => {
+    offset = Math.max(0, offset - PAGE);
+    load();
+  });
+  document.getElementById('next').addEventListener('click', () => {
+    offset += PAGE;
     load();
   });
   document.addEventListener('languagechange', load);

@@ -8,7 +8,7 @@ import { monthName } from '../format.js';
 import { t } from '../i18n.js';
 import { clearProblems, showProblems } from '../bistand/errors.js';
 import { collect, renderAll } from '../bistand/steps.js';
-import { announce, el, startStaffPage } from './staff.js';
+import { CASE_ROLES, announce, el, hasRole, startStaffPage } from './staff.js';
 
 const form = () => document.getElementById('application-form');
 
@@ -124,7 +124,14 @@ function renderMonths() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  if (!(await startStaffPage())) return;
+  const session = await startStaffPage();
+  if (!session) return;
+  if (!hasRole(session, CASE_ROLES)) {
+    // A role without casework cannot register an application: say so instead of offering a form that fails.
+    form().hidden = true;
+    announce(t('staff.register.notForRole'), 'error');
+    return;
+  }
   renderMonths();
   render(emptyContent());
   wire();

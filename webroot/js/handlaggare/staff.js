@@ -3,10 +3,51 @@
 import { setupLanguage, hasText, t } from '../i18n.js';
 import { staffSession } from '../session.js';
 
+/** Roles that work with försörjningsstöd cases (casework.CaseworkRoles), and those that pull the control reports. */
+export const CASE_ROLES = ['handlaggare', 'socialsekreterare', 'gruppledare', 'enhetschef', 'utskott'];
+export const REPORTERS = ['enhetschef', 'admin'];
+
+export function hasRole(session, roles) {
+  return Boolean(session) && session.roles.some((role) => roles.includes(role));
+}
+
+/**
+ * Where a staff member starts: the case queue for the roles that work with cases, familjerätt's calendar for its
+ * secretaries, and the start page (reports, or what the role has here) for everyone else.
+ */
+export function landingFor(session) {
+  if (hasRole(session, CASE_ROLES)) return '/handlaggare/';
+  if (hasRole(session, ['familjerattssekreterare'])) return '/handlaggare/familjeratt/';
+  return '/handlaggare/start/';
+}
+
+/** The header's links: each shown only to the roles it names (data-roles), so nobody is offered a page they cannot use. */
+function showNavigation(session) {
+  const nav = document.getElementById('staff-nav');
+  if (!nav) return;
+  nav.querySelectorAll('[data-roles]').forEach((link) => {
+    link.closest('li').hidden = !hasRole(session, link.dataset.roles.split(' '));
+  });
+  nav.hidden = false;
+}
+
+function showWho(session) {
+  const who = document.getElementById('who');
+  if (who) {
+    who.textContent = session.name + ' (' + session.roles.map((role) => named('staff.role.', role)).join(', ') + ')';
+  }
+}
+
 /** Translates the page, then resolves with the staff session (null when the browser is sent to the login). */
 export async function startStaffPage() {
   await setupLanguage();
-  return staffSession();
+  const session = await staffSession();
+  if (session) {
+    showNavigation(session);
+    showWho(session);
+    document.addEventListener('languagechange', () => showWho(session));
+  }
+  return session;
 }
 
 /** An element with attributes and children (strings become text nodes). */

@@ -8,25 +8,17 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.socialportal.bankid.BankIdClient;
-import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.bistand.BistandVerticle;
-import se.socialportal.demo.DemoBankId;
-import se.socialportal.demo.DemoData;
-import se.socialportal.demo.DemoDatabase;
-import se.socialportal.demo.DemoHousehold;
-import se.socialportal.demo.DemoIdentityProvider;
-import se.socialportal.demo.DemoStaff;
-import se.socialportal.demo.EmbeddedDatabase;
-import se.socialportal.demo.RegisterSimulator;
-import se.socialportal.familjeratt.FamiljerattDemoData;
 import se.socialportal.familjeratt.FamiljerattVerticle;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
 import se.socialportal.identity.staff.OidcSettings;
+import se.socialportal.payment.PaymentVerticle;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigLoader;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.Database;
+import se.socialportal.platform.http.ApiContract;
 import se.socialportal.platform.http.HttpServerVerticle;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.RouterAssembly;
@@ -69,11 +61,9 @@ public final class MainVerticle extends VerticleBase {
   private final List<Consumer<Services>> onStarted;
   private Database database;
   private RuleBookReloads ruleBookReloads;
-  // Demo mode's stand-ins, started here and only here (the rooms never see them): the embedded PostgreSQL, the BankID
-  // simulator and the local OpenID Connect provider.
-  private Optional<EmbeddedDatabase> embeddedDatabase = Optional.empty();
-  private Optional<BankIdSimulator> bankIdSimulator = Optional.empty();
-  private Optional<DemoIdentityProvider> demoIdentityProvider = Optional.empty();
+  // Demo mode's stand-ins and data, found through the one seam (DemoMode) and only in demo mode: the rooms never see
+  // them, and the production artifact, which leaves them out, never looks for them.
+  private Optional<DemoMode> demo = Optional.empty();
   private volatile Services services;
   private final AtomicInteger httpPort = new AtomicInteger();
 
@@ -94,9 +84,14 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ConfigLoader.load(vertx, overrides).compose(config -> {
-      // Every setting of every room before anything starts, every problem named at once.
-      ConfigurationCheck.run(config, meterRegistry, clock);
+    // The API contract is read and checked on workers while the rest starts; requests are validated against it.
+    Future<ApiContract> contract = ApiContract.load(vertx);
+    return ConfigLoader.load(vertx, overrides).compose(config -> ConfigurationCheck.runReachingDatabase(vertx, config,
+      meterRegistry, clock).map(config)).compose(config -> {
+      // Every setting of every room was checked before anything starts, every problem named at once.
+      if (config.isDemo()) {
+        demo = Optional.of(DemoMode.find());
+      }
       HttpSettings http = HttpSettings.from(config, meterRegistry);
       TenantResolver tenants = TenantResolver.from(config);
       // Rules and BankID before the (slow) database: a malformed robots/ file or a wrong certificate stops startup
@@ -116,9 +111,9 @@ public final class MainVerticle extends VerticleBase {
           .compose(recorded -> staffIssuer(config))
           .map(issuer -> Identity.create(vertx, config, started.pool(), http, clock, bankId,
             // In demo mode the login page offers the simulator's phone page next to the (absent) BankID app.
-            bankIdSimulator.map(simulator -> "/bankid-simulator/"), issuer));
+            demo.flatMap(DemoMode::bankIdPhonePage), issuer));
       }).compose(identity -> Services.create(vertx, config, clock, database.pool(), http, identity, tenants, bankId,
-          bankIdSimulator, rules, ruleBookReloads))
+          demo, rules, ruleBookReloads))
         .compose(built -> seedDemoData(built).map(built))));
     }).compose(built -> {
       services = built;
@@ -126,19 +121,22 @@ public final class MainVerticle extends VerticleBase {
       return vertx.deployVerticle(new BistandVerticle(built.bistand(), built.pool(), built.clock()))
         .compose(v -> vertx.deployVerticle(new FamiljerattVerticle(built.familjeratt())))
         .map(built);
-    }).compose(built -> {
-      // One set of route modules over the shared services; each HTTP verticle instance mounts it on its own router.
+    }).compose(built -> contract.compose(api -> {
+      // One set of route modules over the shared services and the one contract; each HTTP verticle instance mounts
+      // them on its own router.
       List<RoutesModule> modules = Routes.modules(built);
       return vertx.deployVerticle(
-        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), modules),
+        () -> new HttpServerVerticle(built.http(), v -> RouterAssembly.create(v, built.http(), api, modules),
           httpPort::set),
         new DeploymentOptions().setInstances(built.http().instances()))
         .compose(v -> vertx.deployVerticle(new RulesVerticle(built.ruleBookReloads(), built.clock(),
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
+        .compose(v -> built.payments().settings().jobsEnabled()
+          ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));
-    }).onSuccess(ignored -> {
+    })).onSuccess(ignored -> {
       announce(services.config());
       onStarted.forEach(listener -> listener.accept(services));
     });
@@ -149,10 +147,7 @@ public final class MainVerticle extends VerticleBase {
     if (BankIdSetup.configured(config) || !config.isDemo()) {
       return BankIdSetup.connect(vertx, config, clock);
     }
-    return DemoBankId.start(vertx, config, clock).map(started -> {
-      bankIdSimulator = Optional.of(started.simulator());
-      return started.client();
-    });
+    return demo.orElseThrow().startBankId(vertx, config, clock);
   }
 
   /** The configured PostgreSQL; in demo mode without one, the embedded server (stopped again if migrating fails). */
@@ -160,11 +155,9 @@ public final class MainVerticle extends VerticleBase {
     if (config.databaseConfigured() || !config.isDemo()) {
       return Database.start(vertx, config);
     }
-    return DemoDatabase.start(vertx, config, fresh).compose(embedded -> {
-      embeddedDatabase = Optional.of(embedded);
-      return Database.start(vertx, config, embedded.settings())
-        .recover(failure -> DemoDatabase.stop(vertx, embedded).transform(stopped -> Future.failedFuture(failure)));
-    });
+    DemoMode standIns = demo.orElseThrow();
+    return standIns.startDatabase(vertx, config, fresh).compose(embedded -> Database.start(vertx, config, embedded)
+      .recover(failure -> standIns.stop(vertx).transform(stopped -> Future.failedFuture(failure))));
   }
 
   /** OIDC_ISSUER; in demo mode without it, a local provider listing the demo staff (started on a worker). */
@@ -174,12 +167,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture(oidc.issuer().get());
     }
     Path work = Path.of(config.string(Setting.DATA_DIR)).toAbsolutePath().normalize();
-    return vertx.executeBlocking(() -> DemoIdentityProvider.start(oidc.demoPort(), work, DemoStaff.MEMBERS), false)
-      .map(provider -> {
-        demoIdentityProvider = Optional.of(provider);
-        LOG.info("Demo staff log in through the local OpenID Connect provider at {}", provider.issuer());
-        return provider.issuer();
-      });
+    return demo.orElseThrow().startStaffIssuer(vertx, oidc.demoPort(), work);
   }
 
   /** The robot, unless ROBOT_ENABLED is false on this instance (other instances may run it). */
@@ -189,7 +177,7 @@ public final class MainVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return new Robot(built.pool(), built.clock(), settings, built.rules(),
-      RegisterAdapters.from(built.config(), () -> new RegisterSimulator(built.clock())),
+      RegisterAdapters.from(built.config(), () -> demo.orElseThrow().registerSimulator(built.clock())),
       built.bistand().komplettering(),
       built.casework().automatedDecision())
       .deploy(vertx, database.settings().connectOptions(), built.config().integer(Setting.ROBOT_INSTANCES, 1, 64),
@@ -200,12 +188,7 @@ public final class MainVerticle extends VerticleBase {
     if (!built.config().isDemo() || !built.config().bool(Setting.DEMO_DATA)) {
       return Future.succeededFuture();
     }
-    DemoStaff.Member secretary = DemoStaff.MEMBERS.stream()
-      .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
-    return DemoData.seed(built.pool(), built.clock())
-      .compose(v -> DemoHousehold.seed(built.pool(), built.clock(), built.bistand().komplettering()))
-      .compose(v -> FamiljerattDemoData.seed(built.pool(), built.clock(), new FamiljerattDemoData.Secretary(
-        secretary.tenant(), secretary.subject(), secretary.name(), secretary.email())));
+    return demo.orElseThrow().seed(built);
   }
 
   private void announce(AppConfig config) {
@@ -226,13 +209,7 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> providerClosed = demoIdentityProvider.map(provider -> vertx.executeBlocking(() -> {
-      provider.close();
-      return (Void) null;
-    }, false)).orElse(Future.succeededFuture());
-    return providerClosed
-      .eventually(() -> database == null ? Future.succeededFuture() : database.close())
-      .eventually(() -> embeddedDatabase.map(embedded -> DemoDatabase.stop(vertx, embedded))
-        .orElse(Future.succeededFuture()));
+    return (database == null ? Future.<Void>succeededFuture() : database.close())
+      .eventually(() -> demo.map(standIns -> standIns.stop(vertx)).orElse(Future.succeededFuture()));
   }
 }

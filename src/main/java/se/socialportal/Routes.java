@@ -3,6 +3,7 @@ package se.socialportal;
 import se.socialportal.admin.RulesAdminRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
+import se.socialportal.payment.PaymentRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
 import se.socialportal.identity.staff.StaffRepository;
@@ -47,8 +48,9 @@ final class Routes {
       services.bistand(),
       services.familjeratt(),
       // Demo mode only: the BankID simulator's phone page and test-control API under /bankid-simulator/.
-      services.bankIdSimulator().<RoutesModule>map(simulator -> simulator::mount).orElse(router -> { }),
+      services.demo().map(DemoMode::routes).orElse(router -> { }),
       services.casework().routes(sessions, services.clock()),
+      new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new OpenApiRoutes(services.vertx()),

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import se.socialportal.bankid.BankIdClient;
-import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.bistand.ApplicationValidator;
 import se.socialportal.bistand.BistandModule;
 import se.socialportal.bistand.BistandSettings;
@@ -12,11 +11,11 @@ import se.socialportal.casework.Casework;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.identity.Identity;
 import se.socialportal.letters.Letters;
+import se.socialportal.payment.Payments;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
-import se.socialportal.demo.RegisterSimulator;
 import se.socialportal.robot.CalculationOnRequest;
 import se.socialportal.robot.RobotJobs;
 import se.socialportal.robot.RobotMonitor;
@@ -31,33 +30,37 @@ import java.util.Optional;
 /**
  * Everything long-lived, built once per process and handed to every verticle and to the route modules (which every
  * HTTP verticle instance shares): the shared clients and each room's parts. Nothing here holds per-request state.
- * {@code bankIdSimulator} is present only in demo mode without BANKID_URL. {@code rules} is the rule book in force
+ * {@code demo} is present only in demo mode (its stand-ins and their routes, e.g. the BankID simulator's phone page). {@code rules} is the rule book in force
  * now (it changes when robots/ is reloaded: take {@code rules().get()} once per piece of work). {@code robotMonitor}
- * knows the robot instances of this process (none when ROBOT_ENABLED is false).
+ * knows the robot instances of this process (none when ROBOT_ENABLED is false). {@code payments} is the payment
+ * room's parts (its ISO schemas compiled on a worker).
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
-                       TenantResolver tenants, BankIdClient bankId, Optional<BankIdSimulator> bankIdSimulator,
+                       TenantResolver tenants, BankIdClient bankId, Optional<DemoMode> demo,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
                        FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
-                       RobotMonitor robotMonitor) {
+                       RobotMonitor robotMonitor, Payments payments) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
                                  Identity identity, TenantResolver tenants, BankIdClient bankId,
-                                 Optional<BankIdSimulator> bankIdSimulator, CurrentRuleBook rules,
+                                 Optional<DemoMode> demo, CurrentRuleBook rules,
                                  RuleBookReloads ruleBookReloads) {
     Letters letters = Letters.create(vertx, config, pool, clock);
     return vertx.executeBlocking(Messages::load, false)
       .compose(texts -> ApplicationValidator.load(vertx))
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())
-      .map(provrakning -> {
+      .compose(provrakning -> Payments.create(vertx, config, pool, clock, rules, identity)
+      .map(payments -> {
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
-          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue);
+          identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue,
+          rules);
         Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering(),
-          new CalculationOnRequest(pool, clock, rules, RegisterAdapters.from(config, () -> new RegisterSimulator(clock))));
+          new CalculationOnRequest(pool, clock, rules,
+            RegisterAdapters.from(config, () -> demo.orElseThrow().registerSimulator(clock))));
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
-        return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, bankIdSimulator, rules,
-          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor());
-      }));
+        return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, demo, rules,
+          ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), payments);
+      })));
   }
 }

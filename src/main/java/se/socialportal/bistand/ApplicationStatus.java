@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * awaiting_cosignature → draft (the co-applicant declined or did not sign in time)
  * submitted | komplettering_requested → decided (a decision, the robot's or a handläggare's, straight away)
  * submitted → komplettering_requested (a stickprov's document request)
- * payment_failed → paid (a failed payment paid again)
+ * payment_failed → paid (a failed payment paid again); paid → payment_failed (the bank returned a booked payment)
  * any status before decided → withdrawn
  * </pre>
  */
@@ -43,7 +43,8 @@ public enum ApplicationStatus {
     KOMPLETTERING_REQUESTED, EnumSet.of(UNDER_REVIEW, DECIDED, WITHDRAWN),
     DECIDED, EnumSet.of(PAID, PAYMENT_FAILED),
     PAYMENT_FAILED, EnumSet.of(PAID),
-    PAID, EnumSet.noneOf(ApplicationStatus.class),
+    // The bank may return a payment it booked (a closed account): the case shows the failure until it is paid again.
+    PAID, EnumSet.of(PAYMENT_FAILED),
     WITHDRAWN, EnumSet.noneOf(ApplicationStatus.class));
 
   public String db() {

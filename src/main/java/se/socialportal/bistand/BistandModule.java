@@ -7,6 +7,7 @@ import se.socialportal.bistand.attachment.AttachmentRoutes;
 import se.socialportal.bistand.attachment.AttachmentService;
 import se.socialportal.bistand.attachment.AttachmentStore;
 import se.socialportal.bistand.attachment.MultipartReceiver;
+import se.socialportal.bistand.cases.CaseContact;
 import se.socialportal.bistand.cases.CaseRoutes;
 import se.socialportal.bistand.cases.CaseService;
 import se.socialportal.bistand.cases.DecisionsAndPayments;
@@ -21,6 +22,7 @@ import se.socialportal.identity.bankid.BankIdBrowsers;
 import se.socialportal.identity.bankid.BankIdOrders;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.rules.CurrentRuleBook;
 
 import java.time.Clock;
 
@@ -54,9 +56,10 @@ public final class BistandModule implements RoutesModule {
 
   /** @param validator the application schema, loaded once on a worker ({@link ApplicationValidator#load}) */
   /** @param queue takes submitted applications on (the robot's job queue) */
+  /** @param rules the rule book in force: the municipality's contact details residents see */
   public BistandModule(Vertx vertx, Pool pool, Clock clock, BistandSettings settings, SessionAccess sessions,
                        BankIdOrders bankIdOrders, BankIdBrowsers bankIdBrowsers, ApplicationValidator validator,
-                       SubmissionQueue queue) {
+                       SubmissionQueue queue, CurrentRuleBook rules) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -76,8 +79,9 @@ public final class BistandModule implements RoutesModule {
     this.attachments = new AttachmentService(pool, clock, store);
     this.messages = new MessageThread(pool, clock, notifier);
     this.komplettering = new Komplettering(pool, clock, notifier);
-    this.decisions = new DecisionsAndPayments();
-    this.cases = new CaseService(pool, clock, notifier, messages, komplettering, decisions);
+    this.decisions = new DecisionsAndPayments(clock);
+    this.cases = new CaseService(pool, clock, notifier, messages, komplettering, decisions,
+      new CaseContact(rules, clock, settings.decisionDue()));
   }
 
   @Override

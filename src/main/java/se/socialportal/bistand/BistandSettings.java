@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /** The försörjningsstöd e-tjänst's configuration, read and checked once. */
 public record BistandSettings(Duration cosignDeadline, Duration cosignReminder, Path attachmentDir,
-                              Path notificationFile, Duration checkInterval) {
+                              Path notificationFile, Duration checkInterval, Duration decisionDue) {
 
   public static BistandSettings from(AppConfig config) {
     Path data = Path.of(config.string(Setting.DATA_DIR)).toAbsolutePath().normalize();
@@ -21,6 +21,8 @@ public record BistandSettings(Duration cosignDeadline, Duration cosignReminder, 
       config.hours(Setting.COSIGN_REMINDER_HOURS, 1, 24 * 30),
       attachments,
       notifications,
-      Duration.ofSeconds(config.integer(Setting.BISTAND_CHECK_SECONDS, 1, 3600)));
+      Duration.ofSeconds(config.integer(Setting.BISTAND_CHECK_SECONDS, 1, 3600)),
+      // The same due date the handläggare's queue sorts by: Mina sidor says "beslut senast" from it.
+      Duration.ofDays(config.integer(Setting.CASEWORK_DUE_DAYS, 1, 60)));
   }
 }

@@ -20,12 +20,14 @@ public record CaseHeader(UUID id, String tenantId, ApplicationStatus status, int
                          Optional<String> coApplicantName, boolean isProtected, Optional<UUID> ownerId,
                          Optional<Instant> submittedAt) {
 
-  static final String COLUMNS = "a.id, a.tenant_id, a.status, a.version, a.month, a.kind, a.channel, a.applicant_id, "
-    + "a.co_applicant_id, a.submitted_at, trim(coalesce(p.given_name, '') || ' ' || coalesce(p.surname, '')) AS applicant_name, "
+  /** Everything but {@code owner_id}, for a query that reads the owner with more of its row (the queue). */
+  static final String COLUMNS_BUT_OWNER = "a.id, a.tenant_id, a.status, a.version, a.month, a.kind, a.channel, "
+    + "a.applicant_id, a.co_applicant_id, a.submitted_at, "
+    + "trim(coalesce(p.given_name, '') || ' ' || coalesce(p.surname, '')) AS applicant_name, "
     + "trim(coalesce(c.given_name, '') || ' ' || coalesce(c.surname, '')) AS co_applicant_name, "
-    + "(p.protection <> 'none' OR coalesce(c.protection, 'none') <> 'none') AS protected, "
-    + "(SELECT o.staff_id FROM case_assignment o WHERE o.application_id = a.id AND o.kind = 'owner' "
-    + "AND o.ended_at IS NULL) AS owner_id";
+    + "(p.protection <> 'none' OR coalesce(c.protection, 'none') <> 'none') AS protected";
+  static final String COLUMNS = COLUMNS_BUT_OWNER + ", (SELECT o.staff_id FROM case_assignment o "
+    + "WHERE o.application_id = a.id AND o.kind = 'owner' AND o.ended_at IS NULL) AS owner_id";
   static final String FROM = " FROM application a JOIN person p ON p.id = a.applicant_id "
     + "LEFT JOIN person c ON c.id = a.co_applicant_id ";
 

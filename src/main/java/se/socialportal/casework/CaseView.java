@@ -50,9 +50,16 @@ public final class CaseView {
     + "WHERE d.application_id = $1 AND d.sampled";
   private static final String WAITING_FOR_RULES = "SELECT kind, month FROM robot_waiting_for_rules "
     + "WHERE application_id = $1 AND application_version = $2";
-  private static final String PREVIOUS = "SELECT a.month, d.amount, d.outcome FROM decision d "
-    + "JOIN application a ON a.id = d.application_id WHERE a.tenant_id = $1 AND a.applicant_id = $2 AND a.month < $3 "
-    + "AND d.type = 'forsorjningsstod' ORDER BY a.month DESC, d.decided_at DESC LIMIT 1";
+  /**
+   * The household's latest earlier application and its försörjningsstöd decision, if any: the same application the
+   * robot's comparison is made with, so "last month" and the comparison speak of one thing.
+   */
+  private static final String PREVIOUS = "SELECT a.id, a.month, a.status, d.amount, d.outcome FROM application a "
+    + "LEFT JOIN LATERAL (SELECT amount, outcome FROM decision WHERE application_id = a.id AND type = 'forsorjningsstod' "
+    + "ORDER BY decided_at DESC LIMIT 1) d ON true WHERE a.tenant_id = $1 AND (a.applicant_id = $2 "
+    + "OR a.co_applicant_id = $2) AND a.month < $3 AND a.status NOT IN "
+    + se.socialportal.bistand.ApplicationStatus.sqlList(se.socialportal.bistand.ApplicationStatus.BEFORE_SUBMISSION)
+    + " ORDER BY a.month DESC, a.created_at DESC LIMIT 1";
 
   private final Pool pool;
   private final Clock clock;
@@ -78,7 +85,7 @@ public final class CaseView {
           .put("case", header(header))
           .put("application", header.isProtected() ? AddressMask.mask(application) : application);
         Future<Void> proposalPart = proposal.isEmpty() ? Future.succeededFuture()
-          : proposal(tx, session, header, proposal.get()).map(json -> {
+          : proposal(tx, session, header, proposal.get(), application).map(json -> {
             view.put("proposal", json);
             return null;
           });
@@ -108,11 +115,13 @@ public final class CaseView {
     }));
   }
 
-  private Future<JsonObject> proposal(SqlClient tx, Session session, CaseHeader header, Proposals.Proposal proposal) {
+  private Future<JsonObject> proposal(SqlClient tx, Session session, CaseHeader header, Proposals.Proposal proposal,
+                                      JsonObject application) {
     return Proposals.warnings(tx, proposal.id()).compose(warnings -> Proposals.adjustments(tx, proposal.id())
       .compose(adjustments -> list(tx, ADJUSTMENTS, proposal.id(), CaseView::adjustment).map(adjustmentRows -> {
-        Calculation effective = recalculation.apply(Proposals.context(header, proposal), proposal.calculation(),
-          adjustments);
+        // "Angivet" is read from the application, the same document the application section shows.
+        Calculation effective = recalculation.apply(Proposals.context(header, proposal),
+          Calculation.fromProposal(StatedAmounts.apply(proposal.rawCalculation(), application)), adjustments);
         JsonArray warningJson = new JsonArray();
         warnings.forEach(warning -> warningJson.add(new JsonObject().put("id", warning.id().toString())
           .put("type", warning.type()).put("message", warning.message())
@@ -132,6 +141,8 @@ public final class CaseView {
           .put("motivering", proposal.motivering())
           .put("legalBasis", proposal.legalBasis())
           .put("registerData", header.isProtected() ? AddressMask.mask(proposal.registerData()) : proposal.registerData())
+          .put("registerTable", RegisterTable.rows(header.isProtected() ? AddressMask.mask(proposal.registerData())
+            : proposal.registerData(), application, warnings))
           .put("comparison", header.isProtected() ? AddressMask.mask(proposal.comparison()) : proposal.comparison())
           .put("calculation", effective.toJson())
           .put("adjustments", adjustmentRows)
@@ -223,8 +234,10 @@ public final class CaseView {
   }
 
   private static JsonObject previous(Row row) {
-    return new JsonObject().put("month", row.getLocalDate("month").toString().substring(0, 7))
-      .put("amount", row.getBigDecimal("amount").toPlainString()).put("outcome", row.getString("outcome"));
+    BigDecimal amount = row.getBigDecimal("amount");
+    return new JsonObject().put("applicationId", row.getUUID("id").toString())
+      .put("month", row.getLocalDate("month").toString().substring(0, 7)).put("status", row.getString("status"))
+      .put("amount", amount == null ? null : amount.toPlainString()).put("outcome", row.getString("outcome"));
   }
 
   private static Future<JsonArray> list(SqlClient tx, String sql, UUID id, java.util.function.Function<Row, JsonObject> map) {

@@ -30,7 +30,7 @@ public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQu
                        CaseActions actions, DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
                        CaseCommunication communication, PaperRegistration registration, CaseLetters letters,
                        AutomatedDecision automatedDecision, ManualCalculation calculation,
-                       ReferralDecisions referrals) {
+                       ReferralDecisions referrals, AccessRefusals refusals) {
 
   /**
    * @param bistand     the e-tjänst's parts casework works through (komplettering, messages, attachments, submission)
@@ -50,12 +50,13 @@ public record Casework(CaseworkRules rules, Recalculation recalculation, QueueQu
       new AterkravService(pool, clock, rules, decisions), new StaffDirectory(pool, clock), communication,
       new PaperRegistration(pool, clock, bistand.eligibility(), bistand.validator(), bistand.submission()),
       new CaseLetters(pool, clock), new AutomatedDecision(expediering, clock, rules),
-      new ManualCalculation(pool, clock, robot), new ReferralDecisions(pool, clock, rules, decisions));
+      new ManualCalculation(pool, clock, robot), new ReferralDecisions(pool, clock, rules, decisions),
+      new AccessRefusals(pool, clock));
   }
 
   /** The handläggare's API. */
   public CaseworkRoutes routes(SessionAccess sessions, Clock clock) {
     return new CaseworkRoutes(sessions, queue, view, actions, decisions, aterkrav, staff, communication, registration,
-      letters, this, clock);
+      letters, this, clock, refusals);
   }
 }

@@ -37,11 +37,12 @@ public final class CaseworkRoutes implements RoutesModule {
   private final CaseLetters letters;
   private final Casework casework;
   private final java.time.Clock clock;
+  private final AccessRefusals refusals;
 
   public CaseworkRoutes(SessionAccess sessions, QueueQuery queue, CaseView view, CaseActions actions,
                         DecisionService decisions, AterkravService aterkrav, StaffDirectory staff,
                         CaseCommunication communication, PaperRegistration registration, CaseLetters letters,
-                        Casework casework, java.time.Clock clock) {
+                        Casework casework, java.time.Clock clock, AccessRefusals refusals) {
     this.sessions = sessions;
     this.queue = queue;
     this.view = view;
@@ -54,11 +55,16 @@ public final class CaseworkRoutes implements RoutesModule {
     this.letters = letters;
     this.casework = casework;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   @Override
   public void mount(Router router) {
     router.route(BASE + "/*").handler(sessions::load).handler(sessions::requireStaff);
+    // A 404 for an existing case that is not the caller's to see is a refused access: loggkontroll shows it.
+    router.route(BASE + "/cases/:id").failureHandler(ctx -> refusals.onFailure(ctx, false));
+    router.route(BASE + "/cases/:id/*").failureHandler(ctx -> refusals.onFailure(ctx, false));
+    router.route(BASE + "/letters/:id/pdf").failureHandler(ctx -> refusals.onFailure(ctx, true));
     router.get(BASE + "/queue").handler(ctx -> {
       Map<String, String> params = new HashMap<>();
       ctx.queryParams().forEach(params::put);

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,30 +28,61 @@ import java.util.UUID;
  * warnings, stickprov, age, due date, unit and who has claimed them. Cases of protected households are listed only to
  * staff assigned to them; a gruppledare or enhetschef sees an unassigned one as a masked row (no name, no amounts) so
  * it can be given to someone. Each person shown is written to the audit log.
+ *
+ * <p>Filtered, sorted and paged by PostgreSQL: the statement is put together from constant fragments for the filters
+ * asked for, and the default order (due date, which follows the submission time) walks the open-case index
+ * ({@code application_casework_queue}), so a page costs the same whatever the size of the municipality's queue. Only
+ * the page is read, and only the people on it are logged.
  */
 public final class QueueQuery {
 
+  /** Rows a page holds unless the request asks for fewer (at most {@link #MAX_LIMIT}). */
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 200;
+  /** Deeper than this nobody pages; a filter finds the case. Keeps an offset scan bounded. */
+  public static final int MAX_OFFSET = 10_000;
+
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  private static final String QUEUE = "SELECT " + CaseHeader.COLUMNS + ", bf.id AS proposal_id, bf.amount, bf.outcome, "
-    + "bf.stickprov, (SELECT count(*) FROM case_warning w WHERE w.proposal_id = bf.id) AS warnings, "
-    + "(SELECT count(*) FROM case_warning w WHERE w.proposal_id = bf.id AND w.acknowledged_at IS NULL) AS unacknowledged, "
-    + "(SELECT s.name FROM case_assignment o JOIN staff_member s ON s.id = o.staff_id WHERE o.application_id = a.id "
-    + "AND o.kind = 'owner' AND o.ended_at IS NULL) AS owner_name, "
+  private static final String PROTECTED = "(p.protection <> 'none' OR coalesce(c.protection, 'none') <> 'none')";
+  private static final String ASSIGNED = "EXISTS (SELECT 1 FROM case_assignment x WHERE x.application_id = a.id "
+    + "AND x.staff_id = $2 AND x.ended_at IS NULL)";
+  /** Shown in full: not protected, or this staff member is assigned to it. */
+  private static final String VISIBLE = "(NOT " + PROTECTED + " OR " + ASSIGNED + ")";
+  private static final String OWNED_BY_ME = "a.id IN (SELECT o.application_id FROM case_assignment o "
+    + "WHERE o.staff_id = $2 AND o.kind = 'owner' AND o.ended_at IS NULL)";
+  /**
+   * Per row, each of owner, warnings and the robot's wait is one index probe (a lateral join), made only for the rows
+   * the page reads: the default order walks the open-case index and stops at the page's end.
+   */
+  private static final String QUEUE = "SELECT " + CaseHeader.COLUMNS_BUT_OWNER + ", own.staff_id AS owner_id, "
+    + VISIBLE + " AS visible, bf.id AS proposal_id, bf.amount, bf.outcome, bf.stickprov, "
+    + "coalesce(wc.warnings, 0) AS warnings, coalesce(wc.unacknowledged, 0) AS unacknowledged, "
+    + "own.name AS owner_name, "
     + "EXISTS (SELECT 1 FROM robot_job j WHERE j.application_id = a.id AND j.application_version = a.version "
     + "AND j.status = 'manual_review') AS manual_review, "
-    + "EXISTS (SELECT 1 FROM case_assignment x WHERE x.application_id = a.id AND x.staff_id = $2 AND x.ended_at IS NULL) "
-    + "AS assigned, w.kind AS rules_kind, w.month AS rules_month" + CaseHeader.FROM
+    + "w.kind AS rules_kind, w.month AS rules_month" + CaseHeader.FROM
+    + "LEFT JOIN LATERAL (SELECT o.staff_id, s.name FROM case_assignment o JOIN staff_member s ON s.id = o.staff_id "
+    + "WHERE o.application_id = a.id AND o.kind = 'owner' AND o.ended_at IS NULL) own ON true "
     + "LEFT JOIN beslutsforslag bf ON bf.application_id = a.id AND bf.application_version = a.version "
     + "AND bf.status = 'awaiting_review' "
+    + "LEFT JOIN LATERAL (SELECT count(*) AS warnings, count(*) FILTER (WHERE cw.acknowledged_at IS NULL) "
+    + "AS unacknowledged FROM case_warning cw WHERE cw.proposal_id = bf.id) wc ON bf.id IS NOT NULL "
     + "LEFT JOIN robot_waiting_for_rules w ON w.application_id = a.id AND w.application_version = a.version "
     + "WHERE a.tenant_id = $1 AND a.status IN " + ApplicationStatus.sqlList(ApplicationStatus.IN_CASEWORK);
+  /** Ties are broken by submission time, then by id, so pages never overlap or skip. */
+  private static final String BY_AGE = "a.submitted_at, a.id";
 
   /**
-   * Filters and sort order from the query string; unknown values are refused rather than ignored.
+   * Filters, sort order and page from the query string; unknown values are refused rather than ignored.
    * {@code waitingForRulesOnly}: cases whose calculation waits for rules not loaded yet (e.g. next year's riksnorm).
    */
   public record Filter(String owner, boolean stickprovOnly, boolean warningsOnly, String unit, String sort,
-                       boolean waitingForRulesOnly) {
+                       boolean waitingForRulesOnly, int offset, int limit) {
+    public Filter(String owner, boolean stickprovOnly, boolean warningsOnly, String unit, String sort,
+                  boolean waitingForRulesOnly) {
+      this(owner, stickprovOnly, warningsOnly, unit, sort, waitingForRulesOnly, 0, DEFAULT_LIMIT);
+    }
+
     public static Filter of(Map<String, String> params) {
       String owner = params.getOrDefault("owner", "any");
       String unit = params.getOrDefault("unit", "any");
@@ -67,7 +97,60 @@ public final class QueueQuery {
         throw ApiException.invalid("sort", "queue_filter");
       }
       return new Filter(owner, "true".equals(params.get("stickprov")), "true".equals(params.get("warnings")), unit, sort,
-        "true".equals(params.get("waitingForRules")));
+        "true".equals(params.get("waitingForRules")), number(params, "offset", 0, MAX_OFFSET, 0),
+        number(params, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+    }
+
+    private static int number(Map<String, String> params, String name, int min, int max, int otherwise) {
+      String value = params.get(name);
+      if (value == null) {
+        return otherwise;
+      }
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min && number <= max) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw ApiException.invalid(name, "queue_filter");
+    }
+
+    /** The statement for these filters: constant fragments only, the values are parameters ($1 tenant, $2 me). */
+    String sql(boolean distributor) {
+      StringBuilder sql = new StringBuilder(QUEUE);
+      if (!distributor) {
+        sql.append(" AND ").append(VISIBLE);
+      }
+      if (owner.equals("me")) {
+        sql.append(" AND ").append(OWNED_BY_ME);
+      } else if (owner.equals("none")) {
+        sql.append(" AND own.staff_id IS NULL");
+      }
+      if (unit.equals("mottagning")) {
+        sql.append(" AND a.kind = 'new'");
+      } else if (unit.equals("ekonomiskt_bistand")) {
+        sql.append(" AND a.kind <> 'new'");
+      }
+      if (waitingForRulesOnly) {
+        sql.append(" AND w.application_id IS NOT NULL");
+      }
+      // A masked row shows no proposal and no warnings, so it never passes these two.
+      if (stickprovOnly) {
+        sql.append(" AND bf.stickprov AND ").append(VISIBLE);
+      }
+      if (warningsOnly) {
+        sql.append(" AND wc.warnings > 0 AND ").append(VISIBLE);
+      }
+      sql.append(" ORDER BY ").append(switch (sort) {
+        case "amount" -> "CASE WHEN bf.id IS NOT NULL AND " + VISIBLE + " THEN bf.amount ELSE -1 END DESC, " + BY_AGE;
+        case "warnings" -> "CASE WHEN bf.id IS NOT NULL AND " + VISIBLE + " THEN wc.unacknowledged ELSE 0 END DESC, "
+          + BY_AGE;
+        // The due date is the submission day plus a fixed delay: ordering by it is ordering by submission.
+        default -> BY_AGE;
+      });
+      return sql.append(" LIMIT $3 OFFSET $4").toString();
     }
   }
 
@@ -86,36 +169,41 @@ public final class QueueQuery {
     return "new".equals(kind) ? "mottagning" : "ekonomiskt_bistand";
   }
 
+  /**
+   * One page of the queue. The audit rows of the people on it are written before the page is answered (no page
+   * without its audit rows), in one statement.
+   */
   public Future<JsonObject> list(Session session, Filter filter, String requestId) {
     CaseworkRoles.requireCaseRole(session);
     boolean distributor = CaseworkRoles.any(session, CaseworkRoles.DISTRIBUTORS);
     Instant now = clock.instant();
-    return pool.withTransaction(tx -> tx.preparedQuery(QUEUE).execute(Tuple.of(session.tenantId(), session.staffMemberId()))
+    UUID me = session.staffMemberId();
+    return pool.preparedQuery(filter.sql(distributor))
+      .execute(Tuple.of(session.tenantId(), me, filter.limit() + 1, filter.offset()))
       .compose(rows -> {
         List<JsonObject> items = new ArrayList<>();
         List<AuditEntry> audit = new ArrayList<>();
+        boolean more = false;
         for (Row row : rows) {
+          if (items.size() == filter.limit()) {
+            more = true;
+            break;
+          }
           CaseHeader header = CaseHeader.of(row);
-          boolean visible = !header.isProtected() || row.getBoolean("assigned");
-          if (!visible && !distributor) {
-            continue;
-          }
-          JsonObject item = item(header, row, visible, now, session.staffMemberId());
-          if (!matches(filter, item, session.staffMemberId())) {
-            continue;
-          }
-          items.add(item);
+          boolean visible = row.getBoolean("visible");
+          items.add(item(header, row, visible, now, me));
           if (visible) {
             header.adults().forEach(person -> audit.add(AuditEntry.by(session, "queue.read", person, header.id(), requestId)));
           }
         }
-        items.sort(order(filter.sort()));
-        return AuditLog.recordAll(tx, audit, now).map(v -> new JsonObject().put("items", new JsonArray(items))
-          .put("count", items.size()));
-      }));
+        boolean hasMore = more;
+        return AuditLog.recordAll(pool, audit, now).map(v -> new JsonObject().put("items", new JsonArray(items))
+          .put("count", items.size()).put("offset", filter.offset()).put("limit", filter.limit())
+          .put("hasMore", hasMore));
+      });
   }
 
-  private JsonObject item(CaseHeader header, Row row, boolean visible, Instant now, UUID me) {
+  JsonObject item(CaseHeader header, Row row, boolean visible, Instant now, UUID me) {
     Instant submitted = header.submittedAt().orElse(now);
     LocalDate due = submitted.plus(dueAfter).atZone(STOCKHOLM).toLocalDate();
     JsonObject item = new JsonObject()
@@ -134,7 +222,8 @@ public final class QueueQuery {
       .put("manualReview", row.getBoolean("manual_review"))
       .put("waitingForRules", RulesWaiting.json(row.getString("rules_kind"), row.getString("rules_month")))
       .put("ownerId", header.ownerId().map(UUID::toString).orElse(null))
-      .put("ownerName", visible ? row.getString("owner_name") : null)
+      // Who holds a protected case is about the staff, not the household: the gruppledare who gave it away sees it.
+      .put("ownerName", row.getString("owner_name"))
       .put("mine", header.ownerId().map(me::equals).orElse(false));
     if (!visible) {
       return item;
@@ -150,43 +239,6 @@ public final class QueueQuery {
       item.put("warnings", 0L).put("unacknowledgedWarnings", 0L);
     }
     return item;
-  }
-
-  private static boolean matches(Filter filter, JsonObject item, UUID me) {
-    if (filter.owner().equals("me") && !item.getBoolean("mine")) {
-      return false;
-    }
-    if (filter.owner().equals("none") && item.getString("ownerId") != null) {
-      return false;
-    }
-    if (!filter.unit().equals("any") && !filter.unit().equals(item.getString("unit"))) {
-      return false;
-    }
-    if (filter.waitingForRulesOnly() && item.getJsonObject("waitingForRules") == null) {
-      return false;
-    }
-    JsonObject proposal = item.getJsonObject("proposal");
-    if (filter.stickprovOnly() && (proposal == null || !proposal.getBoolean("stickprov"))) {
-      return false;
-    }
-    return !filter.warningsOnly() || item.getLong("warnings", 0L) > 0;
-  }
-
-  private static Comparator<JsonObject> order(String sort) {
-    Comparator<JsonObject> byAge = Comparator.comparing(item -> item.getString("submittedAt"));
-    switch (sort) {
-      case "amount":
-        return Comparator.<JsonObject, java.math.BigDecimal>comparing(item -> item.getJsonObject("proposal") == null
-          ? java.math.BigDecimal.valueOf(-1) : new java.math.BigDecimal(item.getJsonObject("proposal").getString("amount")))
-          .reversed().thenComparing(byAge);
-      case "warnings":
-        return Comparator.<JsonObject, Long>comparing(item -> item.getLong("unacknowledgedWarnings", 0L)).reversed()
-          .thenComparing(byAge);
-      case "age":
-        return byAge;
-      default:
-        return Comparator.<JsonObject, String>comparing(item -> item.getString("dueDate")).thenComparing(byAge);
-    }
   }
 
   static String iso(OffsetDateTime time) {

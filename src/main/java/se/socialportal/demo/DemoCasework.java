@@ -10,10 +10,17 @@ import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
+import se.socialportal.robot.Comparison;
+import se.socialportal.robot.Content;
 import se.socialportal.robot.JobQueue;
+import se.socialportal.robot.Labels;
 import se.socialportal.robot.ProposalStore;
 import se.socialportal.robot.TraceEntry;
 import se.socialportal.robot.TraceRecorder;
+import se.socialportal.robot.registers.Agency;
+import se.socialportal.robot.registers.AgencyAnswer;
+import se.socialportal.robot.registers.RegisterAnswer;
+import se.socialportal.robot.registers.RegisterPayment;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +31,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Submitted applications with beslutsförslag for the handläggare's queue in a demo installation, as the robot would
- * have left them: an ordinary re-application with a warning (Ylva, who can log in with the BankID simulator and read
- * the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Stig), a household
+ * have left them: a first application whose declared salary differs from Skatteverket's (Ylva, who can log in with
+ * the BankID simulator and read the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Stig), a household
  * with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Maria), and one in the
  * neighbouring municipality (Gustav). The residents the e-tjänst's own demo uses for applying (Tolvan, Testa, Demo)
  * are left free. Test personal numbers (birth numbers 980–989) with valid check digits. Everything is written through
@@ -44,45 +52,55 @@ public final class DemoCasework {
   private DemoCasework() {
   }
 
-  /** A demo case: who applies, for what, and what the robot proposed. */
+  /**
+   * A demo case: who applies, what the application says, and what the robot made of it. The proposal's cost, income
+   * and need lines are derived from the content (lines()), never written beside it, so the application and the
+   * calculation tell one story. Register data is in the robot's own shape (RegisterAnswer).
+   */
   private record DemoCase(String key, String tenant, String personnummer, String given, String surname,
-                          String protection, String kind, int daysAgo, JsonArray lines, List<String[]> warnings,
-                          boolean stickprov, JsonObject registerData, boolean manualReview) {
+                          String protection, String kind, int daysAgo, JsonObject content, List<String[]> warnings,
+                          JsonObject warningDetails, boolean stickprov, List<AgencyAnswer> registers,
+                          boolean manualReview) {
   }
 
   public static Future<Void> seed(Pool pool, Clock clock) {
     LocalDate month = clock.instant().atZone(STOCKHOLM).toLocalDate().withDayOfMonth(1);
     List<DemoCase> cases = List.of(
-      new DemoCase("ylva", DemoData.DEMO_TENANT, "200502289861", "Ylva", "Ungsson", "none", "reapplication", 2,
-        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
-          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
-          line("cost", "rent", "Hyra", 6500, 6500), line("cost", "householdElectricity", "Hushållsel", 320, 320),
-          line("cost", "homeInsurance", "Hemförsäkring", 150, 150),
-          line("income", "salary", "Lön", 4200, 4200)),
-        List.<String[]>of(new String[] {"INCOME_CHANGE", "Lön har ökat från 2 800 kr till 4 200 kr (+50 %)."}),
-        false, new JsonObject().put("source", "SSBTEK (demo)").put("salary", 4200), false),
+      new DemoCase("ylva", DemoData.DEMO_TENANT, "200502289861", "Ylva", "Ungsson", "none", "new", 2,
+        content("200502289861", "rental", 6500, 320, new JsonObject().put("homeInsurance", 150),
+          incomes(income("salary", 4200)), new JsonArray()),
+        List.<String[]>of(new String[] {"DECLARED_VS_REGISTER_MISMATCH",
+          "Lön efter skatt: ansökan anger 4 200 kr, Skatteverket anger 4 800 kr."}),
+        new JsonObject().put("type", "salary").put("agency", "SKATTEVERKET").put("declared", "4200")
+          .put("register", "4800"), false,
+        List.of(AgencyAnswer.complete(Agency.SKATTEVERKET, List.of(new RegisterPayment(Agency.SKATTEVERKET,
+          "AGI:LON", "salary", "Lön (arbetsgivardeklaration)", new BigDecimal("4800"))), Map.of()),
+          AgencyAnswer.complete(Agency.FORSAKRINGSKASSAN, List.of(), Map.of())), false),
       new DemoCase("stig", DemoData.DEMO_TENANT, "198506129819", "Stig", "Stickprovsson", "none", "reapplication", 4,
-        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
-          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
-          line("cost", "rent", "Hyra", 5900, 5900), line("income", "sicknessBenefit", "Sjukpenning", 2100, 2100),
-          needLine("furniture", "Möbler efter flytt (säng, bord)", 12000)),
+        content("198506129819", "rental", 5900, 0, new JsonObject(), incomes(income("sicknessBenefit", 2100)),
+          new JsonArray().add(new JsonObject().put("type", "furniture").put("amount", 12000)
+            .put("description", "Säng och bord efter flytt"))),
         List.<String[]>of(new String[] {"STICKPROV", "Ansökan har dragits i månadens stickprov: granska underlagen fullt ut."},
-          new String[] {"NEW_EXPENSE", "Ny kostnad: möbler 12 000 kr (livsföring i övrigt)."}),
-        true, new JsonObject().put("source", "SSBTEK (demo)").put("sicknessBenefit", 2100), false),
+          new String[] {"NEW_EXPENSE", "Ansökan om möbler 12 000 kr (livsföring i övrigt) ska bedömas av handläggare."}),
+        new JsonObject(), true,
+        List.of(AgencyAnswer.complete(Agency.FORSAKRINGSKASSAN, List.of(new RegisterPayment(Agency.FORSAKRINGSKASSAN,
+          "FK:SJUKPENNING", "sicknessBenefit", "Sjukpenning", new BigDecimal("2100"))), Map.of())), false),
       new DemoCase("signe", DemoData.DEMO_TENANT, "198503159827", "Signe", "Skyddad", "skyddad_folkbokforing", "new", 1,
-        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
-          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
-          line("cost", "rent", "Hyra", 7100, 7100)),
+        content("198503159827", "rental", 7100, 310, new JsonObject(), new JsonArray(), new JsonArray()),
         List.<String[]>of(new String[] {"PROTECTED_IDENTITY", "Skyddade personuppgifter: ärendet handläggs manuellt."}),
-        false, new JsonObject().put("source", "Folkbokföringen (demo)")
-          .put("address", new JsonObject().put("street", "Hemliga vägen 1").put("postalCode", "99999")), false),
+        new JsonObject(), false,
+        List.of(AgencyAnswer.complete(Agency.SKATTEVERKET, List.of(),
+          Map.of("folkbokforingsadress", "Hemliga vägen 1, 999 99 Hemort"))), false),
       new DemoCase("maria", DemoData.DEMO_TENANT, "197703039821", "Maria", "Manuellsson", "none", "new", 6,
-        null, List.of(), false, new JsonObject(), true),
+        content("197703039821", "rental", 5200, 300, new JsonObject(), incomes(income("parentalBenefit", 3100)),
+          new JsonArray()),
+        List.of(), new JsonObject(), false, List.of(), true),
       new DemoCase("gustav", DemoData.NEIGHBOUR_TENANT, "196909159839", "Gustav", "Grannsson", "none", "new", 3,
-        lines(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940, null),
-          line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null),
-          line("cost", "rent", "Hyra", 4800, 4800), line("income", "studentAid", "Studiemedel", 3000, 3000)),
-        List.of(), false, new JsonObject(), false));
+        content("196909159839", "rental", 4800, 0, new JsonObject(), incomes(income("studentAid", 3000)),
+          new JsonArray()),
+        List.of(), new JsonObject(), false,
+        List.of(AgencyAnswer.complete(Agency.CSN, List.of(new RegisterPayment(Agency.CSN, "CSN:STUDIEMEDEL",
+          "studentAid", "Studiemedel", new BigDecimal("3000"))), Map.of())), false));
     Future<Void> chain = Future.succeededFuture();
     for (DemoCase demo : cases) {
       chain = chain.compose(v -> pool.withTransaction(tx -> seedCase(tx, demo, month, clock)));
@@ -100,13 +118,13 @@ public final class DemoCasework {
     YearMonth yearMonth = YearMonth.from(month);
     return person(tx, demo).compose(personId -> ApplicationRepository.monthHolder(tx, demo.tenant(), personId,
       yearMonth).compose(held -> held.isPresent() ? Future.succeededFuture()
-      : ApplicationRepository.insertDraft(tx, demo.tenant(), yearMonth, demo.kind(), personId, null, content(demo),
+      : ApplicationRepository.insertDraft(tx, demo.tenant(), yearMonth, demo.kind(), personId, null, demo.content(),
           null, submitted)
         .compose(draft -> ApplicationRepository.claimMonth(tx, demo.tenant(), personId, yearMonth, draft.id())
           .compose(claimed -> ApplicationRepository.markSubmitted(tx, draft, submitted))
           .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(draft, "submitted",
             ApplicationStatus.SUBMITTED, ApplicationEvent.Actor.resident(personId), new JsonObject()), submitted))
-          .compose(v -> robot(tx, demo, draft.id(), submitted, now.plus(Duration.ofDays(7)))))));
+          .compose(v -> robot(tx, demo, personId, yearMonth, draft.id(), submitted, now.plus(Duration.ofDays(7)))))));
   }
 
   /** The person, with protection raised (never lowered) to the demo's. */
@@ -119,42 +137,89 @@ public final class DemoCasework {
         ? persons.setProtection(person.id(), protection).map(person.id()) : Future.succeededFuture(person.id()));
   }
 
-  private static Future<Void> robot(SqlConnection tx, DemoCase demo, UUID applicationId, Instant submitted,
-                                    Instant stickprovDue) {
+  private static Future<Void> robot(SqlConnection tx, DemoCase demo, UUID personId, YearMonth month,
+                                    UUID applicationId, Instant submitted, Instant stickprovDue) {
     Instant done = submitted.plusSeconds(1);
+    JsonObject registerData = registerData(demo, personId, month);
     TraceRecorder trace = new TraceRecorder();
-    trace.add(new TraceEntry("fetch_register_data", submitted, 48_000L, demo.manualReview() ? "manual" : "ok",
+    trace.add(new TraceEntry("registers", submitted, 48_000L, demo.manualReview() ? "manual" : "ok",
       new JsonObject().put("sources", new JsonArray().add("SSBTEK")), demo.manualReview()
-        ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : demo.registerData()));
+        ? new JsonObject().put("reason", "Uppgifter från Försäkringskassan saknas") : new JsonObject()
+          .put("persons", registerData.getJsonArray("persons").size())));
     Future<Long> job = demo.manualReview()
       ? JobQueue.recordParked(tx, demo.tenant(), applicationId, 1, submitted, done, "registers",
         "Registeruppgifterna kunde inte hämtas efter fem försök.")
       : JobQueue.recordHandled(tx, demo.tenant(), applicationId, 1, submitted, done);
     return job.compose(jobId -> trace.write(tx, demo.tenant(), jobId, applicationId))
       .compose(v -> demo.manualReview() ? Future.succeededFuture()
-        : proposal(tx, demo, applicationId, done, stickprovDue));
+        : proposal(tx, demo, registerData, applicationId, done, stickprovDue));
   }
 
-  private static Future<Void> proposal(SqlConnection tx, DemoCase demo, UUID applicationId, Instant proposed,
-                                       Instant stickprovDue) {
-    BigDecimal amount = amount(demo.lines());
+  /** The applicant's SSBTEK answer, stored as the robot stores it (ProposalWriter). */
+  private static JsonObject registerData(DemoCase demo, UUID personId, YearMonth month) {
+    JsonArray persons = new JsonArray();
+    if (!demo.registers().isEmpty()) {
+      persons.add(new RegisterAnswer(personId, month, demo.registers()).toJson().put("role", "applicant")
+        .put("personId", personId.toString()));
+    }
+    return new JsonObject().put("persons", persons).put("missing", new JsonArray());
+  }
+
+  private static Future<Void> proposal(SqlConnection tx, DemoCase demo, JsonObject registerData, UUID applicationId,
+                                       Instant proposed, Instant stickprovDue) {
+    JsonArray lines = lines(demo.content());
+    BigDecimal amount = amount(lines);
     JsonObject ruleVersions = new JsonObject().put("riksnorm", "riksnorm-2026").put("caps", "demo-caps-2025.1")
       .put("incomeClassification", "income-classification-2025");
     String motivering = "Du har rätt till försörjningsstöd eftersom hushållets inkomster inte räcker till riksnormen och "
       + "skäliga kostnader för boende och hushållsel. Beräkningen visar vilka kostnader och inkomster vi räknat med.";
+    Comparison comparison = Comparison.none("new".equals(demo.kind())
+      ? "Första ansökan: ingen tidigare månad att jämföra med."
+      : "Ingen ansökan för förra månaden att jämföra med.");
     ProposalStore.Proposal proposal = new ProposalStore.Proposal(id("proposal:" + applicationId), demo.tenant(),
-      applicationId, 1, amount.signum() > 0 ? "bifall" : "avslag", amount, new JsonObject().put("lines", demo.lines()),
+      applicationId, 1, amount.signum() > 0 ? "bifall" : "avslag", amount, new JsonObject().put("lines", lines),
       ruleVersions, motivering, List.of("12 kap. 1 § socialtjänstlagen (2025:400)",
-        "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)"), demo.registerData(),
-      new JsonObject().put("previousMonth", new JsonObject().put("amount", "7 000")), demo.stickprov(), false);
+        "12 kap. 2–3 §§ socialtjänstförordningen (2025:468)"), registerData, comparison.toJson(), demo.stickprov(),
+      false);
     List<ProposalStore.Warning> warnings = demo.warnings().stream()
-      .map(warning -> new ProposalStore.Warning(warning[0], warning[1], new JsonObject())).toList();
+      .map(warning -> new ProposalStore.Warning(warning[0], warning[1], demo.warningDetails())).toList();
     // The draw behind a STICKPROV warning, so the handläggare can record the check's result on it.
     Optional<ProposalStore.Draw> draw = demo.stickprov() ? Optional.of(new ProposalStore.Draw("demo-stickprov-2025.1",
       new BigDecimal("5"), new BigDecimal("2.5"), true, "dragen: 2.5 < 5 %",
       new JsonArray().add("bankStatements.applicant"),
       Optional.of("Skicka kontoutdrag för de senaste tre månaderna."), Optional.of(stickprovDue))) : Optional.empty();
     return ProposalStore.insert(tx, proposal, warnings, draw, proposed);
+  }
+
+  /**
+   * The proposal's lines for a single adult: riksnorm, then every cost, income and need of the content, each with
+   * the amount the household stated (caps and income rules are the real robot's business; the demo grants as stated).
+   */
+  static JsonArray lines(JsonObject content) {
+    Content read = new Content(content);
+    JsonArray lines = new JsonArray()
+      .add(line("riksnorm", "riksnorm:single", "single", "Personliga kostnader, ensamstående", 3940, null))
+      .add(line("riksnorm", "riksnorm:common", "common", "Hushållsgemensamma kostnader, 1 person", 1280, null));
+    read.costs().forEach((type, amount) -> lines.add(line("cost", "cost:" + type, type,
+      capitalised(Labels.cost(type)), amount.intValue(), amount.intValue())));
+    for (Object item : read.incomes()) {
+      JsonObject income = (JsonObject) item;
+      int amount = income.getInteger("amount");
+      lines.add(line("income", "income:" + income.getString("type") + ":0", income.getString("type"),
+        capitalised(Labels.income(income.getString("type"))), amount, amount)
+        .put("persons", new JsonArray().add(income.getString("person"))));
+    }
+    for (int i = 0; i < read.needs().size(); i++) {
+      JsonObject need = read.needs().getJsonObject(i);
+      int amount = need.getInteger("amount");
+      lines.add(line("need", "need:" + i, need.getString("type"), capitalised(Labels.need(need.getString("type"))),
+        amount, amount).put("decisionType", "livsforing_ovrigt").put("note", need.getString("description", "")));
+    }
+    return lines;
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static BigDecimal amount(JsonArray lines) {
@@ -175,32 +240,36 @@ public final class DemoCasework {
     return total.max(BigDecimal.ZERO);
   }
 
-  private static JsonObject content(DemoCase demo) {
-    JsonObject content = new JsonObject()
+  private static JsonObject content(String personnummer, String housing, int rent, int electricity, JsonObject costs,
+                                    JsonArray incomes, JsonArray needs) {
+    JsonObject housingJson = new JsonObject().put("type", housing).put("rent", rent);
+    if (electricity > 0) {
+      housingJson.put("householdElectricity", electricity);
+    }
+    return new JsonObject()
       .put("household", new JsonObject().put("applicant", new JsonObject().put("birthDate",
-          demo.personnummer().substring(0, 4) + "-" + demo.personnummer().substring(4, 6) + "-" + demo.personnummer().substring(6, 8)))
+          personnummer.substring(0, 4) + "-" + personnummer.substring(4, 6) + "-" + personnummer.substring(6, 8)))
         .put("children", new JsonArray()).put("otherAdults", new JsonArray()))
-      .put("housing", new JsonObject().put("type", "rental").put("rent", 6000).put("householdElectricity", 300))
-      .put("incomes", new JsonArray()).put("costs", new JsonObject()).put("assets", new JsonArray())
-      .put("needs", new JsonArray()).put("declaration", true);
-    return content;
+      .put("housing", housingJson).put("incomes", incomes).put("costs", costs).put("assets", new JsonArray())
+      .put("needs", needs).put("declaration", true);
   }
 
-  private static JsonArray lines(JsonObject... lines) {
+  private static JsonArray incomes(JsonObject... incomes) {
     JsonArray array = new JsonArray();
-    for (JsonObject line : lines) {
-      array.add(line);
+    for (JsonObject income : incomes) {
+      array.add(income);
     }
     return array;
   }
 
-  private static JsonObject line(String section, String subject, String label, int amount, Integer entered) {
-    return new JsonObject().put("section", section).put("subject", subject).put("label", label).put("amount", amount)
-      .put("entered", entered);
+  private static JsonObject income(String type, int amount) {
+    return new JsonObject().put("person", "applicant").put("type", type).put("amount", amount);
   }
 
-  private static JsonObject needLine(String subject, String label, int amount) {
-    return line("need", subject, label, amount, amount).put("decisionType", "livsforing_ovrigt");
+  private static JsonObject line(String section, String key, String subject, String label, int amount,
+                                 Integer entered) {
+    return new JsonObject().put("section", section).put("key", key).put("subject", subject).put("label", label)
+      .put("amount", amount).put("entered", entered);
   }
 
   /** Stable ids, so a restart finds what it seeded before. */

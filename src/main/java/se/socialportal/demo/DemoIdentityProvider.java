@@ -2,6 +2,8 @@ package se.socialportal.demo;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.NettyWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A real OpenID Connect provider (NAV's mock-oauth2-server) in the same process, for demo mode: discovery, JWKS,
@@ -32,7 +35,9 @@ public final class DemoIdentityProvider implements AutoCloseable {
       Files.createDirectories(workDirectory);
       Path loginPage = workDirectory.resolve("demo-staff-login.html");
       Files.writeString(loginPage, loginPage(staff), StandardCharsets.UTF_8);
-      MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true, loginPage.toString()));
+      // Its Netty server, not the default okhttp MockWebServer: that one is a JUnit rule and would need JUnit.
+      MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true, loginPage.toString(), null, false,
+        new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
       server.start(InetAddress.getLoopbackAddress(), port);
       return new DemoIdentityProvider(server);
     } catch (IOException e) {

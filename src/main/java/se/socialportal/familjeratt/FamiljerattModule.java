@@ -36,6 +36,9 @@ public final class FamiljerattModule implements RoutesModule {
   private final Catalogue catalogue;
   private final Confirmations confirmations;
   private final Notices notices;
+  private final StaffDesk desk;
+  private final Schedules schedules;
+  private final StaffViews staffViews;
   private final Reminders reminders;
   private final NotificationSender sender;
 
@@ -57,6 +60,9 @@ public final class FamiljerattModule implements RoutesModule {
     String origin = http.publicUrl().map(Object::toString)
       .orElse((http.tls() ? "https" : "http") + "://localhost:" + http.port());
     this.notices = new Notices(room, origin);
+    this.desk = new StaffDesk(room, bookings);
+    this.schedules = new Schedules(room);
+    this.staffViews = new StaffViews(room);
     this.reminders = new Reminders(room);
     MailTransport mail = settings.smtp().<MailTransport>map(smtp -> new SmtpMailTransport(vertx, smtp,
       settings.mailFrom())).orElseGet(() -> new FileMailTransport(vertx, settings.mailFile(), clock));
@@ -68,8 +74,7 @@ public final class FamiljerattModule implements RoutesModule {
   public void mount(Router router) {
     var sessions = identity.sessions();
     new ResidentRoutes(sessions, catalogue, bookings, views, confirmations, identity.bankIdBrowsers()).mount(router);
-    new StaffRoutes(sessions, room, catalogue, new StaffDesk(room, bookings), new Schedules(room),
-      new StaffViews(room), notices).mount(router);
+    new StaffRoutes(sessions, room, catalogue, desk, schedules, staffViews, notices).mount(router);
   }
 
   public FamiljerattSettings settings() {

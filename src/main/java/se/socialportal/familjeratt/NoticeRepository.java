@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for {@code fr_paternity_notice}: Skatteverket's notifications and how far their follow-up has come. */
-final class NoticeRepository {
+/**
+ * SQL for {@code fr_paternity_notice}: Skatteverket's notifications and how far their follow-up has come. Public for
+ * what demo data seeds through the owner: a registered notice.
+ */
+public final class NoticeRepository {
 
   /** A notice; the stage says what was last done. */
   record Notice(UUID id, String tenantId, LocalDate childBirthDate, UUID birthParentId, Optional<UUID> otherParentId,
@@ -53,8 +56,9 @@ final class NoticeRepository {
   }
 
   /** The new notice's id, or empty when the birth was already notified. */
-  static Future<Optional<UUID>> insert(SqlClient tx, String tenantId, LocalDate birth, UUID birthParent,
-                                       Optional<UUID> otherParent, String source, Optional<UUID> staffId, Instant now) {
+  public static Future<Optional<UUID>> insert(SqlClient tx, String tenantId, LocalDate birth, UUID birthParent,
+                                              Optional<UUID> otherParent, String source, Optional<UUID> staffId,
+                                              Instant now) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(tenantId, birth, birthParent, otherParent.orElse(null), source,
       staffId.orElse(null)).addValue(Sql.utc(now))).map(rows -> Sql.first(rows, row -> row.getUUID("id")));
   }

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for {@code fr_schedule} (weekly hours) and {@code fr_schedule_exception} (holidays, sick days, leave). */
-final class ScheduleRepository {
+/**
+ * SQL for {@code fr_schedule} (weekly hours) and {@code fr_schedule_exception} (holidays, sick days, leave). Public
+ * for what demo data seeds through the owner: weekly hours.
+ */
+public final class ScheduleRepository {
 
   /** A weekly stretch as staff manage it. */
   record Entry(UUID id, UUID staffId, String staffName, FreeTimes.Weekly hours) {
@@ -40,6 +43,7 @@ final class ScheduleRepository {
     + "ON m.id = e.staff_id WHERE e.tenant_id = $1 AND e.during && tstzrange($2, $3) ORDER BY lower(e.during)";
   private static final String INSERT_EXCEPTION = "INSERT INTO fr_schedule_exception (tenant_id, staff_id, during, "
     + "reason, note, created_by, created_at) VALUES ($1, $2, tstzrange($3, $4), $5, $6, $7, $8) RETURNING id";
+  private static final String HAS_HOURS = "SELECT EXISTS (SELECT 1 FROM fr_schedule WHERE staff_id = $1)";
   private static final String STAFF_IN_TENANT = "SELECT name FROM staff_member WHERE id = $1 AND tenant_id = $2 "
     + "AND 'familjerattssekreterare' = ANY(roles)";
 
@@ -60,11 +64,17 @@ final class ScheduleRepository {
     });
   }
 
-  static Future<UUID> insert(SqlClient client, String tenantId, FreeTimes.Weekly hours, UUID createdBy, Instant now) {
+  public static Future<UUID> insert(SqlClient client, String tenantId, FreeTimes.Weekly hours, UUID createdBy,
+                                    Instant now) {
     return client.preparedQuery(INSERT).execute(Tuple.of(tenantId, hours.staffId(), hours.unit(),
         hours.weekday().getValue(), hours.start(), hours.end(), hours.validFrom(), hours.validTo().orElse(null))
       .addValue(hours.office()).addValue(createdBy).addValue(Sql.utc(now)))
       .map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  /** Whether the staff member has ever had weekly hours (removed ones count: they were set once). */
+  public static Future<Boolean> hasHours(SqlClient client, UUID staffId) {
+    return client.preparedQuery(HAS_HOURS).execute(Tuple.of(staffId)).map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   static Future<Boolean> remove(SqlClient client, String tenantId, UUID id, Instant now) {

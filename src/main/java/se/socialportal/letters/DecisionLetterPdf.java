@@ -2,6 +2,7 @@ package se.socialportal.letters;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import se.socialportal.platform.pdf.PdfPageWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package se.socialportal.reports;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -13,7 +15,9 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The delegationsbeslut list the nämnd receives ("Anmälan av delegationsbeslut"), in Flen's layout: Ärendetyp,
@@ -27,33 +31,50 @@ public final class DelegationsbeslutList {
   private static final String DECISIONS = "SELECT d.type, d.outcome, d.delegation_version, d.delegation_row, "
     + "d.decided_by_kind, d.decided_by, d.decided_by_name, d.decided_by_title, d.decided_at, a.month FROM decision d "
     + "JOIN application a ON a.id = d.application_id WHERE d.tenant_id = $1 AND d.decided_at >= $2 AND d.decided_at < $3 "
-    + "AND d.delegation_valid ORDER BY d.decided_at, d.id";
+    + "AND d.delegation_valid AND ($4::uuid IS NULL OR d.decided_by = $4) ORDER BY d.decided_at, d.id";
 
   private DelegationsbeslutList() {
   }
 
-  public static Future<String> csv(SqlClient client, CaseworkRules rules, String tenantId, ReportPeriod period) {
-    return client.preparedQuery(DECISIONS).execute(Tuple.of(tenantId, period.start(), period.end())).map(rows -> {
+  /** The list's rows (Ärendetyp, Beslutsperiod, Beslutsdatum, Beslutsfattare), optionally for one decider. */
+  public static Future<JsonObject> report(SqlClient client, CaseworkRules rules, String tenantId, ReportPeriod period,
+                                          Optional<UUID> decider) {
+    return client.preparedQuery(DECISIONS).execute(Tuple.of(tenantId, period.start(), period.end(), decider.orElse(null)))
+      .map(rows -> {
+        JsonArray list = new JsonArray();
+        Set<String> deciders = new HashSet<>();
+        for (Row row : rows) {
+          boolean automated = "automated".equals(row.getString("decided_by_kind"));
+          String name = automated ? "Automatiserat beslut"
+            : row.getString("decided_by_name") + " (" + row.getString("decided_by_title") + ")";
+          deciders.add(row.getUUID("decided_by") == null ? "automated" : row.getUUID("decided_by").toString());
+          LocalDate decided = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate();
+          list.add(new JsonObject().put("arendetyp", arendetyp(rules, tenantId, row)).put("beslutsperiod", period(row))
+            .put("beslutsdatum", decided.toString()).put("beslutsfattare", name)
+            .put("deciderId", row.getUUID("decided_by") == null ? null : row.getUUID("decided_by").toString()));
+        }
+        return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
+          .put("rows", list).put("count", list.size()).put("deciders", deciders.size());
+      });
+  }
+
+  public static Future<String> csv(SqlClient client, CaseworkRules rules, String tenantId, ReportPeriod period,
+                                   Optional<UUID> decider) {
+    return report(client, rules, tenantId, period, decider).map(report -> {
       StringBuilder out = new StringBuilder("\uFEFF");
       out.append("Delegationsbeslut\r\n");
       out.append("Urval: Ekonomiskt bistånd\r\n");
       out.append("Period: ").append(period.from()).append(" – ").append(period.to()).append("\r\n");
       out.append("Ärendetyp;Beslutsperiod;Beslutsdatum;Beslutsfattare\r\n");
-      int count = 0;
-      Set<String> deciders = new HashSet<>();
-      for (Row row : rows) {
-        count++;
-        String decider = "automated".equals(row.getString("decided_by_kind")) ? "Automatiserat beslut"
-          : row.getString("decided_by_name") + " (" + row.getString("decided_by_title") + ")";
-        deciders.add(row.getUUID("decided_by") == null ? "automated" : row.getUUID("decided_by").toString());
-        LocalDate decided = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate();
-        out.append(cell(arendetyp(rules, tenantId, row))).append(';')
-          .append(cell(period(row))).append(';')
-          .append(decided).append(';')
-          .append(cell(decider)).append("\r\n");
+      for (Object item : report.getJsonArray("rows")) {
+        JsonObject row = (JsonObject) item;
+        out.append(cell(row.getString("arendetyp"))).append(';')
+          .append(cell(row.getString("beslutsperiod"))).append(';')
+          .append(row.getString("beslutsdatum")).append(';')
+          .append(cell(row.getString("beslutsfattare"))).append("\r\n");
       }
-      out.append("Antal beslut ").append(count).append("\r\n");
-      out.append("Antal beslutsfattare ").append(deciders.size()).append("\r\n");
+      out.append("Antal beslut ").append(report.getInteger("count")).append("\r\n");
+      out.append("Antal beslutsfattare ").append(report.getInteger("deciders")).append("\r\n");
       return out.toString();
     });
   }

@@ -29,6 +29,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     return from.atStartOfDay(STOCKHOLM).toOffsetDateTime();
   }
 
+  /** A moment as staff read it: Swedish local time, to the second ("2026-04-15 10:30:12"). */
+  public static String localTime(OffsetDateTime at) {
+    return at.atZoneSameInstant(STOCKHOLM).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+  }
+
   /** Exclusive end: the start of the day after {@code to}. */
   public OffsetDateTime end() {
     return to.plusDays(1).atStartOfDay(STOCKHOLM).toOffsetDateTime();

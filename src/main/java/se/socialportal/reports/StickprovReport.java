@@ -19,6 +19,8 @@ import java.util.List;
 final class StickprovReport {
 
   private static final List<String> CHANNELS = IntakeChannel.codes();
+  private static final java.util.Map<String, String> CHANNEL_NAMES = java.util.Map.of("digital", "E-tjänsten",
+    "paper", "Pappersansökan", "assisted", "Med hjälp av personal");
   private static final String BY_CHANNEL = "SELECT a.channel, count(*) AS drawn, count(*) FILTER (WHERE d.sampled) "
     + "AS sampled, count(*) FILTER (WHERE d.result = 'confirmed') AS confirmed, "
     + "count(*) FILTER (WHERE d.result = 'discrepancy') AS discrepancy, "
@@ -40,6 +42,23 @@ final class StickprovReport {
         .put("channels", new JsonArray(CHANNELS.stream().map(channel -> (Object) byChannel.getJsonObject(channel)
           .put("channel", channel)).toList()));
     });
+  }
+
+  /** The same figures as CSV (semicolons, BOM), one row per channel. */
+  static String csv(JsonObject report) {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    out.append("Stickprov per kanal\r\n");
+    out.append("Period: ").append(report.getString("from")).append(" – ").append(report.getString("to")).append("\r\n");
+    out.append("Kanal;Prövade;Stickprov;Andel (%);Bekräftade;Avvikelse;Ej kontrollerade\r\n");
+    for (Object item : report.getJsonArray("channels")) {
+      JsonObject channel = (JsonObject) item;
+      Object percent = channel.getValue("sampledPercent");
+      out.append(CHANNEL_NAMES.getOrDefault(channel.getString("channel"), channel.getString("channel"))).append(';').append(channel.getLong("drawn")).append(';')
+        .append(channel.getLong("sampled")).append(';').append(percent == null ? "" : percent.toString().replace('.', ','))
+        .append(';').append(channel.getLong("confirmed")).append(';').append(channel.getLong("discrepancy")).append(';')
+        .append(channel.getLong("pending")).append("\r\n");
+    }
+    return out.toString();
   }
 
   private static JsonObject counts(Row row) {

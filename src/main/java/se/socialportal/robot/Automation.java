@@ -14,6 +14,10 @@ public final class Automation {
 
   public static final String BIFALL = "forsorjningsstodBifall";
   public static final String AVSLAG_NORMOVERSKOTT = "forsorjningsstodAvslagNormoverskott";
+  /** A cost was capped: never in the automation rules' list, as a partial grant needs a person's judgement. */
+  public static final String DELVIS_BIFALL = "forsorjningsstodDelvisBifall";
+  /** Every decision type the robot names in its trace. */
+  public static final List<String> TYPES = List.of(BIFALL, DELVIS_BIFALL, AVSLAG_NORMOVERSKOTT);
 
   /** @param reasons why not (empty when automated), in Swedish, for the trace */
   public record Decision(boolean automated, String decisionType, List<String> reasons) {
@@ -25,13 +29,22 @@ public final class Automation {
   private Automation() {
   }
 
+  /** The decision type in words, for the trace a handläggare reads. */
+  static String label(String type) {
+    return switch (type) {
+      case BIFALL -> "bifall till försörjningsstöd";
+      case AVSLAG_NORMOVERSKOTT -> "avslag på grund av normöverskott";
+      default -> "delvis bifall till försörjningsstöd (en kostnad begränsad till skälig nivå)";
+    };
+  }
+
   public static Decision decide(CaseState state) {
     Calculation calculation = state.calculation().orElseThrow();
     String type = "avslag".equals(calculation.outcome()) ? AVSLAG_NORMOVERSKOTT
-      : "bifall".equals(calculation.outcome()) ? BIFALL : "forsorjningsstodDelvisBifall";
+      : "bifall".equals(calculation.outcome()) ? BIFALL : DELVIS_BIFALL;
     List<String> reasons = new ArrayList<>();
     if (!state.rules().automatedDecisionTypes().contains(type)) {
-      reasons.add("kommunens regler tillåter inte automatiskt beslut av typen " + type);
+      reasons.add("kommunens regler tillåter inte automatiskt beslut om " + label(type));
     }
     if (!"reapplication".equals(state.file().application().kind())) {
       reasons.add("inte en återansökan");

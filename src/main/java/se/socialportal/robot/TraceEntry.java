@@ -11,4 +11,7 @@ import java.time.Instant;
  */
 public record TraceEntry(String step, Instant startedAt, long durationMicros, String outcome, JsonObject input,
                          JsonObject output) {
+
+  /** Every outcome a step can have (the staff pages have a text for each). */
+  public static final java.util.List<String> OUTCOMES = java.util.List.of("ok", "warning", "retry", "failed", "manual");
 }

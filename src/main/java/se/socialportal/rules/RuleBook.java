@@ -111,7 +111,7 @@ public final class RuleBook {
 
   /**
    * What is missing for the month: every national kind the robot or casework needs that no file covers, and every
-   * tenant kind (caps, stickprov, delegation) a tenant has files of but none covering the month. Empty when the
+   * tenant kind (caps, stickprov, delegation, payment calendar) a tenant has files of but none covering the month. Empty when the
    * month can be handled in full.
    */
   public List<RuleGap> gaps(YearMonth month) {
@@ -125,6 +125,7 @@ public final class RuleBook {
       addGap(gaps, rules.caps, RuleKind.CAPS, id, month);
       addGap(gaps, rules.stickprov, RuleKind.STICKPROV, id, month);
       addGap(gaps, rules.delegation, RuleKind.DELEGATION, id, month);
+      addGap(gaps, rules.payments, RuleKind.PAYMENT_CALENDAR, id, month);
     });
     return gaps;
   }
@@ -164,6 +165,15 @@ public final class RuleBook {
   /** The legal basis of each decision type in force on the day (robots/lagrum.json). */
   public Optional<se.socialportal.rules.delegation.Lagrum> lagrum(LocalDate day) {
     return lagrum.inForce(YearMonth.from(day));
+  }
+
+  /**
+   * The tenant's payment calendar in force on the day. Empty when it has none: its granted decisions wait unpaid (and
+   * show on the list of ej verkställda beslut) until a calendar says how to pay them.
+   */
+  public Optional<PaymentCalendar> paymentCalendar(String tenant, LocalDate day) {
+    TenantRules rules = tenants.get(tenant);
+    return rules == null ? Optional.empty() : rules.payments.inForce(YearMonth.from(day));
   }
 
   /** The motivering templates in force on the day, with their version. */

@@ -79,7 +79,9 @@ final class RuleBookLoader {
     return new TenantDetails(file.tenant(), file.version(), json.getString("name"), json.getString("namnd"),
       java.util.Optional.ofNullable(json.getString("kommunkod")),
       java.util.Optional.ofNullable(json.getString("organisationsnummer")), contact.getString("postalAddress"),
-      contact.getString("phone"), contact.getString("email"));
+      contact.getString("phone"), contact.getString("email"),
+      java.util.Optional.ofNullable(contact.getString("openingHours")),
+      java.util.Optional.ofNullable(contact.getInteger("replyDays")));
   }
 
   private static void add(RuleBook book, RuleFile file, Problems problems) {
@@ -101,6 +103,8 @@ final class RuleBookLoader {
         .ifPresent(matrix -> book.tenant(file.tenant()).delegation.add(dated(file, matrix)));
       case TENANT -> book.tenant(file.tenant()).details.add(dated(file, tenantDetails(file)));
       case MOTIVERING_TEMPLATES -> book.motivering.add(dated(file, DelegationReader.templates(file, problems)));
+      case PAYMENT_CALENDAR -> book.tenant(file.tenant()).payments.add(dated(file,
+        PaymentCalendarReader.calendar(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
       case LAGRUM -> book.lagrum.add(dated(file, DelegationReader.lagrum(file)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));

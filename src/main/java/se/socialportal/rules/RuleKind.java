@@ -20,6 +20,8 @@ public enum RuleKind {
   TENANT("tenant", true),
   /** National: motivering templates for decisions (FL 32 §), casework. */
   MOTIVERING_TEMPLATES("motivering-templates", false),
+  /** Per tenant: when granted bistånd is paid (payout day, cut-off), from which account, how it is booked. */
+  PAYMENT_CALENDAR("payment-calendar", true),
   /** National: the wording of the robot's motivering on every beslutsförslag (FL 32 §). */
   ROBOT_MOTIVERING("robot-motivering", false),
   /** National: the legal basis (lagrum) each decision type cites, in letters, lists and tables alike. */

@@ -11,5 +11,6 @@ final class TenantRules {
   final Timeline<AutomationRule> automation = new Timeline<>();
   final Timeline<DelegationMatrix> delegation = new Timeline<>();
   final Timeline<TenantDetails> details = new Timeline<>();
+  final Timeline<PaymentCalendar> payments = new Timeline<>();
   final Timeline<FamiljerattRules> familjeratt = new Timeline<>();
 }

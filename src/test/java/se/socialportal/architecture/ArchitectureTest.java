@@ -21,8 +21,17 @@ import se.socialportal.casework.QueueQuery;
 import se.socialportal.casework.decision.AterkravService;
 import se.socialportal.casework.decision.AutomatedDecision;
 import se.socialportal.casework.decision.DecisionService;
+import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
+import se.socialportal.payment.AttestLimits;
+import se.socialportal.payment.Payments;
+import se.socialportal.payment.account.AccountService;
+import se.socialportal.payment.attest.AttestService;
+import se.socialportal.payment.batch.BatchAssembler;
+import se.socialportal.payment.batch.BatchExporter;
+import se.socialportal.payment.feedback.FeedbackImporter;
+import se.socialportal.payment.plan.PaymentPlanner;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -79,6 +88,7 @@ class ArchitectureTest {
       .layer("Reports").definedBy("se.socialportal.reports..")
       .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
       .layer("Admin").definedBy("se.socialportal.admin..")
+      .layer("Payment").definedBy("se.socialportal.payment..")
       .layer("Demo").definedBy("se.socialportal.demo..")
       .whereLayer("Platform").mayNotAccessAnyLayer()
       .whereLayer("Norm").mayNotAccessAnyLayer()
@@ -97,8 +107,10 @@ class ArchitectureTest {
       .whereLayer("Reports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework")
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity")
-      .whereLayer("Demo").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit", "Letters",
-        "Bistand", "Robot", "Casework", "BankId", "BankIdSimulator")
+      .whereLayer("Payment").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework",
+        "BankId")
+      .whereLayer("Demo").mayOnlyAccessLayers("Root", "Platform", "Norm", "Rules", "Tenant", "Identity", "Audit",
+        "Letters", "Bistand", "Robot", "Casework", "Familjeratt", "Payment", "BankId", "BankIdSimulator")
       .check(production);
   }
 
@@ -108,6 +120,15 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackages(ROOT, "se.socialportal.demo..", "se.socialportal.bankid.simulator..")
       .should().dependOnClassesThat().resideInAnyPackage(DEMO_CODE)
       .because("a production build leaves the demo parts out; only the composition root chooses them")
+      .check(production);
+  }
+
+  @Test
+  @DisplayName("the composition root names no demo class: it finds demo code through the DemoMode seam (ServiceLoader)")
+  void rootReachesDemoOnlyThroughTheSeam() {
+    noClasses().that().resideInAPackage(ROOT)
+      .should().dependOnClassesThat().resideInAnyPackage(DEMO_CODE)
+      .because("the production artifact has no demo classes, and the root must load without them")
       .check(production);
   }
 
@@ -139,9 +160,11 @@ class ArchitectureTest {
   @Test
   @DisplayName("built once: the shared services are made by the composition root or their room's factory only")
   void servicesBuiltOnce() {
-    builtOnlyBy(new Class<?>[] {BistandModule.class}, ROOT);
+    builtOnlyBy(new Class<?>[] {BistandModule.class, FamiljerattModule.class}, ROOT);
     builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
     builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
+    builtOnlyBy(new Class<?>[] {PaymentPlanner.class, AttestService.class, AccountService.class, BatchAssembler.class,
+      BatchExporter.class, FeedbackImporter.class, AttestLimits.class}, Payments.class.getName());
     builtOnlyBy(new Class<?>[] {QueueQuery.class, CaseView.class, CaseActions.class, DecisionService.class,
       AterkravService.class, CaseCommunication.class, PaperRegistration.class, AutomatedDecision.class},
       Casework.class.getName());

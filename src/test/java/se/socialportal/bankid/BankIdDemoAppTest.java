@@ -38,7 +38,7 @@ class BankIdDemoAppTest {
   @Test
   @DisplayName("the client points at the simulator on 127.0.0.1 over https")
   void clientUsesSimulator() {
-    assertTrue(app.services().bankIdSimulator().isPresent());
+    assertTrue(app.bankIdSimulator().isPresent());
     String url = app.services().bankId().baseUrl().toString();
     assertTrue(url.matches("https://127\\.0\\.0\\.1:\\d+/rp/v6\\.0"), url);
   }
@@ -98,9 +98,10 @@ class BankIdDemoAppTest {
       .put("BANKID_CA", file("ca.pem"))
       .put("PUBLIC_URL", "https://e-tjanster.kommun.example")
       .put("METRICS_TOKEN", "scrape-me")
+      .put("TRUSTED_PROXIES", "127.0.0.1")
       .put("OIDC_ISSUER", "https://idp.kommun.example/realms/socialtjansten")
       .put("OIDC_CLIENT_ID", "socialportalen"))) {
-      assertTrue(production.services().bankIdSimulator().isEmpty());
+      assertTrue(production.bankIdSimulator().isEmpty());
       HttpResponse<Buffer> response = production.client().get("/bankid-simulator/api/identities")
         .send().await(10, TimeUnit.SECONDS);
       assertEquals(404, response.statusCode());

@@ -25,7 +25,6 @@ import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBook;
 import se.socialportal.testing.Futures;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class RobotBench {
   private final DatabaseSettings database;
   private final Pool pool;
   private final RuleBook rules = RuleBook.load(Path.of("robots"));
-  private final AtomicLong heapPeak = new AtomicLong();
+  private HeapPeak heapPeak;
   private final AtomicLong proposed = new AtomicLong();
   private CpuMeter cpu;
   private int nextHousehold;
@@ -112,7 +111,7 @@ public final class RobotBench {
   }
 
   private void run(int total, int rate) throws Exception {
-    Thread sampler = heapSampler();
+    heapPeak = HeapPeak.start(20);
     await(pool.query("INSERT INTO tenant (id, name) VALUES ('demo', 'Demo kommun')").execute());
     await(pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute());
     int backlog = total * 2 / 5;
@@ -149,10 +148,10 @@ public final class RobotBench {
     long warnings = count("SELECT count(*) FROM case_warning");
     long stickprov = count("SELECT count(*) FROM stickprov_draw WHERE sampled");
     long failed = count("SELECT count(*) FROM robot_job WHERE status <> 'done'");
-    sampler.interrupt();
+    heapPeak.stop();
     System.out.printf(Locale.ROOT, "Proposals %,d, warnings %,d, stickprov %,d, jobs not done %d%n", proposals,
       warnings, stickprov, failed);
-    System.out.printf(Locale.ROOT, "Heap used: peak %d MB (max %d MB)%n", heapPeak.get() >> 20,
+    System.out.printf(Locale.ROOT, "Heap used: peak %d MB (max %d MB)%n", heapPeak.bytes() >> 20,
       Runtime.getRuntime().maxMemory() >> 20);
     System.out.println("Where PostgreSQL's time went (pg_stat_statements, top 10 by total time):");
     for (Row row : await(pool.query("SELECT calls, plans, total_exec_time + total_plan_time AS total_time, "
@@ -326,22 +325,6 @@ public final class RobotBench {
     }
   }
 
-  private Thread heapSampler() {
-    Thread thread = new Thread(() -> {
-      var memory = ManagementFactory.getMemoryMXBean();
-      while (!Thread.currentThread().isInterrupted()) {
-        heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
-  }
 
   private long count(String sql) {
     return await(pool.query(sql).execute()).iterator().next().getLong(0);

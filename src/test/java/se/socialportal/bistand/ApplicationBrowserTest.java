@@ -90,7 +90,7 @@ class ApplicationBrowserTest {
       page.getByLabel("Medsökandes personnummer").fill("19800101-9804");
       page.getByLabel("Medsökandes personnummer").press("Tab");
       assertThat(page.locator(".named-person")).containsText("19800101-****");
-      page.getByLabel("Hur är ni släkt?").selectOption("sambo");
+      page.getByLabel("Vilken sorts förhållande har ni?").selectOption("sambo");
       page.getByLabel("Medsökandes födelsedatum").fill("1980-01-01");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lägg till ett barn")).click();
       page.locator("#f-household-children-0-firstName").fill("Kim");
@@ -135,6 +135,12 @@ class ApplicationBrowserTest {
 
       // Documents asked for by the rules: kontoutdrag for both adults and the housing cost (a first application).
       assertThat(page.locator("#h-attachments")).isFocused();
+      // Going on without them: the summary names each missing document, not the same sentence three times.
+      next(page).click();
+      Locator missing = page.locator("#summary-attachments");
+      assertThat(missing).containsText("Kontoutdrag för de senaste tre månaderna (dina konton):");
+      assertThat(missing).containsText("Kontoutdrag för de senaste tre månaderna (medsökandes konton):");
+      assertThat(missing).containsText("Hyresavi, hyreskontrakt eller annat underlag för boendekostnaden:");
       for (String requirement : new String[] {"bankStatements-applicant", "bankStatements-coApplicant", "housingCost-housing"}) {
         page.locator("#f-attachments-" + requirement).setInputFiles(pdf(requirement + ".pdf"));
         assertThat(page.locator("#live")).containsText("är uppladdad");
@@ -146,6 +152,7 @@ class ApplicationBrowserTest {
 
       // Review and sign: without the declaration the summary says so.
       assertThat(page.locator("#h-review")).isFocused();
+      assertThat(page.locator("#area-review")).containsText("A-kassa (Medsökande)");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv under med BankID på den här enheten")).click();
       assertThat(page.locator("#summary-review")).containsText("Du behöver intyga");
       page.getByLabel("Jag intygar att uppgifterna är sanna och fullständiga och att jag kommer att meddela ändringar.").check();
@@ -164,10 +171,17 @@ class ApplicationBrowserTest {
       co.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("Skriv under ansökan för"))).click();
       co.waitForURL("**/mina-sidor/arende/?id=" + id);
       assertThat(co.locator("#cosign-text")).containsText("Tolvan Tolvansson har ansökt");
+      // Every figure and every document before signing, not only four totals.
+      Locator details = co.locator("#cosign-details");
+      assertThat(details).containsText("A-kassa (Du)");
+      assertThat(details).containsText("6\u00a0400 kr");
+      assertThat(details).containsText("bankStatements-applicant.pdf");
+      assertThat(co.locator("#attachments")).containsText("housingCost-housing.pdf");
       co.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv under med BankID på den här enheten")).click();
       assertThat(co.locator("#simulator-link")).isVisible();
       approveOnPhone(coContext, co.locator("#simulator-link").getAttribute("href"), "testa");
       assertThat(co.locator("#case-status")).hasText("Status: Inskickad");
+      assertThat(co.locator("#signatures a.receipt")).hasCount(2);
 
       // Mina sidor shows it to the applicant too, and the robot's job exists.
       page.navigate(app.baseUrl() + "/mina-sidor/");

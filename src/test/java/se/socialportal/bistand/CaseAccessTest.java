@@ -64,6 +64,10 @@ class CaseAccessTest {
     assertEquals(404, a.post(base + "/kompletteringar/" + UUID.randomUUID() + "/answer",
       new JsonObject().put("text", "x")).statusCode());
     assertEquals(404, a.get(base + "/letters/" + UUID.randomUUID()).statusCode());
+    assertEquals(404, a.get(base + "/receipts/applicant").statusCode(), "nor the receipt of B's signature");
+    assertEquals("application/pdf", expect(200, b.get(base + "/receipts/applicant")).getHeader("Content-Type"));
+    assertEquals(404, b.get(base + "/receipts/coApplicant").statusCode(), "nobody signed as co-applicant");
+    assertEquals(404, b.get(base + "/receipts/someone").statusCode());
     assertEquals(404, a.get("/api/v1/applications/" + bCase).statusCode());
     assertEquals(404, a.put("/api/v1/applications/" + bCase + "/content", new JsonObject().put("content",
       new JsonObject())).statusCode());
@@ -89,6 +93,27 @@ class CaseAccessTest {
     assertEquals("upcoming", steps.getJsonObject(steps.size() - 1).getString("state"));
     List<String> types = view.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("type")).toList();
     assertEquals(List.of("draft_created", "signed_by_applicant", "submitted"), types);
+  }
+
+  @Test
+  @DisplayName("the co-applicant asked to sign reads every figure and every attached document first")
+  void coApplicantReadsBeforeSigning() {
+    var applicant = Residents.login(app, "19840107", "Gun", "Gran");
+    var co = Residents.login(app, "19840108", "Hans", "Hed");
+    String id = Fixtures.ready(applicant, Fixtures.couple(), co);
+    Fixtures.completeSignature(app, module, applicant.id, Fixtures.applicant(app, id));
+    var view = expect(200, co.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals("awaiting_cosignature", view.getString("status"));
+    assertTrue(view.getJsonObject("actions").getBoolean("cosign"));
+    assertEquals(Fixtures.couple().getJsonArray("incomes"), view.getJsonObject("content").getJsonArray("incomes"),
+      "every income, whose it is and its amount");
+    JsonArray attachments = view.getJsonArray("attachments");
+    assertEquals(count(app, "SELECT count(*) FROM application_attachment WHERE application_id = $1 "
+      + "AND purpose = 'application'", UUID.fromString(id)), attachments.size());
+    assertTrue(attachments.size() > 0);
+    expect(200, co.get("/api/v1/applications/" + id + "/attachments/" + attachments.getJsonObject(0).getString("id")));
+    assertEquals(null, expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject().getValue("content"),
+      "the applicant has the form itself");
   }
 
   @Test
@@ -147,6 +172,10 @@ class CaseAccessTest {
       new JsonObject().put("text", "Kvittot bifogas.").put("attachmentIds", new JsonArray().add(file))));
     var after = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("under_review", after.getString("status"));
+    assertEquals(List.of("draft:done", "submitted:done", "komplettering_requested:done", "under_review:current",
+      "decided:upcoming", "paid:upcoming"), after.getJsonArray("steps").stream().map(step -> ((JsonObject) step)
+      .getString("status") + ":" + ((JsonObject) step).getString("state")).toList(),
+      "once answered, the request is done and the review is now: the timeline never goes backwards");
     assertEquals("answered", after.getJsonArray("kompletteringar").getJsonObject(0).getString("status"));
     assertEquals(409, resident.post("/api/v1/cases/" + id + "/kompletteringar/" + request + "/answer",
       new JsonObject().put("text", "igen")).statusCode());
@@ -178,10 +207,7 @@ class CaseAccessTest {
     String id = submitted(resident);
     assertEquals(new JsonArray(), expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject()
       .getJsonArray("decisions"), "nothing before the tables exist");
-    // casework's tables exist (V61, V80); payment's does not yet: created here with the documented columns.
-    Futures.await(app.services().pool().query("CREATE TABLE payment (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), "
-      + "tenant_id text NOT NULL, application_id uuid NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL, "
-      + "pay_date date)").execute());
+    // casework's tables (V61, V80) and the payment room's (V101) exist; the rows are written here as they write them.
     UUID uuid = UUID.fromString(id);
     // A decision as casework records it (with its delegation), and its letter linked through the delegation guarantee.
     UUID letter = Futures.await(app.services().pool().withTransaction(tx -> tx.preparedQuery("INSERT INTO decision "
@@ -198,12 +224,19 @@ class CaseAccessTest {
         .compose(letters -> tx.preparedQuery("INSERT INTO decision_letter_decision (letter_id, decision_id) "
             + "VALUES ($1, $2)").execute(Tuple.of(letters.iterator().next().getUUID("id"), rows.iterator().next().getUUID("id")))
           .map(v -> letters.iterator().next().getUUID("id"))))
-      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (tenant_id, application_id, amount, status, "
-        + "pay_date) VALUES ('demo', $1, 4321.50, 'paid', $2)").execute(Tuple.of(uuid, app.clock().today()))
+      .compose(letterId -> tx.preparedQuery("INSERT INTO payment (id, tenant_id, application_id, decision_id, "
+        + "decision_type, payee_id, amount, planned_date, execution_date, debtor_account_id, remittance, status, "
+        + "created_at, updated_at) SELECT gen_random_uuid(), 'demo', a.id, d.id, d.type, a.applicant_id, 4321.50, $2, "
+        + "$2, 'bistand', 'Försörjningsstöd', 'awaiting_attest', $3, $3 FROM application a JOIN decision d "
+        + "ON d.application_id = a.id WHERE a.id = $1").execute(Tuple.of(uuid, app.clock().today(),
+          OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC)))
         .map(letterId))));
+    // A missing table is looked for again after a minute, not on every read.
+    app.clock().advance(java.time.Duration.ofMinutes(1));
     var view = expect(200, resident.get("/api/v1/cases/" + id)).bodyAsJsonObject();
     assertEquals("bifall", view.getJsonArray("decisions").getJsonObject(0).getString("outcome"));
     assertEquals("4321.50", view.getJsonArray("payments").getJsonObject(0).getString("amount"));
+    assertEquals("planned", view.getJsonArray("payments").getJsonObject(0).getString("status"));
     var pdf = expect(200, resident.get("/api/v1/cases/" + id + "/letters/" + letter));
     assertEquals("application/pdf", pdf.getHeader("Content-Type"));
     assertTrue(pdf.getHeader("Content-Disposition").startsWith("attachment"));

@@ -91,6 +91,12 @@ class CaseAccessTest {
 
     HttpResponse<Buffer> given = greta.browser().post(base + "/assign", new JsonObject().put("staffId", anna.staffId().toString()));
     assertEquals(200, given.statusCode(), given.bodyAsString());
+    JsonObject assigned = queue(greta, "").stream().map(JsonObject.class::cast)
+      .filter(item -> item.getString("applicationId").equals(c.applicationId().toString())).findFirst().orElseThrow();
+    assertTrue(assigned.getBoolean("masked"), "still masked for the gruppledare, who was not given access");
+    assertEquals(anna.staffId().toString(), assigned.getString("ownerId"));
+    assertEquals("Anna Handläggarsson", assigned.getString("ownerName"), "the queue says who was given the case");
+    assertFalse(assigned.encode().contains("Skyddsson"));
     HttpResponse<Buffer> view = anna.browser().get(base);
     assertEquals(200, view.statusCode());
     String json = view.bodyAsString();

@@ -23,29 +23,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * room): the rows are exactly what the robot's output contract (V41) and the application tables hold, stamped with
  * the server's clock (submitted and proposed "now").
  */
-final class CaseFixtures {
+public final class CaseFixtures {
 
   private static final AtomicInteger NUMBERS = new AtomicInteger(9800);
 
   private final Pool pool;
   private final Clock clock;
 
-  CaseFixtures(Pool pool, Clock clock) {
+  public CaseFixtures(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
   }
 
   /** Now by the server's clock, as a timestamptz parameter. */
-  OffsetDateTime now() {
+  public OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  record Case(UUID applicationId, UUID proposalId, UUID personId, List<UUID> warningIds) {
+  public record Case(UUID applicationId, UUID proposalId, UUID personId, List<UUID> warningIds) {
   }
 
   /** Riksnorm 5 220 + rent 6 500 − salary 4 200 = 7 520 kr, plus need lines of the given amounts (livsföring i övrigt). */
-  Case submitted(String tenant, String given, String surname, String protection, List<String> warnings,
-                 int... needs) {
+  public Case submitted(String tenant, String given, String surname, String protection, List<String> warnings,
+                        int... needs) {
     JsonArray lines = new JsonArray()
       .add(line("riksnorm", "single", "Personliga kostnader, ensamstående", 3940))
       .add(line("riksnorm", "common", "Hushållsgemensamma kostnader, 1 person", 1280))
@@ -88,15 +88,15 @@ final class CaseFixtures {
     return new JsonObject().put("section", section).put("subject", subject).put("label", label).put("amount", amount);
   }
 
-  Row one(String sql, Tuple tuple) {
+  public Row one(String sql, Tuple tuple) {
     return rows(sql, tuple).iterator().next();
   }
 
-  RowSet<Row> rows(String sql, Tuple tuple) {
+  public RowSet<Row> rows(String sql, Tuple tuple) {
     return Futures.await(pool.preparedQuery(sql).execute(tuple));
   }
 
-  long count(String sql, Object... args) {
+  public long count(String sql, Object... args) {
     return one(sql, Tuple.from(args)).getLong(0);
   }
 

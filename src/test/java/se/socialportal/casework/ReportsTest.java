@@ -158,6 +158,66 @@ class ReportsTest {
     assertEquals(400, erik.browser().get("/api/v1/reports/loggkontroll?from=2026-01-01&to=2025-01-01").statusCode());
   }
 
+  @Test
+  @DisplayName("loggkontroll shows refused attempts: every 404 on a protected case not one's own, also as CSV in local time")
+  void refusedAccessIsLogged() {
+    CaseFixtures.Case hidden = fixtures.submitted("demo", "Rut", "Nekadsdotter", "skyddad_folkbokforing", List.of());
+    String base = "/api/v1/casework/cases/" + hidden.applicationId();
+    assertEquals(404, anna.browser().get(base).statusCode());
+    assertEquals(404, anna.browser().post(base + "/claim", null).statusCode());
+    assertEquals(404, anna.browser().get("/api/v1/casework/cases/" + java.util.UUID.randomUUID()).statusCode(),
+      "no case: nothing to log");
+    assertEquals(2, fixtures.count("SELECT count(*) FROM audit_event WHERE case_id = $1 AND action = 'case.access_refused' "
+      + "AND actor_staff_id = $2 AND person_id = $3", hidden.applicationId(), anna.staffId(), hidden.personId()));
+
+    HttpResponse<Buffer> response = erik.browser().get("/api/v1/reports/loggkontroll?from=" + today + "&to=" + today
+      + "&action=case.access_refused");
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject report = response.bodyAsJsonObject();
+    JsonArray entries = report.getJsonArray("entries");
+    JsonObject refused = find(entries, hidden, "case.access_refused");
+    assertTrue(refused.getBoolean("refused"));
+    assertTrue(refused.getBoolean("flagProtectedIdentity"));
+    assertTrue(entries.stream().map(JsonObject.class::cast).allMatch(entry -> entry.getBoolean("refused")),
+      "filtered on the kind of event");
+    assertTrue(report.getJsonArray("actions").contains("case.access_refused"), report.encode());
+    String local = app.clock().instant().atZone(java.time.ZoneId.of("Europe/Stockholm")).toLocalDate().toString();
+    assertTrue(refused.getString("localTime").startsWith(local), refused.encode());
+    assertEquals(400, erik.browser().get("/api/v1/reports/loggkontroll?from=" + today + "&to=" + today
+      + "&action=DROP").statusCode());
+
+    HttpResponse<Buffer> csv = erik.browser().get("/api/v1/reports/loggkontroll.csv?from=" + today + "&to=" + today
+      + "&action=case.access_refused");
+    assertEquals(200, csv.statusCode(), csv.bodyAsString());
+    assertTrue(csv.getHeader("Content-Type").startsWith("text/csv"));
+    List<String> lines = csv.bodyAsString().lines().toList();
+    assertEquals("\uFEFFLoggkontroll", lines.get(0));
+    assertTrue(lines.stream().anyMatch(line -> line.contains("Rut Nekadsdotter") && line.endsWith(";ja;ja")),
+      csv.bodyAsString());
+    assertFalse(csv.bodyAsString().matches("(?s).*(19|20)[0-9]{10}.*"), "no personnummer");
+    assertEquals(403, anna.browser().get("/api/v1/reports/loggkontroll.csv?from=" + today + "&to=" + today).statusCode());
+  }
+
+  @Test
+  @DisplayName("the delegationsbeslut rows for the page, filtered on one decider; stickprov as CSV; staff for the filter")
+  void reportPagesData() {
+    approve(anna, fixtures.submitted("demo", "Gun", "Radsson", "none", List.of()));
+    HttpResponse<Buffer> rows = erik.browser().get("/api/v1/reports/delegationsbeslut?from=" + today + "&to=" + today
+      + "&staffId=" + anna.staffId());
+    assertEquals(200, rows.statusCode(), rows.bodyAsString());
+    JsonArray list = rows.bodyAsJsonObject().getJsonArray("rows");
+    assertFalse(list.isEmpty());
+    assertTrue(list.stream().map(JsonObject.class::cast)
+      .allMatch(row -> row.getString("beslutsfattare").equals("Anna Handläggarsson (Handläggare)")), list.encode());
+    HttpResponse<Buffer> stickprov = erik.browser().get("/api/v1/reports/stickprov.csv?from=" + today + "&to=" + today);
+    assertEquals(200, stickprov.statusCode(), stickprov.bodyAsString());
+    assertTrue(stickprov.bodyAsString().contains("Kanal;Prövade;Stickprov;Andel (%);Bekräftade;Avvikelse;Ej kontrollerade"));
+    HttpResponse<Buffer> staff = erik.browser().get("/api/v1/reports/staff");
+    assertEquals(200, staff.statusCode());
+    assertTrue(staff.bodyAsString().contains("Anna Handläggarsson"));
+    assertEquals(403, anna.browser().get("/api/v1/reports/staff").statusCode());
+  }
+
   private static JsonObject find(JsonArray entries, CaseFixtures.Case c, String action) {
     return entries.stream().map(JsonObject.class::cast)
       .filter(entry -> entry.getString("caseId").equals(c.applicationId().toString()) && entry.getString("action").equals(action))

@@ -29,6 +29,14 @@ public final class Chromium implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * For a server that runs on the machine's own clock (the production artifact, started as a process, has no other):
+   * the pages keep the browser's clock too.
+   */
+  public static Chromium launchOnMachineClock() {
+    return launch(null);
+  }
+
   /** @param clock the server's clock ({@code app.clock()}); every context's pages start at its time and run on */
   public static Chromium launch(java.time.Clock clock) {
     if (!Files.isExecutable(EXECUTABLE)) {
@@ -51,7 +59,9 @@ public final class Chromium implements AutoCloseable {
   /** A fresh browser profile with the given options, on the server's clock. */
   public BrowserContext context(Browser.NewContextOptions options) {
     BrowserContext context = browser.newContext(options);
-    context.clock().install(new Clock.InstallOptions().setTime(clock.millis()));
+    if (clock != null) {
+      context.clock().install(new Clock.InstallOptions().setTime(clock.millis()));
+    }
     return context;
   }
 

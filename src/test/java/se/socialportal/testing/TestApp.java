@@ -9,6 +9,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import se.socialportal.Main;
 import se.socialportal.MainVerticle;
 import se.socialportal.Services;
+import se.socialportal.bankid.simulator.BankIdSimulator;
+import se.socialportal.demo.DemoWiring;
 import se.socialportal.platform.db.DatabaseSettings;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -97,6 +100,11 @@ public final class TestApp implements AutoCloseable {
 
   public Services services() {
     return services;
+  }
+
+  /** The BankID simulator the server started (demo mode without BANKID_URL), found through its demo wiring. */
+  public Optional<BankIdSimulator> bankIdSimulator() {
+    return services.demo().flatMap(demo -> ((DemoWiring) demo).bankIdSimulator());
   }
 
   public DatabaseSettings database() {

@@ -111,8 +111,11 @@ public final class AttachmentService {
     return ApplicationRepository.findVisible(pool, applicationId, session.tenantId(), me).compose(found -> {
       ApplicationRow application = found.orElseThrow(ApiException::notFound);
       return AttachmentRepository.find(pool, applicationId, attachmentId).compose(attachment -> {
+        // The co-applicant asked to sign reads the documents the applicant attached before signing them.
+        boolean toSign = application.status() == ApplicationStatus.AWAITING_COSIGNATURE
+          && application.isCoApplicant(me) && attachment.map(a -> "application".equals(a.purpose())).orElse(false);
         if (attachment.isEmpty() || !(attachment.get().sentAt().isPresent()
-          || attachment.get().uploadedBy().filter(me::equals).isPresent())) {
+          || attachment.get().uploadedBy().filter(me::equals).isPresent() || toSign)) {
           return Future.failedFuture(ApiException.notFound());
         }
         return AuditLog.record(pool, AuditEntry.by(session, "attachment.read", application.applicantId(),

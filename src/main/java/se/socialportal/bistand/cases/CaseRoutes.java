@@ -1,5 +1,7 @@
 package se.socialportal.bistand.cases;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -8,6 +10,11 @@ import se.socialportal.audit.AuditEntry;
 import se.socialportal.audit.AuditLog;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.HttpParams;
+import se.socialportal.bistand.attachment.AttachmentRepository;
+import se.socialportal.bistand.signing.SignatureReceipt;
+import se.socialportal.bistand.signing.SignatureRepository;
+import se.socialportal.bistand.signing.SignerRole;
+import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.session.SessionAccess;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.RequestIds;
@@ -56,6 +63,8 @@ public final class CaseRoutes implements RoutesModule {
       .handler(ctx -> Responses.reply(ctx, cases.withdraw(SessionAccess.resident(ctx), HttpParams.id(ctx, "id"))));
     router.get(BASE + "/:id/letters/:letterId").handler(sessions::load).handler(sessions::requireResident)
       .handler(this::letter);
+    router.get(BASE + "/:id/receipts/:role").handler(sessions::load).handler(sessions::requireResident)
+      .handler(this::receipt);
   }
 
   private void message(RoutingContext ctx) {
@@ -78,6 +87,45 @@ public final class CaseRoutes implements RoutesModule {
       Komplettering.ids(JsonFields.array(body, "attachmentIds"))));
   }
 
+  /**
+   * The receipt of one signature (the applicant's or the co-applicant's) as a PDF, for the household only: what the
+   * BankID app showed, the evidence, and the content signed. Every download is audit-logged.
+   */
+  private void receipt(RoutingContext ctx) {
+    var session = SessionAccess.resident(ctx);
+    UUID id = HttpParams.id(ctx, "id");
+    String role = ctx.pathParam("role");
+    if (!SignerRole.APPLICANT.code().equals(role) && !SignerRole.CO_APPLICANT.code().equals(role)) {
+      ctx.fail(ApiException.notFound());
+      return;
+    }
+    ApplicationRepository.findVisible(pool, id, session.tenantId(), session.residentId())
+      .compose(found -> {
+        var application = found.orElseThrow(ApiException::notFound);
+        return SignatureRepository.signed(pool, id, role).compose(signed -> {
+          var signature = signed.orElseThrow(ApiException::notFound);
+          var person = new PersonRepository(pool).find(signature.signature().personId());
+          var attachments = AttachmentRepository.list(pool, id);
+          return Future.all(person, attachments)
+            .compose(both -> AuditLog.record(pool, AuditEntry.by(session, "signature_receipt.read",
+              application.applicantId(), id, RequestIds.of(ctx)).withDetail(new JsonObject().put("role", role)),
+              clock.instant()))
+            .compose(v -> ctx.vertx().executeBlocking(() -> SignatureReceipt.pdf(application, signature,
+              person.result().map(PersonRepository.Person::displayName).orElse(""),
+              attachments.result().stream().filter(a -> "application".equals(a.purpose()))
+                .filter(a -> !a.createdAt().isAfter(signature.signature().signedAt()))
+                .map(AttachmentRepository.Attachment::fileName).toList())));
+        });
+      })
+      .onSuccess(pdf -> ctx.response()
+        .putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"kvitto.pdf\"")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+        .end(Buffer.buffer(pdf)))
+      .onFailure(ctx::fail);
+  }
+
   /** A decision letter as a PDF download, for the household only; every download is audit-logged. */
   private void letter(RoutingContext ctx) {
     var session = SessionAccess.resident(ctx);
@@ -88,7 +136,7 @@ public final class CaseRoutes implements RoutesModule {
         var application = found.orElseThrow(ApiException::notFound);
         return decisions.letter(pool, id, session.tenantId(), letterId).compose(pdf -> {
           if (pdf.isEmpty()) {
-            return io.vertx.core.Future.failedFuture(ApiException.notFound());
+            return Future.failedFuture(ApiException.notFound());
           }
           return AuditLog.record(pool, AuditEntry.by(session, "decision_letter.read", application.applicantId(), id,
             RequestIds.of(ctx)).withDetail(new JsonObject().put("letterId", letterId.toString())), clock.instant())

@@ -31,15 +31,19 @@ import java.util.UUID;
  */
 public final class CaseService {
 
+  private static final String BASE = "/api/v1/cases/";
+
   private final Pool pool;
   private final Clock clock;
   private final Notifier notifier;
   private final MessageThread messages;
   private final Komplettering komplettering;
   private final DecisionsAndPayments decisions;
+  private final CaseContact contact;
 
   public CaseService(Pool pool, Clock clock, Notifier notifier, MessageThread messages, Komplettering komplettering,
-                     DecisionsAndPayments decisions) {
+                     DecisionsAndPayments decisions, CaseContact contact) {
+    this.contact = contact;
     this.pool = pool;
     this.clock = clock;
     this.notifier = notifier;
@@ -50,28 +54,21 @@ public final class CaseService {
 
   public Future<JsonObject> list(Session session) {
     UUID me = session.residentId();
-    return ApplicationRepository.listVisible(pool, session.tenantId(), me).compose(applications -> {
-      List<UUID> ids = applications.stream().map(ApplicationRow::id).toList();
-      return Future.all(Komplettering.openCounts(pool, ids), MessageThread.unreadCounts(pool, ids),
-        CalculationWait.forCases(pool, applications)).map(counts -> {
-        Map<UUID, Integer> open = counts.resultAt(0);
-        Map<UUID, Integer> unread = counts.resultAt(1);
-        Map<UUID, JsonObject> waiting = counts.resultAt(2);
-        JsonArray cases = new JsonArray();
-        for (ApplicationRow application : applications) {
-          String role = application.roleOf(me).orElseThrow();
-          cases.add(new JsonObject().put("id", application.id().toString())
-            .put("month", application.month().toString()).put("kind", application.kind())
-            .put("status", application.status().db()).put("role", role)
-            .put("updatedAt", application.updatedAt().toString())
-            .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
-            .put("openKompletteringar", open.getOrDefault(application.id(), 0))
-            .put("unreadMessages", unread.getOrDefault(application.id(), 0))
-            .put("waitingForRules", waiting.get(application.id()))
-            .put("actions", actions(application, me)));
-        }
-        return new JsonObject().put("cases", cases);
-      });
+    return CaseList.of(pool, session.tenantId(), me).map(lines -> {
+      JsonArray cases = new JsonArray();
+      for (CaseList.Line line : lines) {
+        cases.add(new JsonObject().put("id", line.id().toString())
+          .put("month", line.month().toString()).put("kind", line.kind())
+          .put("status", line.status().db()).put("role", line.roleOf(me))
+          .put("updatedAt", line.updatedAt().toString())
+          .put("submittedAt", line.submittedAt().map(Instant::toString).orElse(null))
+          .put("openKompletteringar", line.openKompletteringar())
+          .put("unreadMessages", line.unreadMessages())
+          .put("waitingForRules", CalculationWait.waitingFor(line.version(), line.robotWait()).orElse(null))
+          .put("actions", actions(line.status(), line.applicantId().equals(me),
+            line.coApplicantId().filter(me::equals).isPresent(), line.cosignDeadline())));
+      }
+      return new JsonObject().put("cases", cases).put("contact", contact.tenant(session.tenantId()));
     });
   }
 
@@ -80,43 +77,59 @@ public final class CaseService {
     return pool.withTransaction(tx -> ApplicationRepository.findVisible(tx, id, session.tenantId(), me)
       .compose(found -> {
         ApplicationRow application = found.orElseThrow(ApiException::notFound);
-        return AttachmentRepository.list(tx, id).compose(attachments -> {
-          var events = ApplicationRepository.events(tx, id);
-          var signatures = SignatureRepository.current(tx, id);
-          var thread = messages.read(tx, id, me, attachments);
-          var requests = komplettering.list(tx, id);
-          var outcome = decisions.read(tx, id, application.tenantId());
-          var names = names(tx, application);
-          return Future.all(List.of(events, signatures, thread, requests, outcome, names)).map(all -> {
-            Map<UUID, String> people = names.result();
-            // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
-            if (application.isApplicant(me)) {
-              application.coApplicantId().ifPresent(people::remove);
-            }
-            JsonObject json = new JsonObject().put("id", id.toString())
-              .put("month", application.month().toString()).put("kind", application.kind())
-              .put("channel", application.channel()).put("status", application.status().db())
-              .put("role", application.roleOf(me).orElseThrow()).put("version", application.version())
-              .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
-              .put("applicant", person(application.applicantId(), people))
-              .put("coApplicant", application.coApplicantId().map(co -> person(co, people)).orElse(null))
-              .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
-              .put("steps", Timeline.steps(application, events.result()))
-              .put("history", Timeline.history(events.result()))
-              .put("waitingForRules", CalculationWait.of(application, events.result()).orElse(null))
-              .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
-                .put("role", signature.role()).put("name", people.get(signature.personId()))
-                .put("signedAt", signature.signedAt().toString())).toList()))
-              .put("totals", SigningSummary.totals(application.content()).toJson())
-              .put("attachments", new JsonArray(attachments.stream()
-                .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent())
-                .map(AttachmentRepository.Attachment::toJson).toList()))
-              .put("kompletteringar", requests.result())
-              .put("messages", thread.result())
-              .put("actions", actions(application, me));
-            json.mergeIn(outcome.result());
-            return json;
-          });
+        // Every read goes out at once on the transaction's connection (pipelined); only the thread, which puts each
+        // message's attachments in, waits for the attachments.
+        var files = AttachmentRepository.list(tx, id);
+        var events = ApplicationRepository.events(tx, id);
+        var signatures = SignatureRepository.current(tx, id);
+        var thread = files.compose(attachments -> messages.read(tx, id, me, attachments));
+        var requests = komplettering.list(tx, id);
+        var outcome = decisions.read(tx, id, application.tenantId());
+        var names = names(tx, application);
+        var reach = contact.forCase(tx, application);
+        // At a re-application: last month's decision, so the page can say what changed since then.
+        var previous = application.previousId().map(before -> decisions.read(tx, before, application.tenantId()))
+          .orElse(Future.succeededFuture(new JsonObject()));
+        return Future.all(List.of(files, events, signatures, thread, requests, outcome, names, previous, reach))
+          .map(all -> {
+          List<AttachmentRepository.Attachment> attachments = files.result();
+          Map<UUID, String> people = names.result();
+          boolean awaitingMe = awaitingSignatureOf(application, me);
+          // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
+          if (application.isApplicant(me)) {
+            application.coApplicantId().ifPresent(people::remove);
+          }
+          JsonObject json = new JsonObject().put("id", id.toString())
+            .put("month", application.month().toString()).put("kind", application.kind())
+            .put("channel", application.channel()).put("status", application.status().db())
+            .put("role", application.roleOf(me).orElseThrow()).put("version", application.version())
+            .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
+            .put("applicant", person(application.applicantId(), people))
+            .put("coApplicant", application.coApplicantId().map(co -> person(co, people)).orElse(null))
+            .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
+            .put("steps", Timeline.steps(application, events.result()))
+            .put("history", Timeline.history(events.result()))
+            .put("waitingForRules", CalculationWait.of(application, events.result()).orElse(null))
+            .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
+              .put("role", signature.role()).put("name", people.get(signature.personId()))
+              .put("signedAt", signature.signedAt().toString())
+              .put("receipt", BASE + id + "/receipts/" + signature.role())).toList()))
+            .put("totals", SigningSummary.totals(application.content()).toJson())
+            .put("attachments", new JsonArray(attachments.stream()
+              .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent()
+                || awaitingMe && "application".equals(a.purpose()))
+              .map(AttachmentRepository.Attachment::toJson).toList()))
+            .put("kompletteringar", requests.result())
+            .put("messages", thread.result())
+            .put("actions", actions(application, me));
+          if (awaitingMe) {
+            // The co-applicant signs the whole application: they read every figure of it first.
+            json.put("content", application.content());
+          }
+          json.mergeIn(outcome.result());
+          json.put("contact", reach.result());
+          json.put("previousDecisions", previous.result().getJsonArray("decisions", new JsonArray()));
+          return json;
         });
       }));
   }
@@ -146,16 +159,29 @@ public final class CaseService {
       }));
   }
 
+  private boolean awaitingSignatureOf(ApplicationRow application, UUID me) {
+    return awaitingSignature(application.status(), application.isCoApplicant(me), application.cosignDeadline());
+  }
+
+  private boolean awaitingSignature(ApplicationStatus status, boolean coApplicant, Optional<Instant> cosignDeadline) {
+    return status == ApplicationStatus.AWAITING_COSIGNATURE && coApplicant
+      && cosignDeadline.map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
+  }
+
   private JsonObject actions(ApplicationRow application, UUID me) {
-    boolean applicant = application.isApplicant(me);
-    boolean awaitingMe = application.status() == ApplicationStatus.AWAITING_COSIGNATURE && application.isCoApplicant(me)
-      && application.cosignDeadline().map(deadline -> deadline.isAfter(clock.instant())).orElse(false);
+    return actions(application.status(), application.isApplicant(me), application.isCoApplicant(me),
+      application.cosignDeadline());
+  }
+
+  private JsonObject actions(ApplicationStatus status, boolean applicant, boolean coApplicant,
+                             Optional<Instant> cosignDeadline) {
+    boolean awaitingMe = awaitingSignature(status, coApplicant, cosignDeadline);
     return new JsonObject()
-      .put("edit", applicant && application.status() == ApplicationStatus.DRAFT)
+      .put("edit", applicant && status == ApplicationStatus.DRAFT)
       .put("cosign", awaitingMe)
       .put("declineCosign", awaitingMe)
-      .put("withdraw", applicant && ApplicationStatus.WITHDRAWABLE.contains(application.status()))
-      .put("message", application.status() != ApplicationStatus.DRAFT);
+      .put("withdraw", applicant && ApplicationStatus.WITHDRAWABLE.contains(status))
+      .put("message", status != ApplicationStatus.DRAFT);
   }
 
   private static Future<Map<UUID, String>> names(SqlClient client, ApplicationRow application) {

@@ -157,17 +157,6 @@ public final class Komplettering {
     return tx.preparedQuery(CANCEL_OPEN).execute(Tuple.of(applicationId)).mapEmpty();
   }
 
-  /** Open requests per application, for the case list. */
-  public static Future<java.util.Map<UUID, Integer>> openCounts(SqlClient client, List<UUID> applicationIds) {
-    return client.preparedQuery("SELECT application_id, count(*) FROM komplettering_request WHERE application_id = ANY($1) "
-      + "AND status = 'open' GROUP BY application_id").execute(Tuple.of(applicationIds.toArray(new UUID[0])))
-      .map(rows -> {
-        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
-        rows.forEach(row -> counts.put(row.getUUID(0), row.getLong(1).intValue()));
-        return counts;
-      });
-  }
-
   static List<UUID> ids(JsonArray array) {
     List<UUID> ids = new ArrayList<>();
     if (array == null) {

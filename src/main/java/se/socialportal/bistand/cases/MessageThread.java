@@ -20,9 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,8 +42,6 @@ public final class MessageThread {
     + "AND author_kind = 'staff' AND read_at IS NULL";
   private static final String MARK_READ_BY_STAFF = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
     + "AND author_kind = 'resident' AND read_at IS NULL";
-  private static final String UNREAD = "SELECT application_id, count(*) FROM case_message WHERE application_id = ANY($1) "
-    + "AND author_kind = 'staff' AND read_at IS NULL GROUP BY application_id";
 
   private final Pool pool;
   private final Clock clock;
@@ -126,14 +122,6 @@ public final class MessageThread {
       }
       return client.preparedQuery(MARK_READ).execute(Tuple.of(applicationId,
         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).map(list);
-    });
-  }
-
-  public static Future<Map<UUID, Integer>> unreadCounts(SqlClient client, List<UUID> applicationIds) {
-    return client.preparedQuery(UNREAD).execute(Tuple.of(applicationIds.toArray(new UUID[0]))).map(rows -> {
-      Map<UUID, Integer> counts = new HashMap<>();
-      rows.forEach(row -> counts.put(row.getUUID(0), row.getLong(1).intValue()));
-      return counts;
     });
   }
 

@@ -7,9 +7,7 @@ import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.bistand.ApplicationStatus;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The case's way from draft to paid as the resident sees it: the steps in order, each done, current or still to come
@@ -20,44 +18,61 @@ public final class Timeline {
   private Timeline() {
   }
 
+  /**
+   * Done steps are the statuses the case was really in, in the order it was in them (from the last time it became a
+   * draft, and each once, where it last was), then the current one, then those still to come. So the timeline never
+   * goes backwards: after an answered komplettering the request is done and the review is now, not still to come.
+   */
   public static JsonArray steps(ApplicationRow application, List<Event> events) {
-    Set<String> reached = new HashSet<>();
-    events.forEach(event -> event.status().ifPresent(reached::add));
     ApplicationStatus current = application.status();
-    reached.add(current.db());
-    List<String> path = new ArrayList<>();
-    path.add(ApplicationStatus.DRAFT.db());
-    if (application.coApplicantId().isPresent() || reached.contains(ApplicationStatus.AWAITING_COSIGNATURE.db())) {
-      path.add(ApplicationStatus.AWAITING_COSIGNATURE.db());
+    List<String> visited = new ArrayList<>();
+    events.forEach(event -> event.status().ifPresent(visited::add));
+    if (visited.isEmpty() || !visited.get(visited.size() - 1).equals(current.db())) {
+      visited.add(current.db());
     }
-    path.add(ApplicationStatus.SUBMITTED.db());
-    path.add(ApplicationStatus.UNDER_REVIEW.db());
-    if (reached.contains(ApplicationStatus.KOMPLETTERING_REQUESTED.db())) {
-      path.add(ApplicationStatus.KOMPLETTERING_REQUESTED.db());
-    }
-    path.add(ApplicationStatus.DECIDED.db());
-    path.add(current == ApplicationStatus.PAYMENT_FAILED ? ApplicationStatus.PAYMENT_FAILED.db() : ApplicationStatus.PAID.db());
-    if (current == ApplicationStatus.WITHDRAWN) {
-      path.removeIf(step -> !reached.contains(step));
-      path.add(ApplicationStatus.WITHDRAWN.db());
-    }
-    // A step the case went past without being in it (e.g. straight from submitted to komplettering) is not shown
-    // as done: only steps it really was in, the current one and those still to come.
-    int before = path.indexOf(current.db());
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < path.size(); i++) {
-      if (i >= before || reached.contains(path.get(i))) {
-        shown.add(path.get(i));
+    int lastDraft = visited.lastIndexOf(ApplicationStatus.DRAFT.db());
+    List<String> since = visited.subList(Math.max(lastDraft, 0), visited.size());
+    List<String> done = new ArrayList<>();
+    for (int i = 0; i < since.size() - 1; i++) {
+      String status = since.get(i);
+      if (!since.subList(i + 1, since.size()).contains(status)) {
+        done.add(status);
       }
     }
-    path = shown;
-    int currentIndex = path.indexOf(current.db());
     JsonArray steps = new JsonArray();
-    for (int i = 0; i < path.size(); i++) {
-      String state = i < currentIndex ? "done" : i == currentIndex ? "current" : "upcoming";
-      steps.add(new JsonObject().put("status", path.get(i)).put("state", state));
+    done.forEach(status -> steps.add(step(status, "done")));
+    steps.add(step(current.db(), "current"));
+    for (ApplicationStatus next : toCome(application)) {
+      steps.add(step(next.db(), "upcoming"));
     }
     return steps;
+  }
+
+  /** The usual way on from the current status; a komplettering answered leads back to the review it interrupted. */
+  private static List<ApplicationStatus> toCome(ApplicationRow application) {
+    List<ApplicationStatus> rest = new ArrayList<>();
+    switch (application.status()) {
+      case DRAFT -> {
+        if (application.coApplicantId().isPresent()) {
+          rest.add(ApplicationStatus.AWAITING_COSIGNATURE);
+        }
+        rest.addAll(List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED,
+          ApplicationStatus.PAID));
+      }
+      case AWAITING_COSIGNATURE -> rest.addAll(List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW,
+        ApplicationStatus.DECIDED, ApplicationStatus.PAID));
+      case SUBMITTED -> rest.addAll(List.of(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.DECIDED,
+        ApplicationStatus.PAID));
+      case UNDER_REVIEW, KOMPLETTERING_REQUESTED -> rest.addAll(List.of(ApplicationStatus.DECIDED, ApplicationStatus.PAID));
+      case DECIDED -> rest.add(ApplicationStatus.PAID);
+      default -> {
+      }
+    }
+    return rest;
+  }
+
+  private static JsonObject step(String status, String state) {
+    return new JsonObject().put("status", status).put("state", state);
   }
 
   public static JsonArray history(List<Event> events) {

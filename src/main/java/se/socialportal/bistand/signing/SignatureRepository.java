@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for {@code application_signature}: the evidence of who signed which version of an application. */
@@ -24,6 +25,9 @@ public final class SignatureRepository {
     + "content_hash, signed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
   private static final String CURRENT = "SELECT role, person_id, application_version, signed_at, content_hash "
     + "FROM application_signature WHERE application_id = $1 AND superseded_at IS NULL ORDER BY signed_at";
+  private static final String RECEIPT = "SELECT role, person_id, application_version, signed_at, content_hash, "
+    + "order_ref, user_visible_data FROM application_signature WHERE application_id = $1 AND role = $2 "
+    + "AND superseded_at IS NULL";
   private static final String SUPERSEDE = "UPDATE application_signature SET superseded_at = $2 "
     + "WHERE application_id = $1 AND superseded_at IS NULL";
 
@@ -45,6 +49,21 @@ public final class SignatureRepository {
           row.getOffsetDateTime("signed_at").toInstant(), row.getString("content_hash")));
       }
       return list;
+    });
+  }
+
+  /** What one signer saw and signed, for their receipt: the current signature of the role, if there is one. */
+  public record Signed(Signature signature, String orderRef, String userVisibleData) {
+  }
+
+  public static Future<Optional<Signed>> signed(SqlClient client, UUID applicationId, String role) {
+    return client.preparedQuery(RECEIPT).execute(Tuple.of(applicationId, role)).map(rows -> {
+      for (Row row : rows) {
+        return Optional.of(new Signed(new Signature(row.getString("role"), row.getUUID("person_id"),
+          row.getInteger("application_version"), row.getOffsetDateTime("signed_at").toInstant(),
+          row.getString("content_hash")), row.getString("order_ref"), row.getString("user_visible_data")));
+      }
+      return Optional.empty();
     });
   }
 

@@ -14,7 +14,8 @@ public final class ResidentSessionRoutes implements RoutesModule {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/session").handler(sessions::load).handler(ctx -> SessionAccess.describe(ctx, Session.Kind.RESIDENT));
+    router.get("/api/v1/session").handler(sessions::load).handler(ctx -> SessionAccess.describe(ctx, Session.Kind.RESIDENT,
+      sessions.store().settings().idle()));
     router.post("/api/v1/logout").handler(sessions::load).handler(sessions::requireResident).handler(sessions::logout);
   }
 }

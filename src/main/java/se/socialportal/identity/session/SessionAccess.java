@@ -53,6 +53,11 @@ public final class SessionAccess {
    * staff) when the current session is of the given kind.
    */
   public static void describe(RoutingContext ctx, Session.Kind kind) {
+    describe(ctx, kind, null);
+  }
+
+  /** As {@link #describe(RoutingContext, Session.Kind)}, with the idle timeout, so the page can warn before it. */
+  public static void describe(RoutingContext ctx, Session.Kind kind, java.time.Duration idle) {
     var current = current(ctx).filter(session -> session.kind() == kind);
     if (current.isEmpty()) {
       Responses.ok(ctx, new JsonObject().put("authenticated", false));
@@ -64,8 +69,12 @@ public final class SessionAccess {
       .put("name", session.displayName())
       .put("csrfToken", session.csrfToken())
       .put("expiresAt", session.expiresAt().toString());
+    if (idle != null) {
+      json.put("idleSeconds", idle.toSeconds());
+    }
     if (session.isStaff()) {
-      json.put("tenant", session.tenantId()).put("roles", session.roles());
+      json.put("tenant", session.tenantId()).put("roles", session.roles())
+        .put("staffId", session.staffMemberId().toString());
     }
     Responses.ok(ctx, json);
   }

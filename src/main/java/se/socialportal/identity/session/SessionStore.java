@@ -99,6 +99,10 @@ public final class SessionStore {
       }
       Session session = map(row);
       // Writing last_seen_at on every request would double the load; a 30 s granularity is enough for a 20 min limit.
+      // The row just read says whether it is due, so a request within the granularity costs no write at all.
+      if (!lastSeen.isBefore(now.minus(TOUCH_GRANULARITY))) {
+        return Future.succeededFuture(Optional.of(session));
+      }
       return pool.preparedQuery(TOUCH).execute(Tuple.of(tokenHash, utc(now), utc(now.minus(TOUCH_GRANULARITY))))
         .map(Optional.of(session));
     });

@@ -67,7 +67,12 @@ public enum Setting {
   CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
   LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
   LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again."),
-
+  PAYMENT_JOBS_ENABLED("Run the payment jobs in this server instance: payments for new decisions, a pain.001 file per debtor account at each cut-off, delivery, and the bank's feedback files. Any number of instances may run them; they share the work through the database."),
+  PAYMENT_CHECK_SECONDS("How often the payment jobs look for new decisions, a cut-off that has passed, files to finish and bank files in the inbox."),
+  PAYMENT_OUTBOX_DIR("Payment files (pain.001.001.03) are delivered to the bank through this folder, one file per batch named by the batch. Empty = DATA_DIR/payment-outbox."),
+  PAYMENT_INBOX_DIR("The bank's feedback files (pain.002, camt.054) are read from this folder; a file read is moved to processed/, one that cannot be read to rejected/. Empty = DATA_DIR/payment-inbox."),
+  PAYMENT_WORK_DIR("Where payment files are written, synced and checked against the schema before delivery; they stay as the record of what was sent. Empty = DATA_DIR/payment-files."),
+  PAYMENT_LEDGER_DIR("Each batch's bookkeeping record (a SIE 4 verifikation per file) is written to this folder for the finance system. Empty = DATA_DIR/payment-ledger."),
   SMTP_HOST("Familjerätt: the SMTP server that sends confirmations and reminders by e-mail. Empty = e-mail is written to MAIL_FILE instead (demo)."),
   SMTP_PORT("Familjerätt: the SMTP server's port."),
   SMTP_STARTTLS("Familjerätt: STARTTLS towards the SMTP server: required, optional or disabled."),

@@ -9,15 +9,21 @@ import java.util.List;
 
 /**
  * Builds the router every HTTP verticle instance serves: the cross-cutting handlers in a fixed order (request id,
- * access log, security headers, cross-site refusal, the JSON edge), then the rooms' routes, then the static webroot,
- * then the uniform failure responder.
+ * access log, security headers, cross-site refusal, the JSON edge, the API contract), then the rooms' routes, then the
+ * static webroot, then the uniform failure responder.
  */
 public final class RouterAssembly {
 
   private RouterAssembly() {
   }
 
+  /** A router without the contract's checks (for routes the contract does not describe, e.g. in tests). */
   public static Router create(Vertx vertx, HttpSettings settings, List<RoutesModule> modules) {
+    return create(vertx, settings, null, modules);
+  }
+
+  /** @param contract every request it describes is checked against it before the route's handler runs */
+  public static Router create(Vertx vertx, HttpSettings settings, ApiContract contract, List<RoutesModule> modules) {
     Router router = Router.router(vertx);
     SecurityHeaders headers = new SecurityHeaders(settings.clientAddress());
     router.route().handler(RequestIds::assign);
@@ -27,6 +33,9 @@ public final class RouterAssembly {
     // Requests from other sites are refused before anything is read; then the body is checked at the edge.
     router.route("/api/*").handler(new CrossSiteRequests(settings)::check);
     JsonRequests edge = JsonRequests.mount(router, settings.bodyLimitBytes());
+    if (contract != null) {
+      router.route("/api/*").handler(new ContractValidation(contract)::handle);
+    }
 
     router.get("/metrics").handler(metricsAccess(settings)).handler(PrometheusScrapingHandler.create(settings.meterRegistry()));
 

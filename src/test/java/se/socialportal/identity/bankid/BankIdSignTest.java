@@ -62,7 +62,7 @@ class BankIdSignTest {
     RoutesModule orderRoutes = new BankIdOrderRoutes(orders, browsers, app.services().identity().sessions(),
       new RateLimiter(app.services().pool(), app.services().clock(), "test", 1000, Duration.ofMinutes(1)),
       app.services().http().clientAddress(), app.services().tenants());
-    RoutesModule simulator = router -> app.services().bankIdSimulator().orElseThrow().mount(router);
+    RoutesModule simulator = router -> app.bankIdSimulator().orElseThrow().mount(router);
     server = app.vertx().createHttpServer()
       .requestHandler(RouterAssembly.create(app.vertx(), app.services().http(), List.of(signHere, orderRoutes, simulator)))
       .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);

@@ -84,9 +84,12 @@ class PageTextsTest {
   void theScanFindsTheKeys() throws IOException {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
-    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/", "/provrakning/",
-      "/handlaggare/", "/handlaggare/arende/", "/handlaggare/beslut/", "/handlaggare/registrera/", "/familjeratt/", "/familjeratt/boka/",
-      "/familjeratt/bokning/", "/handlaggare/familjeratt/"), pages.keySet());
+    assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
+      "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/beslut/", "/handlaggare/registrera/",
+      "/handlaggare/attest/", "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/",
+      "/familjeratt/bokning/", "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
+      "/handlaggare/rapporter/loggkontroll/", "/handlaggare/rapporter/delegationsbeslut/",
+      "/handlaggare/rapporter/stickprov/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
@@ -95,7 +98,30 @@ class PageTextsTest {
     assertTrue(form.families().containsAll(Set.of("incomeType.", "field.", "step.", "sign.refused.")), form.families().toString());
     assertTrue(pages.get("/handlaggare/registrera/").families().contains("housingType."), "the staff page uses the form's parts");
     assertTrue(pages.get("/handlaggare/arende/").families().contains("staff.status."));
+    assertTrue(pages.get("/handlaggare/attest/").families().contains("staff.attest.blocker."), "the attest list's reasons");
+    assertTrue(pages.get("/mina-sidor/").keys().contains("payments.state.paid"), "Mina sidor imports the payments part");
     assertTrue(pages.get("/mina-sidor/").families().contains("familjeratt.status."), "Mina sidor's familjerätt section");
+  }
+
+  @Test
+  @DisplayName("a language that offers the application form offers every page a resident passes through")
+  void residentPagesTogether() throws IOException {
+    JsonObject manifest = json(WEBROOT.resolve("i18n/languages.json"));
+    List<String> residentPages = List.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/ansokan/",
+      "/provrakning/");
+    List<String> gaps = new ArrayList<>();
+    for (String code : manifest.fieldNames()) {
+      Object claim = manifest.getJsonObject(code).getValue("pages");
+      if ("all".equals(claim)) {
+        continue;
+      }
+      JsonArray pages = claim instanceof JsonArray list ? list : new JsonArray();
+      if (pages.contains("/ansokan/")) {
+        residentPages.stream().filter(page -> !pages.contains(page)).forEach(page -> gaps.add(code + " lacks " + page));
+      }
+    }
+    assertEquals(List.of(), gaps, "a resident who applies in a language logs in, follows the case and estimates in it too");
+    assertTrue(manifest.containsKey("ar"), "Arabic is offered");
   }
 
   @Test

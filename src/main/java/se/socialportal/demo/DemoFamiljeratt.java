@@ -1,8 +1,10 @@
-package se.socialportal.familjeratt;
+package se.socialportal.demo;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import se.socialportal.familjeratt.FreeTimes;
+import se.socialportal.familjeratt.NoticeRepository;
+import se.socialportal.familjeratt.ScheduleRepository;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.staff.StaffRepository;
@@ -11,30 +13,32 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A demo installation's familjerätt: the demo familjerättssekreterare's weekly hours (weekday mornings and
- * afternoons) and one Skatteverket notification to follow up. Idempotent: nothing is added twice.
+ * afternoons) and one Skatteverket notification to follow up, written through the familjerätt room's repositories.
+ * Idempotent: nothing is added twice.
  */
-public final class FamiljerattDemoData {
+public final class DemoFamiljeratt {
 
+  private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   /** The demo staff member whose calendar is filled (the local login page offers them). */
-  public record Secretary(String tenant, String subject, String name, String email) {
+  private static final DemoStaff.Member SECRETARY = DemoStaff.MEMBERS.stream()
+    .filter(member -> member.roles().contains("familjerattssekreterare")).findFirst().orElseThrow();
+
+  private DemoFamiljeratt() {
   }
 
-  private static final String HAS_HOURS = "SELECT count(*) FROM fr_schedule WHERE staff_id = $1";
-
-  private FamiljerattDemoData() {
-  }
-
-  public static Future<Void> seed(Pool pool, Clock clock, Secretary secretary) {
-    LocalDate today = LocalDate.now(clock.withZone(Calendar.ZONE));
-    return new StaffRepository(pool).recordLogin(secretary.tenant(), secretary.subject(), secretary.name(),
-        secretary.email(), List.of("familjerattssekreterare"), clock.instant())
-      .compose(staffId -> pool.preparedQuery(HAS_HOURS).execute(Tuple.of(staffId)).compose(rows -> {
-        if (rows.iterator().next().getLong(0) > 0) {
+  public static Future<Void> seed(Pool pool, Clock clock) {
+    LocalDate today = LocalDate.now(clock.withZone(STOCKHOLM));
+    String tenant = SECRETARY.tenant();
+    return new StaffRepository(pool).recordLogin(tenant, SECRETARY.subject(), SECRETARY.name(), SECRETARY.email(),
+        SECRETARY.roles(), clock.instant())
+      .compose(staffId -> ScheduleRepository.hasHours(pool, staffId).compose(seeded -> {
+        if (seeded) {
           return Future.succeededFuture();
         }
         Future<Void> chain = Future.succeededFuture();
@@ -42,7 +46,7 @@ public final class FamiljerattDemoData {
           DayOfWeek.FRIDAY)) {
           for (LocalTime[] hours : new LocalTime[][] {{LocalTime.of(9, 0), LocalTime.of(12, 0)},
             {LocalTime.of(13, 0), LocalTime.of(16, 0)}}) {
-            chain = chain.compose(v -> ScheduleRepository.insert(pool, secretary.tenant(), new FreeTimes.Weekly(
+            chain = chain.compose(v -> ScheduleRepository.insert(pool, tenant, new FreeTimes.Weekly(
               staffId, "Familjerätten", "Familjerätten, Storgatan 1, Demostad", day, hours[0], hours[1], today,
               Optional.empty()), staffId, clock.instant()).mapEmpty());
           }
@@ -50,8 +54,8 @@ public final class FamiljerattDemoData {
         // Demo Demosson and Ylva Ungsson had a child three weeks ago and did not confirm the parenthood digitally.
         return chain.compose(v -> pool.withTransaction(tx -> new PersonRepository(tx)
           .ensure(Personnummer.of("200502289861")).compose(birthParent -> new PersonRepository(tx)
-            .ensure(Personnummer.of("199207049843")).compose(other -> NoticeRepository.insert(tx, secretary.tenant(),
-              today.minusWeeks(3), birthParent.id(), Optional.of(other.id()), "import", Optional.empty(),
+            .ensure(Personnummer.of(DemoHousehold.DEMO_PERSONNUMMER)).compose(other -> NoticeRepository.insert(tx,
+              tenant, today.minusWeeks(3), birthParent.id(), Optional.of(other.id()), "import", Optional.empty(),
               clock.instant()))))).mapEmpty();
       }));
   }

@@ -1,4 +1,4 @@
-package se.socialportal.letters;
+package se.socialportal.platform.pdf;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * Writes flowing text on A4 pages: wraps words to the margins, starts a new page when one is full, numbers the pages.
- * The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
+ * Used for decision letters and for the receipts of what a resident signed. The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
  * the font lacks is printed as '?' instead of failing the whole letter.
  * <p>
  * The PDF is tagged, as accessible digital public service requires of documents: every heading and paragraph is a
@@ -38,9 +38,9 @@ import java.util.Map;
  * back to it (the parent tree), the page numbers are artifacts, and the document says it is tagged and shows its
  * title. The letters carry no images, so there is no alternative text to give.
  */
-final class PdfPageWriter implements AutoCloseable {
+public final class PdfPageWriter implements AutoCloseable {
 
-  static final float MARGIN = 56;
+  public static final float MARGIN = 56;
   private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float BOTTOM = MARGIN + 24;
 
@@ -56,7 +56,7 @@ final class PdfPageWriter implements AutoCloseable {
   private float y;
   private int markedContentId;
 
-  PdfPageWriter(PDDocument document) {
+  public PdfPageWriter(PDDocument document) {
     this.document = document;
     this.regular = load(document, "/fonts/DejaVuSans.ttf");
     this.bold = load(document, "/fonts/DejaVuSans-Bold.ttf");
@@ -86,31 +86,31 @@ final class PdfPageWriter implements AutoCloseable {
   }
 
   /** A heading: the letter's title at 15 pt or more is H1, a section H2. */
-  void heading(String text, float size) {
+  public void heading(String text, float size) {
     space(size * 0.6f);
     paragraph(text, bold, size, size >= 15 ? StandardStructureTypes.H1 : StandardStructureTypes.H2);
     space(size * 0.3f);
   }
 
   /** A heading inside a section (Motivering, Lagrum, …): H3. */
-  void subheading(String text) {
+  public void subheading(String text) {
     paragraph(text, bold, 10.5f, StandardStructureTypes.H3);
   }
 
-  void text(String text) {
+  public void text(String text) {
     paragraph(text, regular, 10.5f, StandardStructureTypes.P);
   }
 
-  void boldText(String text) {
+  public void boldText(String text) {
     paragraph(text, bold, 10.5f, StandardStructureTypes.P);
   }
 
-  void space(float points) {
+  public void space(float points) {
     y -= points;
   }
 
   /** A label on the left and an amount right-aligned on the same line (calculation rows). */
-  void row(String label, String amount, boolean strong) {
+  public void row(String label, String amount, boolean strong) {
     PDFont font = strong ? bold : regular;
     float size = 10.5f;
     float amountWidth = width(amount, font, size);
@@ -259,7 +259,7 @@ final class PdfPageWriter implements AutoCloseable {
   }
 
   /** Writes "Sida n av m" on every page; call once, after the last text. */
-  void numberPages(String footer) {
+  public void numberPages(String footer) {
     try {
       content.close();
       content = null;

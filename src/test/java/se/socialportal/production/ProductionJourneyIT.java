@@ -1,0 +1,260 @@
+package se.socialportal.production;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.socialportal.platform.db.DatabaseSettings;
+import se.socialportal.testing.Chromium;
+import se.socialportal.testing.PdfText;
+import se.socialportal.testing.TestApp;
+import se.socialportal.testing.TestDatabase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Production as a municipality runs it, on one machine: the production artifact ({@code socialportal-production.jar},
+ * built by {@code package}) started with MODE=production and environment variables only, against PostgreSQL, an
+ * OpenID Connect provider and BankID that are each a process of their own — the app reaches them only through
+ * DATABASE_URL, OIDC_ISSUER and BANKID_URL with its RP certificate. Then, in Chromium: a resident logs in with BankID
+ * and applies, the robot proposes, a handläggare logs in through the identity provider and decides, and the decision
+ * letter is there for the resident.
+ *
+ * <p>The production artifact has no clock but the machine's (it reads no test clock, by design), so the server, the
+ * identity provider and the browser run on the machine's time, and the resident applies for the month the form
+ * offers first; robots/ must hold that month's riksnorm, as it must for any installation (README, "Next year's
+ * rules"). The test itself reads no date. The BankID simulator, whose order lifetimes are its own, runs on a test
+ * clock.
+ */
+@DisplayName("Production, proven end to end: the production artifact against PostgreSQL, OIDC and BankID as their own processes")
+class ProductionJourneyIT {
+
+  private static Path work;
+  private static Processes processes;
+  private static Chromium chromium;
+  private static String app;
+  private static String phone;
+
+  @BeforeAll
+  static void start() throws Exception {
+    work = Files.createTempDirectory("production-journey");
+    processes = new Processes(work);
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+
+    // PostgreSQL: a server process of its own (the embedded binaries), reached only through DATABASE_URL.
+    DatabaseSettings database = TestDatabase.fresh("production");
+
+    // BankID: the simulator as its own HTTPS process with its own server certificate; the app gets the RP
+    // certificate and the CA as files, as it would get BankID's.
+    int rpPort = TestApp.freePort();
+    int phonePort = TestApp.freePort();
+    Path certificates = work.resolve("bankid");
+    processes.start("bankid", new ProcessBuilder(java(), "-cp", classpath,
+      StandaloneBankIdSimulator.class.getName(), String.valueOf(rpPort), String.valueOf(phonePort),
+      certificates.toString()), "ready ");
+    phone = "http://127.0.0.1:" + phonePort + "/bankid-simulator/";
+
+    // The identity provider: the realm's client and claims, as its own process.
+    int oidcPort = TestApp.freePort();
+    Path oidcConfig = work.resolve("oidc.json");
+    Files.writeString(oidcConfig, identityProviderConfig().encodePrettily(), StandardCharsets.UTF_8);
+    processes.start("oidc", new ProcessBuilder(java(), "-cp", classpath,
+      StandaloneIdentityProvider.class.getName(), String.valueOf(oidcPort), "socialportalen",
+      oidcConfig.toString()), "ready ");
+
+    // The production artifact, configured by its environment only.
+    int appPort = TestApp.freePort();
+    app = "http://127.0.0.1:" + appPort;
+    Path jar = Path.of(System.getProperty("production.jar"));
+    ProcessBuilder server = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString());
+    server.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME"));
+    server.environment().put("MODE", "production");
+    server.environment().put("HTTP_HOST", "127.0.0.1");
+    server.environment().put("HTTP_PORT", String.valueOf(appPort));
+    server.environment().put("HTTP_INSTANCES", "1");
+    server.environment().put("PUBLIC_URL", app);
+    server.environment().put("TRUSTED_PROXIES", "127.0.0.1");
+    server.environment().put("METRICS_TOKEN", "a-long-random-scrape-token");
+    server.environment().put("DATABASE_URL", "postgresql://" + database.user() + ":" + database.password() + "@"
+      + database.host() + ":" + database.port() + "/" + database.database());
+    server.environment().put("DB_POOL_SIZE", "4");
+    server.environment().put("OIDC_ISSUER", "http://127.0.0.1:" + oidcPort + "/socialportalen");
+    server.environment().put("OIDC_CLIENT_ID", "socialportalen");
+    server.environment().put("BANKID_URL", "https://127.0.0.1:" + rpPort + "/rp/v6.0");
+    server.environment().put("BANKID_RP_CERT", certificates.resolve("rp.p12").toString());
+    server.environment().put("BANKID_RP_CERT_PASSWORD", "qwerty123");
+    server.environment().put("BANKID_CA", certificates.resolve("ca.pem").toString());
+    server.environment().put("DATA_DIR", work.resolve("data").toString());
+    server.environment().put("LOGIN_RATE_PER_MINUTE", "1000");
+    processes.start("app", server, "Socialportalen is running on ");
+
+    chromium = Chromium.launchOnMachineClock();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (processes != null) {
+      processes.close();
+    }
+  }
+
+  /** The realm's client, with one handläggare's roles and tenant as ID token claims (Keycloak's mappers). */
+  private static JsonObject identityProviderConfig() {
+    JsonObject claims = new JsonObject().put("sub", "anna.handlaggare").put("name", "Anna Handläggarsson")
+      .put("given_name", "Anna").put("family_name", "Handläggarsson").put("email", "anna@demo.example")
+      .put("roles", new JsonArray().add("handlaggare")).put("tenant", "demo");
+    return new JsonObject().put("interactiveLogin", false).put("httpServer", "NettyWrapper")
+      .put("tokenCallbacks", new JsonArray().add(new JsonObject().put("issuerId", "socialportalen")
+        .put("tokenExpiry", 3600).put("requestMappings", new JsonArray().add(new JsonObject()
+          .put("requestParam", "client_id").put("match", "socialportalen").put("claims", claims)))));
+  }
+
+  @Test
+  @DisplayName("a resident logs in with BankID and applies, the robot proposes, a handläggare decides, the letter is there")
+  void residentAppliesHandlaggareDecides() throws Exception {
+    try (BrowserContext resident = chromium.swedishContext()) {
+      Page page = resident.newPage();
+      loginWithBankId(resident, page, "tolvan");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ansök om ekonomiskt bistånd")).click();
+      page.waitForURL("**/ansokan/");
+      page.locator("#f-month").check();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Börja ansökan")).click();
+      page.waitForURL(Pattern.compile(".*/ansokan/\\?id=.*"));
+      page.locator("#f-together").check();
+      next(page).click();
+      assertThat(page.locator("#h-housing")).isFocused();
+      page.getByLabel("Hur bor du?").selectOption("rental");
+      page.getByLabel("Hyra eller avgift").fill("6 500");
+      page.getByLabel("Hushållsel").fill("300");
+      next(page).click();
+      for (String step : new String[] {"#h-incomes", "#h-costs", "#h-assets", "#h-needs"}) {
+        assertThat(page.locator(step)).isFocused();
+        next(page).click();
+      }
+      assertThat(page.locator("#h-attachments")).isFocused();
+      Locator uploads = page.locator("input[type=file][id^='f-attachments-']:not(#f-attachments-other)");
+      int count = uploads.count();
+      assertTrue(count > 0, "a first application asks for documents");
+      for (int i = 0; i < count; i++) {
+        uploads.nth(i).setInputFiles(new FilePayload("underlag-" + i + ".pdf", "application/pdf", pdf()));
+        assertThat(page.locator("#live")).containsText("är uppladdad");
+      }
+      next(page).click();
+      assertThat(page.locator("#h-review")).isFocused();
+      page.getByLabel("Jag intygar att uppgifterna är sanna och fullständiga och att jag kommer att meddela ändringar.").check();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv under med BankID på annan enhet")).click();
+      approveOnPhone(resident, page, "tolvan");
+      page.waitForURL("**/mina-sidor/arende/?id=*");
+      // Submitted, and (the robot is quick) perhaps already with its beslutsförslag: in review.
+      assertThat(page.locator("#case-status")).containsText(Pattern.compile("Inskickad|Handläggs"));
+    }
+
+    try (BrowserContext staff = chromium.swedishContext()) {
+      Page page = staff.newPage();
+      // No staff session: the page sends the browser to the identity provider, which sends it back logged in.
+      page.navigate(app + "/handlaggare/");
+      page.waitForURL(app + "/handlaggare/");
+      assertThat(page.locator("#who")).containsText("Anna Handläggarsson");
+      Locator row = page.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText("Tolvan Tolvansson"));
+      // The robot proposes within a moment of the submission; the queue lists the case once it has.
+      for (int attempt = 0; attempt < 20 && row.count() == 0; attempt++) {
+        page.reload();
+        page.locator("#queue tbody").waitFor();
+      }
+      row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ta ärendet")).click();
+      page.waitForURL("**/handlaggare/arende/?id=*");
+      assertThat(page.locator("h1")).containsText("Tolvan Tolvansson");
+      assertThat(page.locator("#calculation")).containsText("Hyra");
+      Locator acknowledge = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kvittera varningen"));
+      // Production has no register connection configured: the proposal says so, and the handläggare acknowledges it.
+      assertThat(page.locator("#warnings")).not().isEmpty();
+      while (acknowledge.count() > 0) {
+        acknowledge.first().click();
+        assertThat(page.locator("#warnings")).containsText("Kvitterad av Anna Handläggarsson");
+      }
+      Locator approve = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkänn förslaget"));
+      assertThat(approve).isEnabled();
+      approve.click();
+      assertThat(page.locator("#status")).containsText("Beslutet är fattat");
+      assertThat(page.locator("#decisions")).containsText("Beslutsbrev");
+    }
+
+    try (BrowserContext resident = chromium.swedishContext()) {
+      Page page = resident.newPage();
+      loginWithBankId(resident, page, "tolvan");
+      page.locator("#cases a").first().click();
+      page.waitForURL("**/mina-sidor/arende/?id=*");
+      Locator letter = page.locator("#letters a").first();
+      assertThat(letter).isVisible();
+      APIResponse pdf = resident.request().get(app + letter.getAttribute("href"));
+      assertEquals(200, pdf.status());
+      assertEquals("application/pdf", pdf.headers().get("content-type"));
+      String text = PdfText.of(pdf.body());
+      assertTrue(text.contains("Tolvan Tolvansson"), text);
+    }
+  }
+
+  /** BankID on another device: the page shows the QR code; the phone (the simulator's page) opens the same order. */
+  private static void loginWithBankId(BrowserContext context, Page page, String identity) {
+    page.navigate(app + "/logga-in/");
+    page.locator("#language-switcher button").first().waitFor();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på annan enhet")).click();
+    approveOnPhone(context, page, identity);
+    page.waitForURL("**/mina-sidor/");
+  }
+
+  /** Opens the page's order on the simulator's phone page by its autostart token and approves as {@code identity}. */
+  private static void approveOnPhone(BrowserContext context, Page page, String identity) {
+    assertThat(page.locator("#qr")).isVisible();
+    String autoStart = page.locator("#open-app").getAttribute("href");
+    String token = autoStart.substring(autoStart.indexOf("autostarttoken=") + "autostarttoken=".length()).split("&")[0];
+    Page device = context.newPage();
+    device.navigate(phone + "?autostarttoken=" + token);
+    device.locator("#identity").selectOption(identity);
+    if (device.locator("#order").isHidden()) {
+      device.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
+    }
+    assertThat(device.locator("#order")).isVisible();
+    device.locator("#approve").click();
+    device.close();
+  }
+
+  private static Locator next(Page page) {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara och fortsätt").setExact(true));
+  }
+
+  private static byte[] pdf() throws IOException {
+    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      document.addPage(new PDPage());
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
