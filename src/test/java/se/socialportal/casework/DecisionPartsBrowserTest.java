@@ -126,8 +126,8 @@ class DecisionPartsBrowserTest {
       byte[] pdf = page.request().get(app.baseUrl() + "/api/v1/casework/letters/" + letterId + "/pdf").body();
       String text = PdfText.of(pdf).replaceAll("\\s+", " ");
       assertTrue(text.contains("1. Försörjningsstöd för april 2026: Bifall, 9 020 kr"), text);
-      assertTrue(text.contains("2. Möbler efter flytt (säng, bord) (engångsbelopp): Bifall, 12 000 kr"), text);
-      assertTrue(text.contains("Sjukpenning −2 100 kr"), text);
+      assertTrue(text.contains("2. Möbler (engångsbelopp): Bifall, 12 000 kr"), text);
+      assertTrue(text.contains("Sjukpenning/sjukersättning −2 100 kr"), text);
       assertTrue(text.contains("Behov − inkomster 9 020 kr"), text);
       assertTrue(text.contains("Beslutsunderlaget har beretts av Anna Handläggarsson, Handläggare."), text);
       assertTrue(text.contains("Erik Enhetschefsson, Enhetschef"), text);
