@@ -4,6 +4,7 @@ import { send } from '../api.js';
 import { kronor, shortDateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, announceError, el, named, startStaffPage } from './staff.js';
+import { renderParts, setupParts } from './parts.js';
 import { renderCasePayments } from './case-payments.js';
 
 const id = new URLSearchParams(window.location.search).get('id');
@@ -292,6 +293,7 @@ function render() {
   renderCalculation(view.proposal, view.waitingForRules);
   renderDelegation(view.proposal);
   renderDecisions();
+  renderParts(view);
   renderConversation();
   document.getElementById('register').replaceChildren(registerTable(view.proposal && view.proposal.registerTable));
   document.getElementById('comparison').replaceChildren(comparisonTable(view.proposal && view.proposal.comparison));
@@ -358,6 +360,7 @@ function setupForms() {
     act(base + '/approve', { proposalId: view.proposal.id, motivering: motivering === view.proposal.motivering ? null : motivering },
       t('staff.decision.approved'));
   });
+  setupParts(() => view, act, base);
   const reject = document.getElementById('reject');
   reject.templateId.addEventListener('change', () => {
     const template = templates.find((candidate) => candidate.id === reject.templateId.value);

@@ -19,8 +19,10 @@ import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HttpSettings;
 import se.socialportal.platform.http.Messages;
 import se.socialportal.provrakning.ProvrakningRoutes;
+import se.socialportal.robot.CalculationOnRequest;
 import se.socialportal.robot.RobotJobs;
 import se.socialportal.robot.RobotMonitor;
+import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.RuleBookReloads;
 import se.socialportal.tenant.TenantResolver;
@@ -57,7 +59,9 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
         BistandModule bistand = new BistandModule(vertx, pool, clock, BistandSettings.from(config),
           identity.sessions(), identity.bankIdOrders(), identity.bankIdBrowsers(), validator, RobotJobs::enqueue,
           rules);
-        Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering());
+        Casework casework = Casework.create(config, pool, clock, rules, bistand, letters.expediering(),
+          new CalculationOnRequest(pool, clock, rules,
+            RegisterAdapters.from(config, () -> demo.orElseThrow().registerSimulator(clock))));
         FamiljerattModule familjeratt = new FamiljerattModule(vertx, config, clock, pool, identity, rules, http);
         // The court is the file outbox simulator until a municipality's integration implements CourtForwarding.
         Path courtOutbox = config.optional(Setting.APPEAL_COURT_OUTBOX_DIR).map(Path::of)

@@ -40,7 +40,7 @@ public final class CaseView {
   private static final String TRACE = "SELECT step, started_at, duration_micros, outcome, input_summary, output "
     + "FROM robot_trace WHERE application_id = $1 ORDER BY id";
   private static final String DECISIONS = "SELECT id, decision_set, type, outcome, amount, motivering, decided_by_name, "
-    + "decided_by_title, delegation_row, delegation_source, delegation_version, decided_at FROM decision "
+    + "decided_by_title, delegation_row, delegation_source, delegation_version, decided_at, prepared_by_name FROM decision "
     + "WHERE application_id = $1 ORDER BY decided_at, id";
   private static final String ADJUSTMENTS = "SELECT c.line_key, c.label, c.old_amount, c.new_amount, c.reason, "
     + "c.created_at, s.name FROM calculation_adjustment c JOIN staff_member s ON s.id = c.staff_id "
@@ -94,6 +94,8 @@ public final class CaseView {
           .compose(v -> list(tx, TRACE, header.id(), row -> trace(row, header.isProtected())))
           .map(trace -> view.put("trace", trace))
           .compose(v -> list(tx, DECISIONS, header.id(), CaseView::decision)).map(decisions -> view.put("decisions", decisions))
+          .compose(v -> se.socialportal.casework.decision.Referrals.forApplication(tx, header.id()))
+          .map(referrals -> view.put("referrals", referrals))
           .compose(v -> tx.preparedQuery(WAITING_FOR_RULES).execute(Tuple.of(header.id(), header.version())))
           .map(rows -> view.put("waitingForRules", rows.size() == 0 ? null
             : RulesWaiting.json(rows.iterator().next().getString("kind"), rows.iterator().next().getString("month"))))
@@ -208,6 +210,7 @@ public final class CaseView {
       .put("title", row.getString("decided_by_title")).put("delegationRow", row.getString("delegation_row"))
       .put("delegationSource", row.getString("delegation_source"))
       .put("delegationVersion", row.getString("delegation_version"))
+      .put("preparedBy", row.getString("prepared_by_name"))
       .put("decidedAt", row.getOffsetDateTime("decided_at").toInstant().toString());
   }
 

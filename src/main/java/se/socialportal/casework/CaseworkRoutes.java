@@ -82,9 +82,16 @@ public final class CaseworkRoutes implements RoutesModule {
       actions.adjust(me(ctx), id(ctx), body(ctx), rid(ctx))));
     router.post(BASE + "/cases/:id/approve").handler(ctx -> {
       JsonObject body = body(ctx);
-      Responses.reply(ctx, decisions.approve(me(ctx), id(ctx), uuidField(JsonFields.optionalText(body, "proposalId")),
-        JsonFields.optionalText(body, "motivering"), rid(ctx)));
+      Responses.reply(ctx, Future.succeededFuture().compose(v -> decisions.approve(me(ctx), id(ctx),
+        uuidField(JsonFields.optionalText(body, "proposalId")), JsonFields.optionalText(body, "motivering"),
+        flag(body, "referBeyondDelegation"), JsonFields.optionalText(body, "note"), rid(ctx))));
     });
+    router.post(BASE + "/cases/:id/calculation").handler(ctx -> Responses.reply(ctx,
+      casework.calculation().calculate(me(ctx), id(ctx), rid(ctx))));
+    router.get(BASE + "/referrals").handler(ctx -> Responses.reply(ctx,
+      Future.succeededFuture().compose(v -> casework.referrals().waiting(me(ctx)))));
+    router.post(BASE + "/referrals/:id/decide").handler(ctx -> Responses.reply(ctx,
+      Future.succeededFuture().compose(v -> casework.referrals().decide(me(ctx), id(ctx), body(ctx), rid(ctx)))));
     router.post(BASE + "/cases/:id/reject").handler(ctx -> {
       JsonObject body = body(ctx);
       Responses.reply(ctx, decisions.reject(me(ctx), id(ctx), uuidField(JsonFields.optionalText(body, "proposalId")),
@@ -160,6 +167,15 @@ public final class CaseworkRoutes implements RoutesModule {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw ApiException.invalid("id", "id_invalid");
     }
+  }
+
+  /** An optional boolean field: absent or null is false, anything but a boolean is 400. */
+  static boolean flag(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof Boolean)) {
+      throw ApiException.invalid(field, "boolean_expected");
+    }
+    return Boolean.TRUE.equals(value);
   }
 
   static JsonObject body(RoutingContext ctx) {

@@ -7,30 +7,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything a written decision must say (FL 31–33 §§): the decision and its date, the amount per month and per line,
- * the motivation naming the rules applied and the decisive circumstances, who decided and on what delegation (or
- * that it was decided automatically, with the rule versions), how to appeal, and whom to contact.
- * No personnummer and no address: the letter goes to Mina sidor and the digital mailbox, and a person with protected
- * personal data must never have an address printed.
+ * Everything a written decision must say (FL 31–33 §§), part by part: each decision of the set (the month's
+ * försörjningsstöd, each one-off need, an återkrav …) with its outcome, amount, calculation, motivering naming the
+ * rules applied, lagrum, and who decided it on what delegation (or that it was decided automatically); then how to
+ * appeal and whom to contact, worded for the channel the household applied through. No personnummer and no address:
+ * a person with protected personal data must never have an address printed, and the letter is the same on Mina sidor,
+ * in the digital mailbox and on paper.
+ *
+ * @param digital whether the household applied digitally (the texts then point to Mina sidor)
  */
 public record DecisionLetter(Sender sender, String recipientName, String caseReference, LocalDate decisionDate,
-                             YearMonth month, Outcome outcome, BigDecimal grantedAmount, List<Line> lines,
-                             List<String> motivering, List<String> legalBasis, DecidedBy decidedBy, Contact contact) {
+                             YearMonth month, boolean digital, List<Part> parts, Contact contact) {
 
   public DecisionLetter {
-    lines = List.copyOf(lines);
-    motivering = List.copyOf(motivering);
-    legalBasis = List.copyOf(legalBasis);
-    if (motivering.isEmpty()) {
-      throw new IllegalArgumentException("a decision letter needs a motivering (FL 32 §)");
+    parts = List.copyOf(parts);
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a decision letter needs at least one decision");
     }
   }
 
   public enum Outcome {
-    BIFALL("Bifall"), DELVIS_BIFALL("Delvis bifall"), AVSLAG("Avslag"),
-    /** Bistånd paid on wrong grounds is claimed back (9 kap. 1–2 §§ SoL, old numbering). */
+    BIFALL("Bifall"), DELVIS_BIFALL("Delvis bifall"), AVSLAG("Avslag"), AVSLUTAD("Avslutat utan åtgärd"),
+    /** Bistånd paid on wrong grounds is claimed back. */
     ATERKRAV("Återkrav"),
-    /** A claim is waived, in full or in part (9 kap. 4 §). */
+    /** A claim is waived, in full or in part. */
     EFTERGIFT("Eftergift");
 
     private final String label;
@@ -44,17 +44,36 @@ public record DecisionLetter(Sender sender, String recipientName, String caseRef
     }
   }
 
+  /** What a part is about, which decides how it is told. */
+  public enum Kind { MONTH, NEED, CLOSE, ATERKRAV, EFTERGIFT }
+
+  /**
+   * One decision of the set.
+   *
+   * @param applied what was applied for (needs; for the month, equal to the amount)
+   * @param lines   the calculation (the month) or what the need consists of
+   */
+  public record Part(Kind kind, String label, Outcome outcome, BigDecimal amount, BigDecimal applied, List<Line> lines,
+                     String motivering, List<String> legalBasis, DecidedBy decidedBy) {
+    public Part {
+      lines = List.copyOf(lines);
+      legalBasis = List.copyOf(legalBasis);
+      if (motivering == null || motivering.isBlank()) {
+        throw new IllegalArgumentException("every decision in a letter needs a motivering (FL 32 §)");
+      }
+    }
+  }
+
   /** The municipality and the nämnd in whose name the decision is taken. */
   public record Sender(String municipality, String namnd, String postalAddress, String phone, String email) {
   }
 
-  /** One line of the calculation as the resident should read it. */
+  /** One line of a calculation as the resident should read it; incomes are given as positive amounts. */
   public record Line(Section section, String label, BigDecimal amount, String note) {
   }
 
   public enum Section {
-    RIKSNORM("Riksnorm"), COST("Kostnader utöver riksnormen"), INCOME("Inkomster"), NEED("Livsföring i övrigt"),
-    TOTAL("Summa");
+    RIKSNORM("Riksnorm"), COST("Skäliga kostnader utöver riksnormen"), INCOME("Inkomster"), NEED("Det du ansökt om");
 
     private final String heading;
 
@@ -68,18 +87,23 @@ public record DecisionLetter(Sender sender, String recipientName, String caseRef
   }
 
   /**
-   * Who took the decision (FL 31 §). For a person: name, title and the delegation point it rests on. For an automated
-   * decision (KL 6 kap. 37 §): the rule versions that produced it.
+   * Who took a decision (FL 31 §): a person with title and the delegation point it rests on, or the automated decision
+   * function under the nämnd's delegation (KL 6 kap. 37 §). {@code preparedBy} names the handläggare who prepared a
+   * decision referred to a higher level.
    */
   public record DecidedBy(boolean automated, String name, String title, String delegation,
-                          Optional<String> ruleVersions) {
+                          Optional<String> preparedBy) {
 
     public static DecidedBy person(String name, String title, String delegation) {
       return new DecidedBy(false, name, title, delegation, Optional.empty());
     }
 
-    public static DecidedBy automated(String delegation, String ruleVersions) {
-      return new DecidedBy(true, "Automatiserat beslut", "", delegation, Optional.of(ruleVersions));
+    public static DecidedBy automated(String delegation) {
+      return new DecidedBy(true, "Automatiserat beslut", "", delegation, Optional.empty());
+    }
+
+    public DecidedBy preparedBy(String who) {
+      return new DecidedBy(automated, name, title, delegation, Optional.ofNullable(who));
     }
   }
 

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Calendar;
@@ -20,7 +21,9 @@ import java.util.TimeZone;
 
 /**
  * Renders a {@link DecisionLetter} as a PDF. Blocking (font embedding, layout): call it on a worker thread.
- * The wording follows FL 31–33 §§ and the överklagandehänvisning municipalities use for ekonomiskt bistånd.
+ * The wording follows FL 31–33 §§ and the överklagandehänvisning municipalities use for ekonomiskt bistånd: a summary
+ * of every decision, then each decision on its own (outcome, calculation, motivering, lagrum, decider), then how to
+ * appeal and whom to contact.
  */
 public final class DecisionLetterPdf {
 
@@ -35,10 +38,10 @@ public final class DecisionLetterPdf {
       describe(document, letter);
       try (PdfPageWriter page = new PdfPageWriter(document)) {
         header(page, letter);
-        decision(page, letter);
-        calculation(page, letter);
-        motivering(page, letter);
-        decidedBy(page, letter);
+        summary(page, letter);
+        for (int i = 0; i < letter.parts().size(); i++) {
+          part(page, letter, i);
+        }
         appeal(page, letter);
         contact(page, letter);
         page.numberPages(letter.sender().namnd() + ", " + letter.sender().municipality() + " – ärende "
@@ -78,91 +81,136 @@ public final class DecisionLetterPdf {
   }
 
   static String title(DecisionLetter letter) {
-    return switch (letter.outcome()) {
-      case ATERKRAV -> "Beslut om återkrav av ekonomiskt bistånd för " + monthName(letter);
-      case EFTERGIFT -> "Beslut om eftergift av återkrav av ekonomiskt bistånd för " + monthName(letter);
-      default -> "Beslut om ekonomiskt bistånd (försörjningsstöd) för " + monthName(letter);
+    DecisionLetter.Kind first = letter.parts().get(0).kind();
+    return switch (first) {
+      case ATERKRAV -> "Beslut om återkrav av ekonomiskt bistånd för " + monthName(letter.month());
+      case EFTERGIFT -> "Beslut om eftergift av återkrav av ekonomiskt bistånd för " + monthName(letter.month());
+      default -> "Beslut om ekonomiskt bistånd för " + monthName(letter.month());
     };
   }
 
-  private static void decision(PdfPageWriter page, DecisionLetter letter) {
-    page.heading("Beslut", 12);
-    page.boldText(letter.outcome().label());
-    switch (letter.outcome()) {
-      case BIFALL:
-        page.text("Du beviljas ekonomiskt bistånd med " + kronor(letter.grantedAmount()) + " för " + monthName(letter)
-          + ".");
-        break;
-      case DELVIS_BIFALL:
-        page.text("Du beviljas ekonomiskt bistånd med " + kronor(letter.grantedAmount()) + " för " + monthName(letter)
-          + ". Det du ansökt om i övrigt avslås.");
-        break;
-      case ATERKRAV:
-        page.text("Nämnden återkräver " + kronor(letter.grantedAmount()) + " av det ekonomiska bistånd som betalades "
-          + "ut till dig för " + monthName(letter) + ". Hur och när du betalar står i motiveringen nedan; hör av dig "
-          + "om du inte kan betala.");
-        break;
-      case EFTERGIFT:
-        page.text("Nämnden efterger " + kronor(letter.grantedAmount()) + " av återkravet för " + monthName(letter)
-          + ". Det beloppet behöver du inte betala tillbaka.");
-        break;
-      default:
-        page.text("Din ansökan om ekonomiskt bistånd för " + monthName(letter) + " avslås.");
-    }
-  }
-
-  private static void calculation(PdfPageWriter page, DecisionLetter letter) {
-    // Only the total means there was no calculation (återkrav, eftergift): the decision sentence already gives the
-    // amount, and a lone sum under "kronor per månad" would misstate a one-off claim as a monthly figure.
-    if (letter.lines().stream().allMatch(line -> line.section() == DecisionLetter.Section.TOTAL)) {
+  /** One line per decision, so a letter with several tells at once what was decided on each. */
+  private static void summary(PdfPageWriter page, DecisionLetter letter) {
+    if (letter.parts().size() < 2) {
       return;
     }
-    page.heading("Så har vi räknat (kronor per månad)", 12);
-    DecisionLetter.Section current = null;
-    for (DecisionLetter.Line line : letter.lines()) {
-      if (line.section() != current && line.section() != DecisionLetter.Section.TOTAL) {
-        current = line.section();
-        page.space(4);
-        page.boldText(current.heading());
+    page.heading("Beslut i korthet", 12);
+    for (int i = 0; i < letter.parts().size(); i++) {
+      DecisionLetter.Part part = letter.parts().get(i);
+      page.text((i + 1) + ". " + partTitle(letter, part) + ": " + part.outcome().label()
+        + (part.kind() == DecisionLetter.Kind.CLOSE ? "" : ", " + kronor(part.amount())));
+    }
+  }
+
+  static String partTitle(DecisionLetter letter, DecisionLetter.Part part) {
+    return switch (part.kind()) {
+      case MONTH -> "Försörjningsstöd för " + monthName(letter.month());
+      case NEED -> part.label() + " (engångsbelopp)";
+      default -> part.label();
+    };
+  }
+
+  private static void part(PdfPageWriter page, DecisionLetter letter, int index) {
+    DecisionLetter.Part part = letter.parts().get(index);
+    String number = letter.parts().size() > 1 ? "Beslut " + (index + 1) + ": " : "Beslut: ";
+    page.heading(number + partTitle(letter, part), 12.5f);
+    page.boldText(part.outcome().label());
+    page.text(sentence(letter, part));
+    if (part.kind() == DecisionLetter.Kind.MONTH && !part.lines().isEmpty()) {
+      calculation(page, letter, part);
+    } else if (part.kind() == DecisionLetter.Kind.NEED && !part.lines().isEmpty()) {
+      need(page, part);
+    }
+    page.subheading("Motivering");
+    page.text(part.motivering());
+    if (!part.legalBasis().isEmpty()) {
+      page.subheading("Lagrum");
+      part.legalBasis().forEach(page::text);
+    }
+    decidedBy(page, part.decidedBy());
+  }
+
+  static String sentence(DecisionLetter letter, DecisionLetter.Part part) {
+    String month = monthName(letter.month());
+    return switch (part.kind()) {
+      case MONTH -> switch (part.outcome()) {
+        case BIFALL -> "Du beviljas försörjningsstöd med " + kronor(part.amount()) + " för " + month + ".";
+        case DELVIS_BIFALL -> "Du beviljas försörjningsstöd med " + kronor(part.amount()) + " för " + month
+          + ". Det du ansökt om i övrigt avslås.";
+        default -> "Din ansökan om försörjningsstöd för " + month + " avslås.";
+      };
+      case NEED -> switch (part.outcome()) {
+        case BIFALL -> "Du beviljas " + kronor(part.amount()) + " som ett engångsbelopp för "
+          + part.label().toLowerCase(SWEDISH) + ".";
+        case DELVIS_BIFALL -> "Du beviljas " + kronor(part.amount()) + " av de " + kronor(part.applied())
+          + " du ansökt om för " + part.label().toLowerCase(SWEDISH) + ". Resten avslås.";
+        default -> "Din ansökan om " + kronor(part.applied()) + " för " + part.label().toLowerCase(SWEDISH)
+          + " avslås.";
+      };
+      case ATERKRAV -> "Nämnden återkräver " + kronor(part.amount()) + " av det ekonomiska bistånd som betalades ut "
+        + "till dig för " + month + ". Hur och när du betalar står i motiveringen nedan; hör av dig om du inte kan "
+        + "betala.";
+      case EFTERGIFT -> "Nämnden efterger " + kronor(part.amount()) + " av återkravet för " + month
+        + ". Det beloppet behöver du inte betala tillbaka.";
+      case CLOSE -> "Utredningen av din ansökan för " + month + " avslutas utan åtgärd.";
+    };
+  }
+
+  /** Riksnorm + skäliga kostnader = behov; behov − inkomster = försörjningsstöd (LetterCalculation). */
+  private static void calculation(PdfPageWriter page, DecisionLetter letter, DecisionLetter.Part part) {
+    page.subheading("Så har vi räknat för " + monthName(letter.month()) + " (kronor per månad)");
+    LetterCalculation calculation = LetterCalculation.of(part.lines(), monthName(letter.month()));
+    for (LetterCalculation.Row row : calculation.rows()) {
+      switch (row.kind()) {
+        case HEADING -> {
+          page.space(3);
+          page.text(row.label());
+        }
+        case LINE -> page.row("    " + row.label(), kronor(row.amount()), false);
+        case SUBTOTAL -> page.row(row.label(), kronor(row.amount()), true);
+        case RESULT -> {
+          page.space(2);
+          page.row(row.label(), kronor(part.amount()), true);
+        }
       }
+    }
+    if (calculation.surplus().signum() > 0) {
+      page.text("Inkomsterna är " + kronor(calculation.surplus()) + " högre än behovet.");
+    }
+    page.space(4);
+  }
+
+  private static void need(PdfPageWriter page, DecisionLetter.Part part) {
+    for (DecisionLetter.Line line : part.lines()) {
       String label = line.note() == null || line.note().isBlank() ? line.label() : line.label() + " (" + line.note() + ")";
-      page.row(label, kronor(line.amount()), line.section() == DecisionLetter.Section.TOTAL);
+      page.row(label, kronor(line.amount()), false);
     }
+    page.row("Ansökt belopp", kronor(part.applied()), false);
+    page.row("Beviljat belopp (engångsbelopp)", kronor(part.amount()), true);
+    page.space(4);
   }
 
-  private static void motivering(PdfPageWriter page, DecisionLetter letter) {
-    page.heading("Motivering", 12);
-    for (String paragraph : letter.motivering()) {
-      page.text(paragraph);
-      page.space(4);
-    }
-    if (!letter.legalBasis().isEmpty()) {
-      page.boldText("Lagrum");
-      for (String basis : letter.legalBasis()) {
-        page.text(basis);
-      }
-    }
-  }
-
-  private static void decidedBy(PdfPageWriter page, DecisionLetter letter) {
-    DecisionLetter.DecidedBy by = letter.decidedBy();
-    page.heading("Beslutsfattare", 12);
+  private static void decidedBy(PdfPageWriter page, DecisionLetter.DecidedBy by) {
+    page.subheading("Beslutsfattare");
     if (by.automated()) {
       page.text("Beslutet är fattat automatiserat med stöd av 6 kap. 37 § kommunallagen och nämndens delegation ("
         + by.delegation() + ").");
-      by.ruleVersions().ifPresent(versions -> page.text("Regelversioner: " + versions));
     } else {
-      page.text(by.name() + (by.title().isBlank() ? "" : ", " + by.title()));
-      page.text("Enligt delegation: " + by.delegation());
+      page.text(by.name() + (by.title().isBlank() ? "" : ", " + by.title()) + ". Enligt delegation: "
+        + by.delegation() + ".");
     }
+    by.preparedBy().ifPresent(who -> page.text("Beslutsunderlaget har beretts av " + who + "."));
+    page.space(4);
   }
 
+  /** FL 33 §: how to appeal. Mina sidor is mentioned only to a household that applied there. */
   private static void appeal(PdfPageWriter page, DecisionLetter letter) {
     page.heading("Hur du överklagar", 12);
-    page.text("Om du inte är nöjd med beslutet kan du överklaga det. Överklagandet prövas av förvaltningsrätten, men "
-      + "du ska skicka eller lämna ditt överklagande till " + letter.sender().namnd() + ", " + letter.sender().postalAddress()
-      + ". Har du ansökt i e-tjänsten kan du överklaga där: logga in på Mina sidor, öppna beslutet och välj "
-      + "Överklaga beslutet. Du skriver under med BankID, och överklagandet får datum när det kommer in.");
+    page.text("Om du inte är nöjd med ett beslut kan du överklaga det. Överklagandet prövas av förvaltningsrätten, men "
+      + "du ska skicka eller lämna ditt överklagande till " + letter.sender().namnd() + ", "
+      + letter.sender().postalAddress() + "." + (letter.digital() ? " Du kan också överklaga i e-tjänsten: logga in "
+      + "på Mina sidor, öppna beslutet och välj Överklaga beslutet. Du skriver under med BankID, och överklagandet får "
+      + "datum när det kommer in." : ""));
     page.text("Överklagandet måste ha kommit in till nämnden inom tre veckor från den dag du fick del av beslutet. "
       + "Annars kan det inte prövas.");
     page.text("Skriv vilket beslut du överklagar (datum och ärende " + letter.caseReference() + "), hur du vill att "
@@ -175,16 +223,17 @@ public final class DecisionLetterPdf {
     page.heading("Kontakt", 12);
     DecisionLetter.Contact contact = letter.contact();
     page.text("Har du frågor om beslutet, kontakta " + contact.name() + ", telefon " + contact.phone() + ", e-post "
-      + contact.email() + ". Du kan också skriva till oss via Mina sidor.");
+      + contact.email() + "." + (letter.digital() ? " Du kan också skriva till oss via Mina sidor." : ""));
     page.text(letter.sender().namnd() + ", " + letter.sender().municipality() + ", telefon " + letter.sender().phone()
       + ", " + letter.sender().email());
   }
 
-  static String monthName(DecisionLetter letter) {
-    return letter.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH) + " " + letter.month().getYear();
+  /** "december 2026": the month as a letter names it. */
+  public static String monthName(YearMonth month) {
+    return month.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, SWEDISH) + " " + month.getYear();
   }
 
-  /** "9 430 kr", or "4 412,50 kr" when there are öre; spaces as thousands separators, as Swedish letters write. */
+  /** "9 430 kr", "−2 100 kr", or "4 412,50 kr" when there are öre; spaces as thousands separators. */
   static String kronor(BigDecimal amount) {
     DecimalFormatSymbols symbols = new DecimalFormatSymbols(SWEDISH);
     symbols.setGroupingSeparator(' ');
@@ -192,6 +241,8 @@ public final class DecisionLetterPdf {
     symbols.setMinusSign('−');
     BigDecimal scaled = amount.setScale(2, RoundingMode.HALF_EVEN);
     String pattern = scaled.stripTrailingZeros().scale() <= 0 ? "#,##0" : "#,##0.00";
-    return new DecimalFormat(pattern, symbols).format(scaled) + " kr";
+    DecimalFormat format = new DecimalFormat(pattern, symbols);
+    format.setNegativePrefix("−");
+    return format.format(scaled) + " kr";
   }
 }

@@ -2,6 +2,8 @@ package se.socialportal.letters;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,15 +46,18 @@ public final class Expediering {
         now));
   }
 
-  /** After commit: hand the letter to the mailbox and record the outcome. */
+  /** After commit: hand the letter over (or put it in the print queue) and record the outcome. */
   public Future<Void> deliver(UUID letterId, String tenantId) {
-    return pool.withTransaction(tx -> tx.preparedQuery("SELECT id, tenant_id, recipient_ids, pdf FROM decision_letter "
-        + "WHERE id = $1 AND tenant_id = $2 AND mailbox_status <> 'delivered' FOR UPDATE SKIP LOCKED")
-      .execute(io.vertx.sqlclient.Tuple.of(letterId, tenantId))
-      .compose(rows -> rows.size() == 0 ? Future.succeededFuture() : deliverRow(tx, rows.iterator().next())));
+    return pool.withTransaction(tx -> LetterRepository.lockOne(tx, letterId, tenantId).compose(rows -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Row row : rows) {
+        chain = chain.compose(v -> deliverRow(tx, row));
+      }
+      return chain;
+    }));
   }
 
-  /** Every letter still waiting for the mailbox (after a failure or a restart). */
+  /** Every letter still waiting for the mailbox (after a failure or a restart) or for the operator's confirmation. */
   public Future<Integer> retryPending() {
     return pool.withTransaction(tx -> LetterRepository.lockPending(tx).compose(rows -> {
       Future<Void> chain = Future.succeededFuture();
@@ -62,15 +68,41 @@ public final class Expediering {
     }));
   }
 
+  /**
+   * A paper application's letter goes by post; a letter the operator already has waits for its confirmation; any
+   * other is handed over. "delivered" is recorded only on the operator's word, "print" when it cannot reach someone.
+   */
   private Future<Void> deliverRow(SqlClient tx, Row row) {
     UUID id = row.getUUID("id");
+    if ("handed_over".equals(row.getString("mailbox_status"))) {
+      return mailbox.confirmation(id).compose(answer -> answer.isEmpty() ? Future.succeededFuture()
+        : LetterRepository.status(tx, id, status(answer.get()), answer.get().reference(), false, clock.instant()));
+    }
+    if (!"digital".equals(row.getString("channel"))) {
+      return LetterRepository.status(tx, id, "print", null, false, clock.instant());
+    }
+    List<DigitalMailbox.Recipient> recipients = new ArrayList<>();
+    JsonArray people = row.getJsonArray("recipients");
+    for (int i = 0; i < people.size(); i++) {
+      JsonObject person = people.getJsonObject(i);
+      recipients.add(new DigitalMailbox.Recipient(UUID.fromString(person.getString("id")),
+        person.getString("personnummer")));
+    }
     DigitalMailbox.Delivery delivery = new DigitalMailbox.Delivery(id, row.getString("tenant_id"),
-      List.of(row.getArrayOfUUIDs("recipient_ids")), "Beslut om ekonomiskt bistånd", row.getBuffer("pdf").getBytes());
+      row.getString("organisationsnummer"), recipients, "Beslut om ekonomiskt bistånd", row.getBuffer("pdf").getBytes());
     return mailbox.deliver(delivery)
-      .compose(reference -> LetterRepository.delivered(tx, id, reference, clock.instant()))
+      .compose(receipt -> LetterRepository.status(tx, id, status(receipt), receipt.reference(), true, clock.instant()))
       .recover(failure -> {
         LOG.warn("Letter {} could not be handed to the digital mailbox: {}", id, failure.getMessage());
-        return LetterRepository.failed(tx, id, clock.instant());
+        return LetterRepository.status(tx, id, "failed", null, true, clock.instant());
       });
+  }
+
+  private static String status(DigitalMailbox.Receipt receipt) {
+    return switch (receipt.status()) {
+      case DELIVERED -> "delivered";
+      case HANDED_OVER -> "handed_over";
+      case NOT_REACHABLE -> "print";
+    };
   }
 }

@@ -30,12 +30,21 @@ public final class LetterRepository {
   private static final String PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND tenant_id = $2";
   private static final String INFO = "SELECT id, application_id, tenant_id, recipient_ids, created_at, mailbox_status "
     + "FROM decision_letter ";
-  private static final String PENDING = "SELECT id, tenant_id, recipient_ids, pdf FROM decision_letter "
-    + "WHERE mailbox_status <> 'delivered' AND mailbox_attempts < 20 ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED";
-  private static final String DELIVERED = "UPDATE decision_letter SET mailbox_status = 'delivered', mailbox_reference = $2, "
-    + "mailbox_attempts = mailbox_attempts + 1, mailbox_at = $3 WHERE id = $1";
-  private static final String FAILED = "UPDATE decision_letter SET mailbox_status = 'failed', "
-    + "mailbox_attempts = mailbox_attempts + 1, mailbox_at = $2 WHERE id = $1";
+  /**
+   * A letter with what its delivery needs: the channel the household applied through, the sender's organisation
+   * number, and each recipient's personnummer (for the mailbox operator's secured channel only).
+   */
+  private static final String DELIVERY = "SELECT l.id, l.tenant_id, l.pdf, l.mailbox_status, a.channel, "
+    + "t.organisationsnummer, (SELECT json_agg(json_build_object('id', p.id, 'personnummer', p.personnummer) "
+    + "ORDER BY array_position(l.recipient_ids, p.id)) FROM person p WHERE p.id = ANY(l.recipient_ids)) AS recipients "
+    + "FROM decision_letter l JOIN application a ON a.id = l.application_id JOIN tenant t ON t.id = l.tenant_id ";
+  private static final String ONE = DELIVERY + "WHERE l.id = $1 AND l.tenant_id = $2 "
+    + "AND l.mailbox_status IN ('pending', 'failed', 'handed_over') FOR UPDATE OF l SKIP LOCKED";
+  private static final String PENDING = DELIVERY + "WHERE l.mailbox_status IN ('pending', 'failed', 'handed_over') "
+    + "AND l.mailbox_attempts < 20 ORDER BY l.created_at LIMIT 20 FOR UPDATE OF l SKIP LOCKED";
+  private static final String STATUS = "UPDATE decision_letter SET mailbox_status = $2, "
+    + "mailbox_reference = coalesce($3, mailbox_reference), mailbox_attempts = mailbox_attempts + $4, mailbox_at = $5 "
+    + "WHERE id = $1";
 
   private LetterRepository() {
   }
@@ -79,13 +88,23 @@ public final class LetterRepository {
     });
   }
 
-  public static Future<Void> delivered(SqlClient client, UUID letterId, String reference, Instant at) {
-    return client.preparedQuery(DELIVERED).execute(Tuple.of(letterId, reference, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
-      .mapEmpty();
+  /** One letter still to be delivered or confirmed, locked for this caller; empty when done or held elsewhere. */
+  public static Future<List<Row>> lockOne(SqlClient tx, UUID letterId, String tenantId) {
+    return tx.preparedQuery(ONE).execute(Tuple.of(letterId, tenantId)).map(rows -> {
+      java.util.ArrayList<Row> list = new java.util.ArrayList<>();
+      rows.forEach(list::add);
+      return list;
+    });
   }
 
-  public static Future<Void> failed(SqlClient client, UUID letterId, Instant at) {
-    return client.preparedQuery(FAILED).execute(Tuple.of(letterId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).mapEmpty();
+  /**
+   * The delivery's new status ('handed_over', 'delivered', 'print', 'failed'); {@code attempt} counts a hand-over
+   * attempt (asking for a confirmation is not one).
+   */
+  public static Future<Void> status(SqlClient client, UUID letterId, String status, String reference, boolean attempt,
+                                    Instant at) {
+    return client.preparedQuery(STATUS).execute(Tuple.of(letterId, status, reference, attempt ? 1 : 0,
+      OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).mapEmpty();
   }
 
   private static LetterInfo info(Row row) {

@@ -7,12 +7,14 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.casework.delegation.CaseworkRules;
+import se.socialportal.rules.delegation.DecisionType;
 import se.socialportal.rules.delegation.DelegationMatrix;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,15 +79,26 @@ public final class DelegationsbeslutList {
     });
   }
 
-  /** "Avslag enligt …" for a refusal, otherwise the delegation row's label (e.g. "Bistånd 4:1 SoL Ek.B ..."). */
+  /**
+   * "Avslag – …" for a refusal, otherwise the Ärendetyp in Flen's form ("Bistånd 12 kap. 1 § SoL Ek.B
+   * försörjningsstöd") with the lagrum in force on the decision day (robots/lagrum.json), so the list cites the law
+   * as the letters do; a type without a lagrum entry falls back to the delegation row's own label.
+   */
   static String arendetyp(CaseworkRules rules, String tenantId, Row row) {
+    LocalDate decided = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate();
+    String label = DecisionType.fromCode(row.getString("type"))
+      .map(type -> "Bistånd " + rules.lagrum(decided).shortForm(type) + " Ek.B " + type.label().toLowerCase(Locale.ROOT))
+      .orElseGet(() -> rowLabel(rules, tenantId, row));
+    return "avslag".equals(row.getString("outcome")) ? "Avslag – " + label : label;
+  }
+
+  private static String rowLabel(CaseworkRules rules, String tenantId, Row row) {
     String version = row.getString("delegation_version");
     String rowId = row.getString("delegation_row");
-    String label = rules.versions(tenantId).stream()
+    return rules.versions(tenantId).stream()
       .filter(matrix -> matrix.version().equals(version)).flatMap(matrix -> matrix.rows().stream())
       .filter(candidate -> candidate.id().equals(rowId)).map(DelegationMatrix.Row::label).findFirst()
       .orElse(row.getString("type"));
-    return "avslag".equals(row.getString("outcome")) ? "Avslag – " + label : label;
   }
 
   /** The month decided for bistånd; other decisions run until further notice. */

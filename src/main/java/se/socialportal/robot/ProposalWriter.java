@@ -300,7 +300,7 @@ public final class ProposalWriter {
   }
 
   /** The rows of a batch's set-based statements, gathered job by job. */
-  private static final class BatchRows {
+  static final class BatchRows {
 
     private final Instant now;
     final JsonArray proposals = new JsonArray();
@@ -385,7 +385,7 @@ public final class ProposalWriter {
       return new JsonObject(versions);
     }
 
-    private static JsonObject registerData(CaseState state) {
+    static JsonObject registerData(CaseState state) {
       JsonArray persons = new JsonArray();
       for (CaseFile.Adult adult : state.file().adults()) {
         var answer = state.registers().get(adult.personId());

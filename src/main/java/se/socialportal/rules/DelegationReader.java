@@ -3,6 +3,7 @@ package se.socialportal.rules;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.Lagrum;
 import se.socialportal.rules.delegation.DelegationMatrix;
 import se.socialportal.rules.delegation.MotiveringTemplate;
 
@@ -103,5 +104,20 @@ final class DelegationReader {
         template.getString("label"), template.getString("reasonCode"), basis, template.getString("text")));
     }
     return List.copyOf(list);
+  }
+
+  /** robots/lagrum.json: the schema requires an entry for every decision type. */
+  static Lagrum lagrum(RuleFile file) {
+    java.util.Map<DecisionType, Lagrum.Entry> entries =
+      new java.util.EnumMap<>(DecisionType.class);
+    JsonObject types = file.json().getJsonObject("decisionTypes");
+    for (DecisionType type : DecisionType.values()) {
+      JsonObject entry = types.getJsonObject(type.code());
+      List<String> cite = new ArrayList<>();
+      entry.getJsonArray("cite").forEach(value -> cite.add((String) value));
+      entries.put(type, new Lagrum.Entry(entry.getString("short"), cite,
+        entry.getBoolean("verified"), entry.getString("source")));
+    }
+    return new Lagrum(file.version(), file.json().getString("source"), entries);
   }
 }

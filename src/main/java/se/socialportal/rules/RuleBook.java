@@ -32,6 +32,7 @@ public final class RuleBook {
   final Timeline<WarningRules> warnings = new Timeline<>();
   final Timeline<List<MotiveringTemplate>> motivering = new Timeline<>();
   final Timeline<RobotMotivering> robotMotivering = new Timeline<>();
+  final Timeline<se.socialportal.rules.delegation.Lagrum> lagrum = new Timeline<>();
   private final Map<String, TenantRules> tenants = new TreeMap<>();
   private final List<LoadedRuleFile> files = new ArrayList<>();
   private final String location;
@@ -159,6 +160,11 @@ public final class RuleBook {
   public List<DelegationMatrix> delegationVersions(String tenant) {
     TenantRules rules = tenants.get(tenant);
     return rules == null ? List.of() : rules.delegation.all().stream().map(Dated::value).toList();
+  }
+
+  /** The legal basis of each decision type in force on the day (robots/lagrum.json). */
+  public Optional<se.socialportal.rules.delegation.Lagrum> lagrum(LocalDate day) {
+    return lagrum.inForce(YearMonth.from(day));
   }
 
   /**

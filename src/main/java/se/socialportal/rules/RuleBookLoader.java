@@ -18,7 +18,7 @@ import java.util.Set;
 final class RuleBookLoader {
 
   private static final Set<RuleKind> REQUIRED_NATIONAL = EnumSet.of(RuleKind.RIKSNORM, RuleKind.PRISBASBELOPP,
-    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING);
+    RuleKind.INCOME_CLASSIFICATION, RuleKind.WARNING_RULES, RuleKind.ROBOT_MOTIVERING, RuleKind.LAGRUM);
 
   private RuleBookLoader() {
   }
@@ -106,6 +106,7 @@ final class RuleBookLoader {
       case PAYMENT_CALENDAR -> book.tenant(file.tenant()).payments.add(dated(file,
         PaymentCalendarReader.calendar(file, problems)));
       case ROBOT_MOTIVERING -> book.robotMotivering.add(dated(file, RobotMotiveringReader.read(file, problems)));
+      case LAGRUM -> book.lagrum.add(dated(file, DelegationReader.lagrum(file)));
       case FAMILJERATT -> book.tenant(file.tenant()).familjeratt.add(dated(file, FamiljerattReader.rules(file, problems)));
       case OVERKLAGANDE -> book.tenant(file.tenant()).overklagande.add(dated(file,
         new AppealRules(file.version(), file.json().getInteger("forwardWithinDays"))));

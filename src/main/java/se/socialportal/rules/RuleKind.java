@@ -24,6 +24,8 @@ public enum RuleKind {
   PAYMENT_CALENDAR("payment-calendar", true),
   /** National: the wording of the robot's motivering on every beslutsförslag (FL 32 §). */
   ROBOT_MOTIVERING("robot-motivering", false),
+  /** National: the legal basis (lagrum) each decision type cites, in letters, lists and tables alike. */
+  LAGRUM("lagrum", false),
   /** Per tenant: the familjerätt services residents book and the booking rules. */
   FAMILJERATT("familjeratt", true),
   /** Per tenant: the target for sending an appeal on to förvaltningsrätten (FL 46 §, "skyndsamt"). */

@@ -232,7 +232,8 @@ public final class RobotBench {
       new RegisterSimulator(Clock.systemUTC()),
       new Komplettering(robotPool, Clock.systemUTC(), new OutboxNotifier(Clock.systemUTC())),
       new AutomatedDecision(new Expediering(server, robotPool,
-        new FileOutboxMailbox(server, Path.of("target", "bench-outbox")), Clock.systemUTC()), Clock.systemUTC()));
+        new FileOutboxMailbox(server, Path.of("target", "bench-outbox")), Clock.systemUTC()), Clock.systemUTC(),
+        new se.socialportal.casework.delegation.CaseworkRules(() -> rules)));
     await(server.deployVerticle(robot.verticle(database.connectOptions(), outcome -> {
       if (outcome == JobProcessor.Outcome.PROPOSED) {
         proposed.incrementAndGet();

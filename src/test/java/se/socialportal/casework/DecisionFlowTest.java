@@ -104,7 +104,7 @@ class DecisionFlowTest {
       files.forEach(file -> assertTrue(file.getFileName().toString().startsWith(letterId)
         || !file.getFileName().toString().contains("1990"), file.toString()));
     }
-    assertEquals("delivered", fixtures.one("SELECT mailbox_status FROM decision_letter WHERE id = $1",
+    assertEquals("handed_over", fixtures.one("SELECT mailbox_status FROM decision_letter WHERE id = $1",
       Tuple.of(UUID.fromString(letterId))).getString("mailbox_status"));
   }
 

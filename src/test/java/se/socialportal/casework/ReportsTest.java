@@ -62,9 +62,9 @@ class ReportsTest {
     List<String> lines = csv.lines().toList();
     assertEquals("\uFEFFDelegationsbeslut", lines.get(0));
     assertEquals("Ärendetyp;Beslutsperiod;Beslutsdatum;Beslutsfattare", lines.get(3));
-    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B försörjningsstöd;2026-03-01 - 2026-03-31;" + today
+    assertTrue(lines.contains("Bistånd 12 kap. 1 § SoL Ek.B försörjningsstöd;2026-03-01 - 2026-03-31;" + today
       + ";Anna Handläggarsson (Handläggare)"), csv);
-    assertTrue(lines.contains("Bistånd 4:1 SoL Ek.B livsföring i övrigt;2026-03-01 - 2026-03-31;" + today
+    assertTrue(lines.contains("Bistånd 12 kap. 1 § SoL Ek.B livsföring i övrigt;2026-03-01 - 2026-03-31;" + today
       + ";Erik Enhetschefsson (Enhetschef)"), csv);
     assertTrue(lines.contains("Antal beslut 3"), csv);
     assertTrue(lines.contains("Antal beslutsfattare 2"), csv);

@@ -87,7 +87,8 @@ final class RobotHarness implements AutoCloseable {
   Robot robot(Vertx vertx, Pool onPool, CurrentRuleBook rules, RegisterAdapter registers, RobotSettings settings) {
     return new Robot(onPool, clock, settings, rules, registers,
       new Komplettering(onPool, clock, new OutboxNotifier(clock)),
-      new AutomatedDecision(expediering(vertx, onPool), clock));
+      new AutomatedDecision(expediering(vertx, onPool), clock,
+        new se.socialportal.casework.delegation.CaseworkRules(rules)));
   }
 
   /** Letters of automated decisions go to a file outbox of this harness's own. */

@@ -17,6 +17,7 @@ import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.platform.http.JsonFields;
 import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.Lagrum;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,8 +84,7 @@ public final class AterkravService {
               return Future.failedFuture(ApiException.invalid("amount", "aterkrav_too_much", left.toPlainString()));
             }
             DecisionPart part = new DecisionPart(DecisionType.ATERKRAV, "beslutat", amount, amount, new JsonArray(),
-              motivering, List.of(ground.equals("9_1") ? "9 kap. 1 § socialtjänstlagen (2001:453)"
-                : "9 kap. 2 § socialtjänstlagen (2001:453)"), "aterkrav_" + ground);
+              motivering, List.of(), "aterkrav_" + ground);
             LocalDate deadline = row.getOffsetDateTime("decided_at").atZoneSameInstant(STOCKHOLM).toLocalDate().plusYears(3);
             return record(tx, session, header, part, Optional.of(row.getString("delegation_level")), original, today, now,
               "aterkrav_decided", requestId)
@@ -116,7 +116,7 @@ public final class AterkravService {
             return Future.failedFuture(ApiException.invalid("amount", "aterkrav_too_much", left.toPlainString()));
           }
           DecisionPart part = new DecisionPart(DecisionType.EFTERGIFT, "beslutat", amount, amount, new JsonArray(),
-            motivering, List.of("9 kap. 4 § socialtjänstlagen (2001:453)"), "eftergift");
+            motivering, List.of(), "eftergift");
           return record(tx, session, header, part, Optional.empty(), claim.getUUID("decision_id"), today, now,
             "eftergift_decided", requestId)
             .compose(recorded -> tx.preparedQuery(WAIVE).execute(Tuple.of(aterkravId, amount))
@@ -141,17 +141,19 @@ public final class AterkravService {
                               Optional<String> originalLevel, UUID original, LocalDate today, Instant now, String event,
                               String requestId) {
     return StandIns.of(tx, session.tenantId(), session.staffMemberId(), today).compose(standIns -> {
-      List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, List.of(part), today, standIns,
+      Lagrum lagrum = rules.lagrum(today);
+      List<DecisionPart> parts = DecisionPlan.cite(List.of(part), lagrum);
+      List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, parts, today, standIns,
         originalLevel);
       DecisionRecorder.Decider decider = DelegationGate.decider(session, outcomes);
       UUID decisionSet = UUID.randomUUID();
-      return DecisionRecorder.record(tx, header, Optional.empty(), decisionSet, List.of(part), outcomes, decider,
-          new JsonObject(), Optional.of(original), now)
+      return DecisionRecorder.record(tx, header, Optional.empty(), decisionSet, parts, outcomes, decider,
+          new JsonObject(), Optional.of(original), lagrum, now)
         .compose(ids -> CaseEvents.staff(tx, header, event, null, session.staffMemberId(),
             new JsonObject().put("decisionId", ids.get(0).toString()).put("amount", part.amount().toPlainString()), now)
           .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
             new JsonObject().put("type", part.type().code()), now))
-          .compose(v -> decisions.letter(tx, header, List.of(part), outcomes, decider, today, decisionSet, ids))
+          .compose(v -> decisions.letter(tx, header, decisionSet, today))
           .map(letter -> new Recorded(ids.get(0), letter)));
     });
   }

@@ -8,7 +8,7 @@ import se.socialportal.casework.CaseAccess;
 import se.socialportal.casework.CaseHeader;
 import se.socialportal.casework.calc.Calculation;
 import se.socialportal.letters.Expediering;
-import se.socialportal.letters.LetterComposer;
+import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.robot.DecisionFunction;
 import se.socialportal.rules.delegation.DecisionType;
 
@@ -39,9 +39,12 @@ public final class AutomatedDecision implements DecisionFunction {
   private final Expediering expediering;
   private final Clock clock;
 
-  public AutomatedDecision(Expediering expediering, Clock clock) {
+  private final CaseworkRules rules;
+
+  public AutomatedDecision(Expediering expediering, Clock clock, CaseworkRules rules) {
     this.expediering = expediering;
     this.clock = clock;
+    this.rules = rules;
   }
 
   @Override
@@ -50,11 +53,11 @@ public final class AutomatedDecision implements DecisionFunction {
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
     UUID decisionSet = UUID.randomUUID();
     return CaseAccess.forAutomatedDecision(tx, proposal.tenantId(), proposal.applicationId()).compose(header -> {
-      List<DecisionPart> parts = parts(proposal);
+      List<DecisionPart> parts = DecisionPlan.cite(parts(proposal), rules.lagrum(today));
       return DecisionRecorder.recordAutomated(tx, header, proposal.id(), decisionSet, parts, rule,
           proposal.ruleVersions(), now)
         .compose(ids -> Komplettering.cancelOpen(tx, header.id())
-          .compose(v -> letter(tx, header, parts, rule, proposal.ruleVersions(), today, decisionSet, ids))
+          .compose(v -> SetLetter.publish(tx, expediering, header, decisionSet, today))
           .map(letter -> new Taken(decisionSet, ids, letter)));
     });
   }
@@ -70,21 +73,6 @@ public final class AutomatedDecision implements DecisionFunction {
       throw new IllegalStateException("the automated decision function decides försörjningsstöd only");
     }
     return parts;
-  }
-
-  private Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts, Rule rule,
-                              JsonObject ruleVersions, LocalDate today, UUID decisionSet, List<UUID> ids) {
-    return Letterhead.of(tx, header.tenantId()).compose(tenant -> {
-      List<LetterComposer.Part> letterParts = new ArrayList<>();
-      for (DecisionPart part : parts) {
-        letterParts.add(new LetterComposer.Part(part.type().code(), part.type().label(), part.outcome(), part.amount(),
-          part.lines(), part.motivering(), part.legalBasis(), "automatiseringsregel " + rule.version()));
-      }
-      return expediering.publish(tx, LetterComposer.composeAutomated(tenant, header.householdName(),
-          DecisionService.caseReference(header), today, YearMonth.from(header.month()), letterParts,
-          readable(ruleVersions)),
-        header.tenantId(), header.id(), decisionSet, header.adults(), ids);
-    });
   }
 
   /** "riksnorm riksnorm-2025, prisbasbelopp pbb-2025, ...": every rule version, in a stable order. */

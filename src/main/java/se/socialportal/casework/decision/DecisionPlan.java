@@ -5,6 +5,7 @@ import se.socialportal.casework.calc.CalcLine;
 import se.socialportal.casework.calc.Calculation;
 import se.socialportal.platform.http.ApiException;
 import se.socialportal.rules.delegation.DecisionType;
+import se.socialportal.rules.delegation.Lagrum;
 import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.math.BigDecimal;
@@ -51,9 +52,24 @@ public final class DecisionPlan {
       parts.add(new DecisionPart(need.getKey(), needOutcome, granted, applied.max(granted),
         lines(calculation, need.getKey()), needOutcome.equals("bifall") ? "Du beviljas " + need.getKey().label()
           .toLowerCase(java.util.Locale.ROOT) + " som du ansökt om." : motivering.strip(),
-        proposalLegalBasis, needOutcome.equals("avslag") ? "avslag_behov" : "bifall_behov"));
+        List.of(), needOutcome.equals("avslag") ? "avslag_behov" : "bifall_behov"));
     }
     return parts;
+  }
+
+  /**
+   * Every part cites its decision type's lagrum (robots/lagrum.json) first, then whatever else its motivering rests on
+   * (the proposal's or the template's rules), each citation once.
+   */
+  public static List<DecisionPart> cite(List<DecisionPart> parts, Lagrum lagrum) {
+    List<DecisionPart> cited = new ArrayList<>();
+    for (DecisionPart part : parts) {
+      java.util.LinkedHashSet<String> basis = new java.util.LinkedHashSet<>(lagrum.cite(part.type()));
+      basis.addAll(part.legalBasis());
+      cited.add(new DecisionPart(part.type(), part.outcome(), part.amount(), part.delegationAmount(), part.lines(),
+        part.motivering(), List.copyOf(basis), part.reasonCode()));
+    }
+    return cited;
   }
 
   /** Reject the whole application: försörjningsstöd and every need, with a completed template's motivering. */

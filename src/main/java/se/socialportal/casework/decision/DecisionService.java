@@ -17,16 +17,14 @@ import se.socialportal.casework.calc.Recalculation;
 import se.socialportal.casework.delegation.CaseworkRules;
 import se.socialportal.casework.delegation.DelegationCheck;
 import se.socialportal.identity.session.Session;
-import se.socialportal.letters.DecisionLetter;
 import se.socialportal.letters.Expediering;
-import se.socialportal.letters.LetterComposer;
 import se.socialportal.platform.http.ApiException;
+import se.socialportal.rules.delegation.Lagrum;
 import se.socialportal.rules.delegation.MotiveringTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +64,21 @@ public final class DecisionService {
 
   public Future<JsonObject> approve(Session session, UUID applicationId, UUID proposalId, String motivering,
                                     String requestId) {
-    return decide(session, applicationId, requestId, "approved", (tx, header) -> proposal(tx, header, proposalId, true)
+    return approve(session, applicationId, proposalId, motivering, false, null, requestId);
+  }
+
+  /**
+   * Approves the proposal. With {@code referBeyondDelegation}, a part outside the person's delegation does not stop
+   * the others: it is prepared as proposed (with {@code note} for the decider) and referred to the level the
+   * delegation names, and the parts within the delegation are decided now; the set's letter waits for the last part.
+   */
+  public Future<JsonObject> approve(Session session, UUID applicationId, UUID proposalId, String motivering,
+                                    boolean referBeyondDelegation, String note, String requestId) {
+    if (note != null && note.length() > 4000) {
+      throw ApiException.invalid("note", "too_long", 4000);
+    }
+    return decide(session, applicationId, requestId, "approved", referBeyondDelegation, note,
+      (tx, header) -> proposal(tx, header, proposalId, true)
       .compose(proposal -> Proposals.adjustments(tx, proposal.id()).map(adjustments -> {
         Calculation calculation = recalculation.apply(Proposals.context(header, proposal), proposal.calculation(),
           adjustments);
@@ -80,7 +92,7 @@ public final class DecisionService {
   public Future<JsonObject> reject(Session session, UUID applicationId, UUID proposalId, String templateId,
                                    String motivering, String requestId) {
     MotiveringTemplate template = template(templateId, "avslag", today());
-    return decide(session, applicationId, requestId, "rejected", (tx, header) -> proposal(tx, header, proposalId, false)
+    return decide(session, applicationId, requestId, "rejected", false, null, (tx, header) -> proposal(tx, header, proposalId, false)
       .compose(proposal -> Proposals.adjustments(tx, proposal.id()).map(adjustments -> new Plan(
         DecisionPlan.reject(recalculation.apply(Proposals.context(header, proposal), proposal.calculation(), adjustments),
           template, motivering),
@@ -89,7 +101,7 @@ public final class DecisionService {
 
   public Future<JsonObject> closeWithoutAction(Session session, UUID applicationId, String motivering, String requestId) {
     MotiveringTemplate template = template("avslut_utan_atgard", "avslutad", today());
-    return decide(session, applicationId, requestId, "closed", (tx, header) -> Proposals.current(tx, header)
+    return decide(session, applicationId, requestId, "closed", false, null, (tx, header) -> Proposals.current(tx, header)
       .map(proposal -> new Plan(DecisionPlan.closeWithoutAction(template, motivering),
         proposal.filter(found -> found.status().equals("awaiting_review")).map(Proposals.Proposal::id),
         new JsonObject(), false)));
@@ -124,6 +136,7 @@ public final class DecisionService {
   }
 
   private Future<JsonObject> decide(Session session, UUID applicationId, String requestId, String event,
+                                    boolean refer, String note,
                                     BiFunction<SqlClient, CaseHeader, Future<Plan>> planner) {
     Instant now = clock.instant();
     LocalDate today = now.atZone(STOCKHOLM).toLocalDate();
@@ -133,24 +146,67 @@ public final class DecisionService {
         }
         return planner.apply(tx, header).compose(plan -> StandIns.of(tx, session.tenantId(), session.staffMemberId(), today)
           .compose(standIns -> {
-            List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, plan.parts(), today, standIns,
-              java.util.Optional.empty());
-            DecisionRecorder.Decider decider = DelegationGate.decider(session, outcomes);
+            Lagrum lagrum = rules.lagrum(today);
+            List<DecisionPart> parts = DecisionPlan.cite(plan.parts(), lagrum);
+            List<DelegationCheck.Outcome> checked = refer
+              ? DelegationGate.checkEach(rules, session, parts, today, standIns)
+              : DelegationGate.checkAll(rules, session, parts, today, standIns, Optional.empty());
+            List<DecisionPart> decideNow = new ArrayList<>();
+            List<DelegationCheck.Outcome> allowed = new ArrayList<>();
+            List<Integer> referred = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+              if (checked.get(i).allowed()) {
+                decideNow.add(parts.get(i));
+                allowed.add(checked.get(i));
+              } else {
+                referred.add(i);
+              }
+            }
+            DecisionRecorder.Decider decider = DelegationGate.decider(session, allowed);
             UUID decisionSet = UUID.randomUUID();
-            return DecisionRecorder.record(tx, header, plan.proposalId(), decisionSet, plan.parts(), outcomes, decider,
-                plan.ruleVersions(), Optional.empty(), now)
-              .compose(ids -> plan.proposalId().map(id -> Proposals.markDecided(tx, id)).orElse(Future.succeededFuture())
-                // Open komplettering requests end with the decision.
+            JsonArray referrals = new JsonArray();
+            Future<Void> referring = Future.succeededFuture();
+            for (int index : referred) {
+              DecisionPart part = parts.get(index);
+              DelegationCheck.Outcome outcome = checked.get(index);
+              var level = outcome.required().orElseThrow();
+              var row = outcome.row().orElseThrow();
+              Referrals.Referral referral = new Referrals.Referral(null, header.tenantId(), header.id(),
+                header.version(), plan.proposalId(), decisionSet, part.type(), part.outcome(), part.amount(),
+                part.delegationAmount(), part.lines(), part.motivering(), part.legalBasis(), part.reasonCode(),
+                Optional.ofNullable(note).map(String::strip).filter(text -> !text.isEmpty()), level.code(),
+                level.label(), DecisionRecorder.delegationSource(row, lagrum), session.staffMemberId(),
+                session.displayName(), decider.title(), now, Optional.empty());
+              referring = referring.compose(v -> Referrals.insert(tx, referral, outcome).map(id -> {
+                referrals.add(new JsonObject().put("id", id.toString()).put("type", part.type().code())
+                  .put("amount", part.delegationAmount().toPlainString()).put("level", level.code())
+                  .put("levelLabel", level.label()));
+                return null;
+              }));
+            }
+            boolean complete = referred.isEmpty();
+            Future<Void> referralsStored = referring;
+            return DecisionRecorder.record(tx, header, plan.proposalId(), decisionSet, decideNow, allowed, decider,
+                plan.ruleVersions(), Optional.empty(), lagrum, now)
+              .compose(ids -> referralsStored
+                .compose(v -> plan.proposalId().map(id -> Proposals.markDecided(tx, id)).orElse(Future.succeededFuture()))
+                // Open komplettering requests end with the decision (or with the preparation of a referred part).
                 .compose(v -> Komplettering.cancelOpen(tx, header.id()))
-                .compose(v -> CaseEvents.staff(tx, header, event, ApplicationStatus.DECIDED, session.staffMemberId(),
+                .compose(v -> CaseEvents.staff(tx, header, complete ? event : "referred",
+                  complete ? ApplicationStatus.DECIDED : ApplicationStatus.UNDER_REVIEW, session.staffMemberId(),
                   new JsonObject().put("decisionSet", decisionSet.toString())
-                    .put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList())), now))
-                .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
-                  new JsonObject().put("decisionSet", decisionSet.toString()), now))
-                .compose(v -> plan.letter()
-                  ? letter(tx, header, plan.parts(), outcomes, decider, today, decisionSet, ids).map(Optional::of)
+                    .put("decisions", new JsonArray(ids.stream().map(UUID::toString).toList()))
+                    .put("referrals", referrals), now))
+                .compose(v -> ids.isEmpty() ? Future.succeededFuture()
+                  : CaseAudit.record(tx, session, header, "case.decide", requestId,
+                    new JsonObject().put("decisionSet", decisionSet.toString()), now))
+                .compose(v -> complete ? Future.succeededFuture()
+                  : CaseAudit.record(tx, session, header, "case.refer", requestId,
+                    new JsonObject().put("decisionSet", decisionSet.toString()).put("referrals", referrals), now))
+                .compose(v -> plan.letter() && complete
+                  ? SetLetter.publish(tx, expediering, header, decisionSet, today).map(Optional::of)
                   : Future.succeededFuture(Optional.<UUID>empty()))
-                .map(letter -> result(decisionSet, ids, plan.parts(), outcomes, letter)));
+                .map(letter -> result(decisionSet, ids, decideNow, allowed, letter).put("referrals", referrals)));
           }));
       }))
       .recover(failure -> failure instanceof DelegationRefusedException
@@ -168,23 +224,9 @@ public final class DecisionService {
         .transform(done -> Future.succeededFuture(result.put("mailboxHandedOver", done.succeeded())));
   }
 
-  /** The letter for decisions just recorded with their delegation outcomes, published in the same transaction. */
-  Future<UUID> letter(SqlClient tx, CaseHeader header, List<DecisionPart> parts,
-                              List<DelegationCheck.Outcome> outcomes, DecisionRecorder.Decider decider, LocalDate today,
-                              UUID decisionSet, List<UUID> ids) {
-    return Letterhead.of(tx, header.tenantId()).compose(tenant -> {
-      List<LetterComposer.Part> letterParts = new ArrayList<>();
-      for (int i = 0; i < parts.size(); i++) {
-        DecisionPart part = parts.get(i);
-        var delegationRow = outcomes.get(i).row().orElseThrow();
-        letterParts.add(new LetterComposer.Part(part.type().code(), part.type().label(), part.outcome(), part.amount(),
-          part.lines(), part.motivering(), part.legalBasis(),
-          delegationRow.source() + ", " + outcomes.get(i).matrix().version()));
-      }
-      DecisionLetter letter = LetterComposer.compose(tenant, header.householdName(), caseReference(header), today,
-        YearMonth.from(header.month()), letterParts, new LetterComposer.Decider(decider.name(), decider.title()));
-      return expediering.publish(tx, letter, header.tenantId(), header.id(), decisionSet, header.adults(), ids);
-    });
+  /** The letter for a decision set whose last part was just recorded, published in the same transaction. */
+  Future<UUID> letter(SqlClient tx, CaseHeader header, UUID decisionSet, LocalDate today) {
+    return SetLetter.publish(tx, expediering, header, decisionSet, today);
   }
 
   /** The case reference printed on letters: never a personnummer, short enough to read over the phone. */

@@ -43,6 +43,31 @@ final class DelegationGate {
     return outcomes;
   }
 
+  /**
+   * Each part's outcome, allowed or not, for a decision in parts: the parts within the person's delegation are decided
+   * now and the rest referred. A part nobody below the nämnd may take cannot be referred inside the system and still
+   * refuses the whole decision.
+   */
+  static List<DelegationCheck.Outcome> checkEach(CaseworkRules rules, Session session, List<DecisionPart> parts,
+                                                 LocalDate today, List<DelegationCheck.StandIn> standIns) {
+    Optional<DelegationMatrix> matrix = rules.matrix(session.tenantId(), today);
+    List<DelegationCheck.Outcome> outcomes = new ArrayList<>();
+    for (DecisionPart part : parts) {
+      if (matrix.isEmpty()) {
+        throw new DelegationRefusedException(part.type(), "nämnden (ingen delegationsordning gäller i dag)",
+          part.delegationAmount().toPlainString());
+      }
+      DelegationCheck.Outcome outcome = DelegationCheck.check(matrix.get(),
+        new DelegationCheck.Request(part.type(), part.delegationAmount(), today, Optional.empty()),
+        Set.copyOf(session.roles()), standIns);
+      if (!outcome.allowed() && outcome.required().isEmpty()) {
+        throw new DelegationRefusedException(part.type(), outcome.whoMay(), part.delegationAmount().toPlainString());
+      }
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
   /** Name and title for FL 31 §; a stand-in says whose delegation it used. */
   static DecisionRecorder.Decider decider(Session session, List<DelegationCheck.Outcome> outcomes) {
     String title = titleOf(session);

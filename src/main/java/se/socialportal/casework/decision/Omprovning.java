@@ -19,6 +19,8 @@ import se.socialportal.rules.delegation.DecisionType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import se.socialportal.rules.delegation.Lagrum;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -109,20 +111,22 @@ public final class Omprovning {
       .compose(result -> decisions.handOver(result, session.tenantId()));
   }
 
-  private Future<Changed> record(SqlClient tx, Session session, CaseHeader header, DecisionPart part, UUID original,
+  private Future<Changed> record(SqlClient tx, Session session, CaseHeader header, DecisionPart asked, UUID original,
                                  LocalDate today, Instant now, String requestId) {
+    Lagrum lagrum = rules.lagrum(today);
+    DecisionPart part = DecisionPlan.cite(List.of(asked), lagrum).get(0);
     return StandIns.of(tx, session.tenantId(), session.staffMemberId(), today).compose(standIns -> {
       List<DelegationCheck.Outcome> outcomes = DelegationGate.checkAll(rules, session, List.of(part), today, standIns,
         Optional.empty());
       DecisionRecorder.Decider decider = DelegationGate.decider(session, outcomes);
       UUID decisionSet = UUID.randomUUID();
       return DecisionRecorder.record(tx, header, Optional.empty(), decisionSet, List.of(part), outcomes, decider,
-          new JsonObject(), Optional.of(original), now)
+          new JsonObject(), Optional.of(original), lagrum, now)
         .compose(ids -> CaseEvents.staff(tx, header, "omprovning_decided", null, session.staffMemberId(),
             new JsonObject().put("decisionId", ids.get(0).toString()).put("originalDecisionId", original.toString()), now)
           .compose(v -> CaseAudit.record(tx, session, header, "case.decide", requestId,
             new JsonObject().put("type", part.type().code()).put("omprovning", true), now))
-          .compose(v -> decisions.letter(tx, header, List.of(part), outcomes, decider, today, decisionSet, ids))
+          .compose(v -> decisions.letter(tx, header, decisionSet, today))
           .map(letter -> new Changed(ids.get(0), letter, part.type().code(), part.outcome(), part.amount())));
     });
   }

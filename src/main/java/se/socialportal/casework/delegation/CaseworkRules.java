@@ -41,6 +41,11 @@ public final class CaseworkRules {
     return book.get().motiveringTemplates(date).map(Dated::version).orElse("");
   }
 
+  /** The legal basis of every decision type in force on the date (robots/lagrum.json, a required national file). */
+  public se.socialportal.rules.delegation.Lagrum lagrum(LocalDate date) {
+    return book.get().lagrum(date).orElseThrow(() -> new IllegalStateException("no lagrum in force on " + date));
+  }
+
   public Optional<MotiveringTemplate> template(String id, LocalDate date) {
     return templates(date).stream().filter(template -> template.id().equals(id)).findFirst();
   }

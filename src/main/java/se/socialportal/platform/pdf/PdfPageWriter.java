@@ -1,6 +1,19 @@
 package se.socialportal.platform.pdf;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -19,6 +32,11 @@ import java.util.Map;
  * Writes flowing text on A4 pages: wraps words to the margins, starts a new page when one is full, numbers the pages.
  * Used for decision letters and for the receipts of what a resident signed. The font is embedded (DejaVu Sans) so å, ä, ö and names from other alphabets print the same everywhere; a character
  * the font lacks is printed as '?' instead of failing the whole letter.
+ * <p>
+ * The PDF is tagged, as accessible digital public service requires of documents: every heading and paragraph is a
+ * structure element (H1, H2, H3, P) in a structure tree in the order it is read, its text marked content that points
+ * back to it (the parent tree), the page numbers are artifacts, and the document says it is tagged and shows its
+ * title. The letters carry no images, so there is no alternative text to give.
  */
 public final class PdfPageWriter implements AutoCloseable {
 
@@ -31,13 +49,28 @@ public final class PdfPageWriter implements AutoCloseable {
   private final PDType0Font bold;
   private final Map<Integer, Boolean> glyphs = new HashMap<>();
   private final List<PDPage> pages = new ArrayList<>();
+  private final PDStructureElement documentElement;
+  private final PDStructureTreeRoot structure;
+  private final Map<Integer, COSArray> parentTree = new HashMap<>();
   private PDPageContentStream content;
   private float y;
+  private int markedContentId;
 
   public PdfPageWriter(PDDocument document) {
     this.document = document;
     this.regular = load(document, "/fonts/DejaVuSans.ttf");
     this.bold = load(document, "/fonts/DejaVuSans-Bold.ttf");
+    PDDocumentCatalog catalog = document.getDocumentCatalog();
+    this.structure = new PDStructureTreeRoot();
+    catalog.setStructureTreeRoot(structure);
+    PDMarkInfo markInfo = new PDMarkInfo();
+    markInfo.setMarked(true);
+    catalog.setMarkInfo(markInfo);
+    PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
+    preferences.setDisplayDocTitle(true);
+    catalog.setViewerPreferences(preferences);
+    this.documentElement = new PDStructureElement(StandardStructureTypes.DOCUMENT, structure);
+    structure.appendKid(documentElement);
     newPage();
   }
 
@@ -52,18 +85,24 @@ public final class PdfPageWriter implements AutoCloseable {
     }
   }
 
+  /** A heading: the letter's title at 15 pt or more is H1, a section H2. */
   public void heading(String text, float size) {
     space(size * 0.6f);
-    paragraph(text, bold, size);
+    paragraph(text, bold, size, size >= 15 ? StandardStructureTypes.H1 : StandardStructureTypes.H2);
     space(size * 0.3f);
   }
 
+  /** A heading inside a section (Motivering, Lagrum, …): H3. */
+  public void subheading(String text) {
+    paragraph(text, bold, 10.5f, StandardStructureTypes.H3);
+  }
+
   public void text(String text) {
-    paragraph(text, regular, 10.5f);
+    paragraph(text, regular, 10.5f, StandardStructureTypes.P);
   }
 
   public void boldText(String text) {
-    paragraph(text, bold, 10.5f);
+    paragraph(text, bold, 10.5f, StandardStructureTypes.P);
   }
 
   public void space(float points) {
@@ -77,21 +116,61 @@ public final class PdfPageWriter implements AutoCloseable {
     float amountWidth = width(amount, font, size);
     List<String> labelLines = wrap(printable(label, font), font, size, WIDTH - amountWidth - 24);
     ensureRoom(size * 1.4f * labelLines.size());
+    PDStructureElement element = element(StandardStructureTypes.P);
     for (int i = 0; i < labelLines.size(); i++) {
-      write(labelLines.get(i), font, size, MARGIN, y);
-      if (i == 0) {
-        write(printable(amount, font), font, size, MARGIN + WIDTH - amountWidth, y);
-      }
+      String line = labelLines.get(i);
+      boolean first = i == 0;
+      float atY = y;
+      // Read as it is printed: the label, then its amount.
+      marked(element, () -> {
+        write(line, font, size, MARGIN, atY);
+        if (first) {
+          write(printable(amount, font), font, size, MARGIN + WIDTH - amountWidth, atY);
+        }
+      });
       y -= size * 1.4f;
     }
   }
 
-  private void paragraph(String text, PDFont font, float size) {
+  private void paragraph(String text, PDFont font, float size, String structureType) {
+    PDStructureElement element = element(structureType);
     for (String line : wrap(printable(text, font), font, size, WIDTH)) {
       ensureRoom(size * 1.4f);
-      write(line, font, size, MARGIN, y);
+      float atY = y;
+      marked(element, () -> write(line, font, size, MARGIN, atY));
       y -= size * 1.4f;
     }
+  }
+
+  /** A new structure element, the next one in reading order. */
+  private PDStructureElement element(String structureType) {
+    PDStructureElement element = new PDStructureElement(structureType, documentElement);
+    documentElement.appendKid(element);
+    return element;
+  }
+
+  /** Draws as marked content of the element on the current page, and records the link both ways. */
+  private void marked(PDStructureElement element, Runnable draw) {
+    int id = markedContentId++;
+    int pageIndex = pages.size() - 1;
+    PDPage page = pages.get(pageIndex);
+    COSDictionary properties = new COSDictionary();
+    properties.setInt(COSName.MCID, id);
+    try {
+      content.beginMarkedContent(COSName.getPDFName(element.getStructureType()), PDPropertyList.create(properties));
+      draw.run();
+      content.endMarkedContent();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PDMarkedContentReference reference = new PDMarkedContentReference();
+    reference.setMCID(id);
+    reference.setPage(page);
+    element.appendKid(reference);
+    if (element.getPage() == null) {
+      element.setPage(page);
+    }
+    parentTree.computeIfAbsent(pageIndex, index -> new COSArray()).add(element);
   }
 
   private void write(String text, PDFont font, float size, float x, float atY) {
@@ -118,8 +197,10 @@ public final class PdfPageWriter implements AutoCloseable {
         content.close();
       }
       PDPage page = new PDPage(PDRectangle.A4);
+      page.setStructParents(pages.size());
       document.addPage(page);
       pages.add(page);
+      markedContentId = 0;
       content = new PDPageContentStream(document, page);
       y = PDRectangle.A4.getHeight() - MARGIN;
     } catch (IOException e) {
@@ -186,13 +267,22 @@ public final class PdfPageWriter implements AutoCloseable {
         try (PDPageContentStream footerStream = new PDPageContentStream(document, pages.get(i),
           PDPageContentStream.AppendMode.APPEND, true)) {
           String text = printable(footer + " – sida " + (i + 1) + " av " + pages.size(), regular);
+          // Page furniture, not content: a screen reader skips it.
+          footerStream.beginMarkedContent(COSName.ARTIFACT);
           footerStream.beginText();
           footerStream.setFont(regular, 8.5f);
           footerStream.newLineAtOffset(MARGIN, MARGIN - 12);
           footerStream.showText(text);
           footerStream.endText();
+          footerStream.endMarkedContent();
         }
       }
+      Map<Integer, PDParentTreeValue> numbers = new HashMap<>();
+      parentTree.forEach((page, elements) -> numbers.put(page, new PDParentTreeValue(elements)));
+      PDNumberTreeNode tree = new PDNumberTreeNode(PDParentTreeValue.class);
+      tree.setNumbers(numbers);
+      structure.setParentTree(tree);
+      structure.setParentTreeNextKey(pages.size());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -85,9 +85,9 @@ class PageTextsTest {
     Map<String, Page> pages = new LinkedHashMap<>();
     pages(WEBROOT).forEach(page -> pages.put(page.path(), page));
     assertEquals(Set.of("/", "/logga-in/", "/mina-sidor/", "/mina-sidor/arende/", "/mina-sidor/konto/", "/ansokan/",
-      "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/registrera/", "/handlaggare/attest/",
-      "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/", "/familjeratt/bokning/",
-      "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
+      "/provrakning/", "/handlaggare/", "/handlaggare/arende/", "/handlaggare/beslut/", "/handlaggare/registrera/",
+      "/handlaggare/attest/", "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/",
+      "/familjeratt/bokning/", "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
       "/handlaggare/rapporter/loggkontroll/", "/handlaggare/rapporter/delegationsbeslut/",
       "/handlaggare/rapporter/stickprov/", "/mina-sidor/overklagande/", "/handlaggare/overklaganden/"), pages.keySet());
     for (Page page : pages.values()) {
