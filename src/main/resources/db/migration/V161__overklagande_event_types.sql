@@ -1,5 +1,5 @@
 -- Omprövning of an appealed decision writes its own kind of entry in the case's history ('omprovning_decided'), so the
--- list of kinds (V28) is replaced by the same list with it added. Residents read it on Mina sidor like every other
+-- list of kinds (V28, as V64 left it) is replaced by the same list with it added. Residents read it on Mina sidor like every other
 -- entry, with its words in every language of the case page.
 ALTER TABLE application_event DROP CONSTRAINT application_event_type_known;
 ALTER TABLE application_event ADD CONSTRAINT application_event_type_known CHECK (type IN (
@@ -12,6 +12,7 @@ ALTER TABLE application_event ADD CONSTRAINT application_event_type_known CHECK 
   -- casework
   'claimed', 'reassigned', 'unassigned', 'access_granted', 'warning_acknowledged', 'line_adjusted',
   'message_from_staff', 'approved', 'rejected', 'closed', 'aterkrav_decided', 'eftergift_decided',
+  'calculated', 'referred', 'referral_decided',
   -- payment
   'paid', 'payment_failed',
   -- överklagande

@@ -208,7 +208,7 @@ class ProductionJourneyIT {
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ta ärendet")).click();
       page.waitForURL("**/handlaggare/arende/?id=*");
       assertThat(page.locator("h1")).containsText("Tolvan Tolvansson");
-      assertThat(page.locator("#calculation")).containsText("Hyra");
+      assertThat(page.locator("#calculation")).containsText("Boendekostnad");
       Locator acknowledge = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kvittera varningen"));
       // Production has no register connection configured: the proposal says so, and the handläggare acknowledges it.
       assertThat(page.locator("#warnings")).not().isEmpty();
