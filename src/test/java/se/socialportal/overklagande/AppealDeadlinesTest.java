@@ -37,14 +37,6 @@ class AppealDeadlinesTest {
   }
 
   @Test
-  @DisplayName("Easter Sunday is computed for any year")
-  void easter() {
-    assertEquals(LocalDate.of(2026, 4, 5), AppealDeadlines.easterSunday(2026));
-    assertEquals(LocalDate.of(2027, 3, 28), AppealDeadlines.easterSunday(2027));
-    assertEquals(LocalDate.of(2030, 4, 21), AppealDeadlines.easterSunday(2030));
-  }
-
-  @Test
   @DisplayName("the forwarding target counts from the day the appeal arrived; none when the tenant set none")
   void forwardBy() {
     assertEquals(Optional.of(LocalDate.of(2026, 5, 14)),

@@ -1,5 +1,6 @@
 package se.socialportal.payment.plan;
 
+import se.socialportal.platform.time.SwedishCalendar;
 import se.socialportal.rules.PaymentCalendar;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class PayoutDays {
   }
 
   public boolean isBankingDay(LocalDate day) {
-    return SwedishBankDays.isBankingDay(day) && !calendar.extraClosedDays().contains(day);
+    return SwedishCalendar.isWorkingDay(day) && !calendar.extraClosedDays().contains(day);
   }
 
   /** When the file for execution date {@code day} must be with the bank. */

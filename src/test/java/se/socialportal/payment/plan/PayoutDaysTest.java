@@ -41,15 +41,6 @@ class PayoutDaysTest {
   }
 
   @Test
-  @DisplayName("Easter Sunday by the Gregorian computus")
-  void easter() {
-    assertEquals(LocalDate.of(2026, 4, 5), SwedishBankDays.easterSunday(2026));
-    assertEquals(LocalDate.of(2027, 3, 28), SwedishBankDays.easterSunday(2027));
-    assertEquals(LocalDate.of(2024, 3, 31), SwedishBankDays.easterSunday(2024));
-    assertEquals(LocalDate.of(2038, 4, 25), SwedishBankDays.easterSunday(2038));
-  }
-
-  @Test
   @DisplayName("the cut-off is 13:00 the banking day before; over Easter it is the Thursday before")
   void cutOff() {
     assertEquals(at("2026-04-15T13:00"), days.cutOff(LocalDate.of(2026, 4, 16)));
