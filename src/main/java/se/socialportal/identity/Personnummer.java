@@ -1,5 +1,7 @@
 package se.socialportal.identity;
 
+import se.socialportal.platform.text.Luhn;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -59,36 +61,15 @@ public final class Personnummer {
   }
 
   private static Optional<Personnummer> checked(String twelveDigits) {
-    if (!luhnValid(twelveDigits.substring(2)) || birthDate(twelveDigits).isEmpty()) {
+    if (!Luhn.valid(twelveDigits.substring(2)) || birthDate(twelveDigits).isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Personnummer(twelveDigits));
   }
 
-  /** Luhn over the 10 digits YYMMDDNNNC, as Skatteverket specifies. */
-  static boolean luhnValid(String tenDigits) {
-    int sum = 0;
-    for (int i = 0; i < 10; i++) {
-      int digit = tenDigits.charAt(i) - '0';
-      if (i % 2 == 0) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-    }
-    return sum % 10 == 0;
-  }
-
   /** The check digit that makes YYMMDDNNN valid; used to generate test identities. */
   public static int checkDigit(String nineDigits) {
-    for (int candidate = 0; candidate <= 9; candidate++) {
-      if (luhnValid(nineDigits + candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("unreachable");
+    return Luhn.checkDigit(nineDigits);
   }
 
   private static Optional<LocalDate> birthDate(String twelveDigits) {

@@ -2,6 +2,7 @@ package se.socialportal.rules;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import se.socialportal.platform.text.Luhn;
 
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ final class PaymentCalendarReader {
       if (iban.isPresent() && !ibanValid(iban.get())) {
         problems.add(file, pointer + "/iban", "the IBAN's check digits are wrong: " + iban.get());
       }
-      if (bankgiro.isPresent() && !luhn(bankgiro.get())) {
+      if (bankgiro.isPresent() && !Luhn.valid(bankgiro.get())) {
         problems.add(file, pointer + "/bankgiro", "the Bankgiro number's check digit is wrong: " + account.getString("bankgiro"));
       }
       Map<String, PaymentCalendar.Booking> bookings = new LinkedHashMap<>();
@@ -94,19 +95,4 @@ final class PaymentCalendarReader {
     return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
   }
 
-  /** The modulus 10 check (Luhn) Bankgirot uses for Bankgiro numbers. */
-  static boolean luhn(String digits) {
-    int sum = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int digit = digits.charAt(digits.length() - 1 - i) - '0';
-      if (i % 2 == 1) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-    }
-    return sum % 10 == 0;
-  }
 }

@@ -1,5 +1,7 @@
 package se.socialportal.payment.account;
 
+import se.socialportal.platform.text.Luhn;
+
 /** The two check-digit methods of Swedish account numbers, as Bankgirot describes them. */
 final class CheckDigits {
 
@@ -8,18 +10,7 @@ final class CheckDigits {
 
   /** Modulus 10 (Luhn): from the right, every second digit doubled (its digits summed); the total ends in 0. */
   static boolean mod10(String digits) {
-    int sum = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      int digit = digits.charAt(digits.length() - 1 - i) - '0';
-      if (i % 2 == 1) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-    }
-    return sum % 10 == 0;
+    return Luhn.valid(digits);
   }
 
   /**
