@@ -9,9 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import se.socialportal.identity.PersonRepository;
-import se.socialportal.identity.Personnummer;
-import se.socialportal.identity.session.SessionStore;
 import se.socialportal.testing.TestApp;
 
 import java.time.DayOfWeek;
@@ -40,43 +37,18 @@ class DoubleBookingTest {
     app.close();
   }
 
-  /** A logged-in resident: the session cookie and its CSRF token (sessions made as a BankID login makes them). */
-  record Resident(String token, String csrf) {
-  }
-
-  static List<Resident> residents(TestApp app, int count, int firstSerial) throws Exception {
-    SessionStore store = app.services().identity().sessions().store();
-    List<Resident> residents = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String nine = "700101" + String.format("%03d", firstSerial + i);
-      Personnummer number = Personnummer.of("19" + nine + Personnummer.checkDigit(nine));
-      PersonRepository.Person person = new PersonRepository(app.services().pool()).ensure(number)
-        .await(20, TimeUnit.SECONDS);
-      SessionStore.Created created = store.createResident(app.services().pool(), "demo", person.id(), "Förälder " + i)
-        .await(20, TimeUnit.SECONDS);
-      residents.add(new Resident(created.token(), created.session().csrfToken()));
-    }
-    return residents;
-  }
-
-  static Future<HttpResponse<Buffer>> book(WebClient client, Resident resident, JsonObject body) {
-    return client.post("/api/v1/familjeratt/bookings").putHeader("Cookie", "sp_session=" + resident.token())
-      .putHeader("X-CSRF-Token", resident.csrf()).putHeader("Content-Type", "application/json")
-      .sendBuffer(body.toBuffer());
-  }
-
   @Test
   @DisplayName("exactly one 201; every other answer is 409 with a friendly message and the next free times")
   void twoHundredAtOnce() throws Exception {
-    List<Resident> residents = residents(app, 200, 1);
+    List<Familjeratt.Resident> residents = Familjeratt.residents(app, 200, 1);
     Instant start = Familjeratt.next(app, DayOfWeek.MONDAY, "10:00");
     JsonObject body = new JsonObject().put("service", "informationssamtal").put("start", start.toString())
       .put("place", "office");
     WebClient client = app.client();
     long before = Familjeratt.count(app, "SELECT count(*) FROM fr_booking");
     List<Future<HttpResponse<Buffer>>> attempts = new ArrayList<>();
-    for (Resident resident : residents) {
-      attempts.add(book(client, resident, body));
+    for (Familjeratt.Resident resident : residents) {
+      attempts.add(Familjeratt.book(client, resident, body));
     }
     Future.join(attempts).await(120, TimeUnit.SECONDS);
     int created = 0;
@@ -107,9 +79,9 @@ class DoubleBookingTest {
   @Test
   @DisplayName("the database itself refuses a second appointment overlapping a held one (not only the code)")
   void constraintRefusesOverlap() throws Exception {
-    Resident resident = residents(app, 1, 500).get(0);
+    Familjeratt.Resident resident = Familjeratt.residents(app, 1, 500).get(0);
     Instant start = Familjeratt.next(app, DayOfWeek.MONDAY, "09:00");
-    assertEquals(201, book(app.client(), resident, new JsonObject().put("service", "radgivning")
+    assertEquals(201, Familjeratt.book(app.client(), resident, new JsonObject().put("service", "radgivning")
       .put("start", start.toString()).put("place", "office")).await(20, TimeUnit.SECONDS).statusCode());
     Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> app.services().pool()
       .query("INSERT INTO fr_appointment (tenant_id, booking_id, staff_id, kind, during, status, place, office, "

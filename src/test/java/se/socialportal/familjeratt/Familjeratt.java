@@ -1,11 +1,14 @@
 package se.socialportal.familjeratt;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
+import se.socialportal.identity.session.SessionStore;
 import se.socialportal.testing.Browser;
 import se.socialportal.testing.ResidentLogins;
 import se.socialportal.testing.StaffLogins;
@@ -17,11 +20,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** What familjerätt's tests share: the app without demo data, a familjerättssekreterare with hours, residents. */
-final class Familjeratt {
+public final class Familjeratt {
 
   static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
   static final String BASE = "/api/v1/familjeratt";
@@ -35,12 +40,12 @@ final class Familjeratt {
   }
 
   /** A familjerättssekreterare of the demo municipality, logged in. */
-  static StaffLogins.Staff secretary(TestApp app, String subject) {
+  public static StaffLogins.Staff secretary(TestApp app, String subject) {
     return StaffLogins.login(app, subject, "Frida " + subject, "demo", "familjerattssekreterare");
   }
 
   /** Publishes weekly hours for the staff member; returns the schedule id. */
-  static String hours(StaffLogins.Staff staff, DayOfWeek day, String start, String end, LocalDate from) {
+  public static String hours(StaffLogins.Staff staff, DayOfWeek day, String start, String end, LocalDate from) {
     HttpResponse<Buffer> created = staff.browser().post(BASE + "/staff/schedules", new JsonObject()
       .put("unit", "Familjerätten").put("office", "Familjerätten, Storgatan 1").put("weekday", day.getValue())
       .put("start", start).put("end", end).put("validFrom", from.toString()));
@@ -57,9 +62,36 @@ final class Familjeratt {
   }
 
   /** The next given weekday after today (never today), at the wall-clock time in Stockholm. */
-  static Instant next(TestApp app, DayOfWeek day, String time) {
+  public static Instant next(TestApp app, DayOfWeek day, String time) {
     LocalDate date = app.clock().today().with(TemporalAdjusters.next(day));
     return date.atTime(LocalTime.parse(time)).atZone(STOCKHOLM).toInstant();
+  }
+
+  /** A logged-in resident: the session cookie and its CSRF token (sessions made as a BankID login makes them). */
+  public record Resident(String token, String csrf) {
+  }
+
+  /** {@code count} residents with fictitious personnummer 700101-{firstSerial…}, each with a session. */
+  public static List<Resident> residents(TestApp app, int count, int firstSerial) throws Exception {
+    SessionStore store = app.services().identity().sessions().store();
+    List<Resident> residents = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String nine = "700101" + String.format("%03d", firstSerial + i);
+      Personnummer number = Personnummer.of("19" + nine + Personnummer.checkDigit(nine));
+      PersonRepository.Person person = new PersonRepository(app.services().pool()).ensure(number)
+        .await(20, TimeUnit.SECONDS);
+      SessionStore.Created created = store.createResident(app.services().pool(), "demo", person.id(), "Förälder " + i)
+        .await(20, TimeUnit.SECONDS);
+      residents.add(new Resident(created.token(), created.session().csrfToken()));
+    }
+    return residents;
+  }
+
+  /** A booking request as the resident's browser sends it, without waiting for the answer. */
+  public static Future<HttpResponse<Buffer>> book(WebClient client, Resident resident, JsonObject body) {
+    return client.post(BASE + "/bookings").putHeader("Cookie", "sp_session=" + resident.token())
+      .putHeader("X-CSRF-Token", resident.csrf()).putHeader("Content-Type", "application/json")
+      .sendBuffer(body.toBuffer());
   }
 
   static HttpResponse<Buffer> book(Browser browser, JsonObject body) {
@@ -82,7 +114,7 @@ final class Familjeratt {
     return browser.post(ResidentLogins.collectPath(order), new JsonObject()).bodyAsJsonObject();
   }
 
-  static long count(TestApp app, String sql, Object... params) {
+  public static long count(TestApp app, String sql, Object... params) {
     try {
       return app.services().pool().preparedQuery(sql).execute(Tuple.from(params))
         .map(rows -> rows.iterator().next().getLong(0)).await(20, TimeUnit.SECONDS);

@@ -21,7 +21,7 @@ import static se.socialportal.testing.Futures.await;
  * Applications and robot jobs written the way the e-tjänst writes them: the application row, the household-month rows
  * and the job in one transaction through {@link RobotJobs#enqueue}, submitted at the test's clock's time.
  */
-final class RobotFixtures {
+public final class RobotFixtures {
 
   static final String TENANT = "demo";
   // The demo's test identities (bankid.simulator.TestIdentities); the register simulator knows them.
@@ -34,7 +34,7 @@ final class RobotFixtures {
   private final Pool pool;
   private final Clock clock;
 
-  RobotFixtures(Pool pool, Clock clock) {
+  public RobotFixtures(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
   }
@@ -48,7 +48,7 @@ final class RobotFixtures {
   }
 
   /** A person with a fresh, valid fictitious personnummer (test series 980–989), e.g. for many households. */
-  UUID syntheticPerson(int n) {
+  public UUID syntheticPerson(int n) {
     String base = String.format("19%02d%02d%02d98%01d", 50 + n % 40, 1 + n % 12, 1 + n % 28, n % 10);
     String nine = base.substring(2, 11);
     return person(base + Personnummer.checkDigit(nine));
@@ -59,7 +59,7 @@ final class RobotFixtures {
   }
 
   /** Submits an application (status submitted) and queues its job; returns the application id. */
-  UUID submit(UUID applicant, Optional<UUID> coApplicant, YearMonth month, String kind, String channel,
+  public UUID submit(UUID applicant, Optional<UUID> coApplicant, YearMonth month, String kind, String channel,
               JsonObject content) {
     return submit(UUID.randomUUID(), applicant, coApplicant, month, kind, channel, content);
   }
@@ -104,7 +104,7 @@ final class RobotFixtures {
   }
 
   /** A single adult, rent and electricity, one income. */
-  static JsonObject single(String birthDate, long rent, String incomeType, long income) {
+  public static JsonObject single(String birthDate, long rent, String incomeType, long income) {
     JsonObject content = base(birthDate, rent);
     if (income > 0) {
       content.getJsonArray("incomes").add(income("applicant", incomeType, income));
@@ -153,7 +153,7 @@ final class RobotFixtures {
     return content;
   }
 
-  long count(String sql, Object... params) {
+  public long count(String sql, Object... params) {
     return await(pool.preparedQuery(sql).execute(Tuple.from(params))).iterator().next().getLong(0);
   }
 

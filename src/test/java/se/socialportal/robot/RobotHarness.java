@@ -37,7 +37,7 @@ import static se.socialportal.testing.Futures.await;
  * {@link TestClock#START} until a test moves it (jobs are queued at its time, so they are due at once); the stickprov
  * seed is fixed so draws can be predicted with {@link Stickprov#value}.
  */
-final class RobotHarness implements AutoCloseable {
+public final class RobotHarness implements AutoCloseable {
 
   static final byte[] SEED = new byte[32];
   static final RobotSettings SETTINGS = new RobotSettings(true, 8, Duration.ofSeconds(30), Duration.ofMillis(200), 3,
@@ -148,7 +148,7 @@ final class RobotHarness implements AutoCloseable {
   }
 
   /** Bounded polling on the database: true within 20 s, or the test fails with the description. */
-  static void eventually(String what, BooleanSupplier condition) {
+  public static void eventually(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

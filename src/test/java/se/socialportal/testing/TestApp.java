@@ -58,7 +58,14 @@ public final class TestApp implements AutoCloseable {
 
   /** With a clock of the test's own, e.g. {@code TestClock.ticking(anotherStart)}. */
   public static TestApp start(String name, JsonObject overrides, TestClock clock) {
-    DatabaseSettings database = TestDatabase.fresh(name);
+    return startOn(TestDatabase.fresh(name), overrides, clock);
+  }
+
+  /**
+   * A server on a database another server already uses (the first server's {@link #database()}): several servers
+   * behind a municipality's proxy share one PostgreSQL and nothing else.
+   */
+  public static TestApp startOn(DatabaseSettings database, JsonObject overrides, TestClock clock) {
     int port = freePort();
     JsonObject config = new JsonObject()
       .put("MODE", "demo")
