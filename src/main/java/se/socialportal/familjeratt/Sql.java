@@ -15,6 +15,13 @@ final class Sql {
 
   /** SQLSTATE exclusion_violation: fr_appointment_one_per_time refused an overlapping appointment. */
   static final String EXCLUSION_VIOLATION = "23P01";
+  /**
+   * SQLSTATE deadlock_detected. Two transactions inserting overlapping appointments at the same moment each enter
+   * their row in the exclusion constraint's index and then each find the other's row still in progress and wait for
+   * it: PostgreSQL breaks the cycle by aborting one of them with this code instead of 23P01. Under a burst of residents
+   * asking for the same newly released times it is the usual way of losing the race (bench/booking.sh saw hundreds).
+   */
+  static final String DEADLOCK_DETECTED = "40P01";
 
   private Sql() {
   }
@@ -33,8 +40,16 @@ final class Sql {
     return it.hasNext() ? Optional.of(map.apply(it.next())) : Optional.empty();
   }
 
-  /** True when the failure is the database refusing a second appointment on a time already held. */
+  /**
+   * True when the failure is the database refusing a second appointment on a time already held — by the exclusion
+   * constraint, or by the deadlock two overlapping inserts in flight at once end in. A transaction that books takes
+   * no other contested lock, so a deadlock there is always this race.
+   */
   static boolean isDoubleBooking(Throwable failure) {
-    return failure instanceof PgException && EXCLUSION_VIOLATION.equals(((PgException) failure).getSqlState());
+    if (!(failure instanceof PgException)) {
+      return false;
+    }
+    String state = ((PgException) failure).getSqlState();
+    return EXCLUSION_VIOLATION.equals(state) || DEADLOCK_DETECTED.equals(state);
   }
 }
