@@ -51,6 +51,7 @@ final class AppointmentRepository {
   private static final String BUSY = "SELECT staff_id, lower(during) AS starts_at, upper(during) AS ends_at "
     + "FROM fr_appointment WHERE tenant_id = $1 AND during && tstzrange($2, $3) "
     + "AND status IN ('held', 'confirmed', 'attended', 'no_show')";
+  private static final String LOCK_STAFF = "SELECT pg_advisory_xact_lock(hashtextextended('fr_appointment:' || $1, 0))";
   private static final String INSERT = "INSERT INTO fr_appointment (tenant_id, booking_id, staff_id, person_id, kind, "
     + "during, status, place, office, meeting_link, interpreter_language, created_at, updated_at) "
     + "VALUES ($1, $2, $3, $4, $5, tstzrange($6, $7), $8, $9, $10, $11, $12, $13, $13) RETURNING id";
@@ -98,12 +99,20 @@ final class AppointmentRepository {
     });
   }
 
+  /**
+   * Inserts the appointment; the exclusion constraint refuses one that overlaps another of the staff member's.
+   * Appointments for one staff member are inserted one transaction at a time (a transaction-scoped advisory lock on
+   * the staff member): two overlapping inserts in flight at once would otherwise each wait for the other's index entry
+   * until PostgreSQL's deadlock check (a second later) aborted one; in turn, the second waits only for the first to
+   * commit and is refused at once.
+   */
   static Future<UUID> insert(SqlClient tx, New appointment, Instant now) {
-    return tx.preparedQuery(INSERT).execute(Tuple.of(appointment.tenantId(), appointment.bookingId(),
+    return tx.preparedQuery(LOCK_STAFF).execute(Tuple.of(appointment.staffId().toString()))
+      .compose(locked -> tx.preparedQuery(INSERT).execute(Tuple.of(appointment.tenantId(), appointment.bookingId(),
         appointment.staffId(), appointment.personId().orElse(null), appointment.kind(), Sql.utc(appointment.start()))
       .addValue(Sql.utc(appointment.end())).addValue(appointment.status()).addValue(appointment.place())
       .addValue(appointment.office().orElse(null)).addValue(appointment.meetingLink().orElse(null))
-      .addValue(appointment.interpreterLanguage().orElse(null)).addValue(Sql.utc(now)))
+      .addValue(appointment.interpreterLanguage().orElse(null)).addValue(Sql.utc(now))))
       .map(rows -> rows.iterator().next().getUUID("id"));
   }
 
