@@ -30,6 +30,14 @@ final class Processes implements AutoCloseable {
 
   /** Starts the process and returns once it has printed a line containing {@code ready}; fails if it ends first. */
   Process start(String name, ProcessBuilder builder, String ready) throws Exception {
+    return launch(name, builder, ready).awaitReady();
+  }
+
+  /**
+   * Starts the process and returns at once; {@link Starting#awaitReady()} waits for its line containing
+   * {@code ready}. Services that do not need each other start side by side.
+   */
+  Starting launch(String name, ProcessBuilder builder, String ready) throws IOException {
     Path log = logs.resolve(name + ".log");
     Process process = builder.redirectErrorStream(true).start();
     started.add(process);
@@ -53,14 +61,26 @@ final class Processes implements AutoCloseable {
     }, name + "-output");
     reader.setDaemon(true);
     reader.start();
-    try {
-      readyLine.get(READY_MINUTES, TimeUnit.MINUTES);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw (Exception) e.getCause();
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError(name + " did not say '" + ready + "' within " + READY_MINUTES + " minutes:\n" + tail(log));
+    return new Starting(name, process, readyLine, ready, log);
+  }
+
+  /** A process on its way up. */
+  record Starting(String name, Process process, CompletableFuture<String> readyLine, String ready, Path log) {
+
+    Process awaitReady() throws Exception {
+      try {
+        readyLine.get(READY_MINUTES, TimeUnit.MINUTES);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw (Exception) e.getCause();
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError(name + " did not say '" + ready + "' within " + READY_MINUTES + " minutes:\n"
+          + tail(log));
+      }
+      return process;
     }
-    return process;
   }
 
   private static String tail(Path log) {

@@ -68,36 +68,41 @@ class ProductionJourneyIT {
 
   @BeforeAll
   static void start() throws Exception {
+    Path jar = Path.of(System.getProperty("production.jar", "target/socialportal-production.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), "the production artifact " + jar + " is built by package (mvn verify)");
     // Beside the jar (target/), so the processes' logs and any screenshot of a failure stay for reading.
-    work = Files.createTempDirectory(Path.of(System.getProperty("production.jar")).getParent(), "production-journey-");
+    work = Files.createTempDirectory(jar.getParent(), "production-journey-");
     processes = new Processes(work);
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-
-    // PostgreSQL: a server process of its own (the embedded binaries), reached only through DATABASE_URL.
-    DatabaseSettings database = TestDatabase.fresh("production");
 
     // BankID: the simulator as its own HTTPS process with its own server certificate; the app gets the RP
     // certificate and the CA as files, as it would get BankID's.
     int rpPort = TestApp.freePort();
     int phonePort = TestApp.freePort();
     Path certificates = work.resolve("bankid");
-    processes.start("bankid", new ProcessBuilder(java(), "-cp", classpath,
+    Processes.Starting bankid = processes.launch("bankid", new ProcessBuilder(tool(classpath,
       StandaloneBankIdSimulator.class.getName(), String.valueOf(rpPort), String.valueOf(phonePort),
-      certificates.toString()), "ready ");
+      certificates.toString())), "ready ");
     phone = "http://127.0.0.1:" + phonePort + "/bankid-simulator/";
 
     // The identity provider: the realm's client and claims, as its own process.
     int oidcPort = TestApp.freePort();
     Path oidcConfig = work.resolve("oidc.json");
     Files.writeString(oidcConfig, identityProviderConfig().encodePrettily(), StandardCharsets.UTF_8);
-    processes.start("oidc", new ProcessBuilder(java(), "-cp", classpath,
+    Processes.Starting oidc = processes.launch("oidc", new ProcessBuilder(tool(classpath,
       StandaloneIdentityProvider.class.getName(), String.valueOf(oidcPort), "socialportalen",
-      oidcConfig.toString()), "ready ");
+      oidcConfig.toString())), "ready ");
+
+    // PostgreSQL: a server process of its own (the embedded binaries), reached only through DATABASE_URL. Made while
+    // the two services above come up, as are the rules; the app starts once all three are there.
+    DatabaseSettings database = TestDatabase.fresh("production");
+    Path robots = journeyRobots();
+    bankid.awaitReady();
+    oidc.awaitReady();
 
     // The production artifact, configured by its environment only.
     int appPort = TestApp.freePort();
     app = "http://127.0.0.1:" + appPort;
-    Path jar = Path.of(System.getProperty("production.jar"));
     ProcessBuilder server = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString());
     server.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME"));
     server.environment().put("MODE", "production");
@@ -117,11 +122,12 @@ class ProductionJourneyIT {
     server.environment().put("BANKID_RP_CERT_PASSWORD", "qwerty123");
     server.environment().put("BANKID_CA", certificates.resolve("ca.pem").toString());
     server.environment().put("DATA_DIR", work.resolve("data").toString());
-    server.environment().put("ROBOTS_DIR", journeyRobots().toString());
+    server.environment().put("ROBOTS_DIR", robots.toString());
     server.environment().put("LOGIN_RATE_PER_MINUTE", "1000");
-    processes.start("app", server, "Socialportalen is running on ");
+    Processes.Starting starting = processes.launch("app", server, "Socialportalen is running on ");
 
     chromium = Chromium.launchOnMachineClock();
+    starting.awaitReady();
     // Generous, for a loaded machine: these bound waits for a state the page shows, they are not the time it takes.
     com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(WAIT.toMillis());
   }
@@ -364,6 +370,17 @@ class ProductionJourneyIT {
       document.save(out);
       return out.toByteArray();
     }
+  }
+
+  /**
+   * A JVM for one of the outside services: the test's class path, and the quick compiler only (these processes answer
+   * a handful of requests; the second compiler's work would only take the cores the server and the browser need).
+   */
+  private static List<String> tool(String classpath, String mainClass, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+      "-cp", classpath, mainClass));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static String java() {
