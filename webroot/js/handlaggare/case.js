@@ -131,7 +131,8 @@ function renderWarnings(proposal, stickprov) {
           : '')
       : warning.type === 'STICKPROV' ? stickprovCheck(warning)
         : el('button', { type: 'button', class: 'secondary',
-          onclick: () => act(base + '/warnings/' + warning.id + '/acknowledge', {}, t('staff.warning.done')) },
+          onclick: (event) => once(event.currentTarget,
+            () => act(base + '/warnings/' + warning.id + '/acknowledge', {}, t('staff.warning.done'))) },
         t('staff.warning.acknowledge')))));
 }
 
@@ -319,6 +320,16 @@ async function load() {
   view = result.data;
   render();
   await renderCasePayments();
+}
+
+/** A second click while the first is on its way would act twice (the second answered 404): the button waits. */
+async function once(button, action) {
+  button.disabled = true;
+  const done = await action();
+  if (!done) {
+    button.disabled = false;
+  }
+  return done;
 }
 
 async function act(path, body, message) {

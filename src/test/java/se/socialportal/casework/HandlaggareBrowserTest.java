@@ -57,8 +57,16 @@ class HandlaggareBrowserTest {
       assertThat(page.locator("#calculation")).containsText("Hyra");
       Locator approve = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkänn förslaget"));
       assertThat(approve).isDisabled();
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kvittera varningen")).click();
+      java.util.concurrent.atomic.AtomicInteger acknowledgements = new java.util.concurrent.atomic.AtomicInteger();
+      page.onRequest(request -> {
+        if (request.url().endsWith("/acknowledge")) {
+          acknowledgements.incrementAndGet();
+        }
+      });
+      // An impatient double click: the button waits for the first answer instead of acknowledging twice (a 404).
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kvittera varningen")).dblclick();
       assertThat(page.locator("#warnings")).containsText("Kvitterad av Anna Handläggarsson");
+      org.junit.jupiter.api.Assertions.assertEquals(1, acknowledgements.get(), "one acknowledgement per warning");
       assertThat(approve).isEnabled();
       approve.click();
       assertThat(page.locator("#status")).containsText("Beslutet är fattat");
