@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the decision, its letters and the payments of an application for Mina sidor. The tables belong to casework
- * (casework: {@code decision}, {@code decision_letter}) and payment ({@code payment}); this room reads only the
- * columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table exists
- * (its room has not been migrated yet) there is simply nothing to show.
+ * (casework: {@code decision}, {@code decision_letter}) and payment (its view {@code payment_state}); this room reads
+ * only the columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table
+ * exists (its room has not been migrated yet) there is simply nothing to show.
  */
 public final class DecisionsAndPayments {
 
