@@ -91,9 +91,10 @@ function renderDecision() {
   }));
   renderCalculation($('calculation'), view.decisions, view.previousDecisions);
   $('payments-section').hidden = view.payments.length === 0;
-  $('payments').replaceChildren(...view.payments.map((payment) => text('li', t('payment.line', {
-    amount: kronor(payment.amount), status: t(`paymentStatus.${payment.status}`),
-    when: payment.payDate ? date(payment.payDate) : '' }))));
+  // When the money comes: the payout day the payment plan chose, the day the bank paid it, or that it failed.
+  $('payments').replaceChildren(...view.payments.map((payment) => text('li', t(`payment.when.${payment.status}`, {
+    amount: kronor(payment.amount), date: payment.payDate ? date(payment.payDate) : '' }), {
+    class: `payment-${payment.status}` })));
 }
 
 function answerForm(request) {

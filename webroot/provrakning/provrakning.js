@@ -3,6 +3,7 @@
 // typed is never cleared, also when the language is switched.
 import { problems, send } from '../js/api.js';
 import { setupLanguage, t, translate } from '../js/i18n.js';
+import { problemText } from '../js/bistand/errors.js';
 import { optionalResidentSession } from '../js/session.js';
 import { costFields, field, incomeRow, personRow, renumber, request, roleOf } from './form.js';
 import { showResult } from './result.js';
@@ -122,7 +123,9 @@ function markField(target, message) {
 }
 
 function showErrors(result) {
-  for (const problem of problems(result)) {
+  for (const found of problems(result)) {
+    // Arabic has its own text for each code: the server answers it in Swedish.
+    const problem = { ...found, message: problemText(found) };
     const item = document.createElement('li');
     const target = problem.field ? elementFor(problem.field) : null;
     if (target && !document.getElementById(target.id + '-error')) {

@@ -86,7 +86,8 @@ public enum UserMessage {
     return locale != null && "en".equals(locale.getLanguage()) ? english(flow) : swedish(flow);
   }
 
-  private boolean usesVariant(Flow flow) {
+  /** Whether the flow gets the message's second wording (RFA14 on a phone or tablet, RFA17 for a QR code). */
+  public boolean usesVariant(Flow flow) {
     switch (this) {
       case RFA14:
         return flow == Flow.SAME_DEVICE_MOBILE || flow == Flow.PHONE_CALL;

@@ -24,6 +24,7 @@ import se.socialportal.platform.http.Messages;
 import se.socialportal.platform.http.RateLimiter;
 import se.socialportal.platform.http.Responses;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.rules.LineTexts;
 import se.socialportal.rules.RuleBook;
 import se.socialportal.rules.RuleKind;
 import se.socialportal.rules.RulesNotInForceException;
@@ -110,7 +111,7 @@ public final class ProvrakningRoutes implements RoutesModule {
       JsonArray incomeTypes = new JsonArray();
       incomes.types().values().forEach(rule -> incomeTypes.add(new JsonObject()
         .put("type", rule.type())
-        .put("label", rule.label(language))
+        .put("label", LineTexts.incomeLabel(rule, language))
         .put("treatment", treatment(rule.treatment()))
         .put("employment", rule.employment())));
       JsonArray costTypes = new JsonArray();

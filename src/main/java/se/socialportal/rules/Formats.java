@@ -1,5 +1,7 @@
 package se.socialportal.rules;
 
+import se.socialportal.platform.http.Messages;
+
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -12,7 +14,7 @@ public final class Formats {
   }
 
   public static String kronor(BigDecimal amount, String language) {
-    Locale locale = Locale.forLanguageTag(language);
+    Locale locale = Messages.locale(language);
     boolean whole = amount.stripTrailingZeros().scale() <= 0;
     DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(locale));
     return format.format(amount);

@@ -1,6 +1,7 @@
 package se.socialportal.rules;
 
 import se.socialportal.norm.IncomeClassification;
+import se.socialportal.norm.IncomeRule;
 import se.socialportal.norm.Line;
 import se.socialportal.norm.Note;
 import se.socialportal.platform.http.Messages;
@@ -45,7 +46,7 @@ public final class LineTexts {
       case COST:
         return Messages.text(language, "norm.cost." + line.subject());
       case INCOME:
-        String type = incomes.rule(line.subject()).map(rule -> rule.label(language)).orElse(line.subject());
+        String type = incomes.rule(line.subject()).map(rule -> incomeLabel(rule, language)).orElse(line.subject());
         return people.isEmpty() ? type : Messages.text(language, "norm.line.income", type, people.get(0));
       case COMMON:
         return Messages.text(language, "norm.line.common", line.args().get(0));
@@ -56,6 +57,15 @@ public final class LineTexts {
       default:
         return Messages.text(language, "norm.line." + line.code().key(), people.get(0));
     }
+  }
+
+  /**
+   * An income type's name: the income classification's own words where its file has the language (Swedish and
+   * English), else the bundle's ({@code norm.income.<type>}, e.g. Arabic), else Swedish.
+   */
+  public static String incomeLabel(IncomeRule rule, String language) {
+    return rule.labels().containsKey(language) ? rule.labels().get(language)
+      : Messages.own(language, "norm.income." + rule.type()).orElseGet(() -> rule.label(language));
   }
 
   /** The line's reasons as one sentence or a few; empty when the amount needs no explanation. */

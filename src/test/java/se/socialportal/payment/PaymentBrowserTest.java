@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,6 +76,11 @@ class PaymentBrowserTest {
     phone.close();
   }
 
+  /** A date as the Swedish pages write it: "16 april 2026". */
+  private static String swedish(java.time.LocalDate date) {
+    return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("sv")));
+  }
+
   @Test
   @DisplayName("decided → attested → schema-valid pain.001 in the outbox → camt.054 marks it paid on Mina sidor; pain.002 alerts")
   void endToEnd() throws Exception {
@@ -117,6 +123,11 @@ class PaymentBrowserTest {
       UUID ylvaPayment = fixtures.payments(application).get(0).getUUID("id");
       assertEquals("attested", fixtures.payment(ylvaPayment).getString("status"));
 
+      // Her case page says when the money comes: the payout day the payment plan chose.
+      ylva.navigate(app.baseUrl() + "/mina-sidor/arende/?id=" + application);
+      assertThat(ylva.locator("#payments")).hasText(Pattern.compile("7\\s990 kr betalas ut "
+        + swedish(fixtures.payment(ylvaPayment).getLocalDate("execution_date")) + "\\."));
+
       // Another case goes in the same file, to be rejected by the bank.
       Browser annaApi = fixtures.login("anna.handlaggare", "Anna Handläggarsson", "handlaggare");
       Browser alvaApi = fixtures.login("alva.attestant", "Alva Attestantsson", "attestant");
@@ -148,6 +159,8 @@ class PaymentBrowserTest {
       Locator paid = ylva.locator("#payments li").filter(new Locator.FilterOptions().setHasText("Försörjningsstöd april 2026"));
       assertThat(paid).containsText("Utbetald 16 april 2026");
       assertThat(ylva.locator("#cases")).containsText("Utbetald");
+      ylva.navigate(app.baseUrl() + "/mina-sidor/arende/?id=" + application);
+      assertThat(ylva.locator("#payments")).hasText(Pattern.compile("7\\s990 kr utbetalt 16 april 2026\\."));
 
       Page alerts = annaContext.newPage();
       alerts.navigate(app.baseUrl() + "/handlaggare/utbetalningar/");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Axe;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
 
@@ -158,6 +159,42 @@ class ProvrakningBrowserTest {
       assertThat(page.locator("#persons-0-birthDate")).hasValue("1980-01-01");
       page.reload();
       assertThat(page.locator("h1")).hasText("Estimate financial assistance");
+    }
+    assertEquals(List.of(), problems);
+  }
+  @Test
+  @DisplayName("in Arabic: right to left, the server's lines, income types, errors and disclaimer in Arabic; axe-core finds nothing")
+  void arabic() {
+    List<String> problems = new ArrayList<>();
+    try (BrowserContext context = Axe.context(chromium)) {
+      context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("lang", "ar").setDomain("127.0.0.1")
+        .setPath("/")));
+      Page page = open(context, problems);
+      assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+      assertThat(page.locator("html")).hasAttribute("lang", "ar");
+      page.locator("#month").fill("2025-10");
+      page.locator("#persons-0-birthDate").fill("1980-01-01");
+      page.locator("#costs-rent").fill("-100");
+      page.locator("#add-income").click();
+      assertThat(page.locator("#incomes-0-type option[value='salary']")).hasText("الراتب بعد الضريبة");
+      page.locator("#incomes-0-type").selectOption("salary");
+      page.locator("#incomes-0-person").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+      page.locator("#incomes-0-amount").fill("3000");
+      page.locator("#calculate").click();
+      // The server's field code in the page's own Arabic text.
+      assertThat(page.locator("#costs-rent-error")).hasText("لا يمكن أن يكون المبلغ سالباً.");
+      Axe.assertClean(page);
+
+      page.locator("#costs-rent").fill("5000");
+      page.locator("#calculate").click();
+      assertThat(page.locator("#result-amount")).containsText("الإعانة المعيشية التقديرية");
+      var lines = page.locator("#result-lines");
+      assertThat(lines).containsText("التكاليف الشخصية، شخص بالغ يعيش بمفرده – مقدّم الطلب");
+      assertThat(lines).containsText("تكاليف مشتركة للأسرة، شخص واحد");
+      assertThat(lines).containsText("تكلفة السكن (الإيجار أو الرسوم)");
+      assertThat(lines).containsText("الراتب بعد الضريبة – مقدّم الطلب");
+      assertThat(page.locator("#result-disclaimer")).containsText("الحساب التجريبي تقدير وليس قرارًا");
+      Axe.assertClean(page);
     }
     assertEquals(List.of(), problems);
   }

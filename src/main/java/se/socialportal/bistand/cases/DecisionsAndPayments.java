@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the decision, its letters and the payments of an application for Mina sidor. The tables belong to casework
- * (casework: {@code decision}, {@code decision_letter}) and payment ({@code payment}); this room reads only the
- * columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table exists
- * (its room has not been migrated yet) there is simply nothing to show.
+ * (casework: {@code decision}, {@code decision_letter}) and payment (its view {@code payment_state}); this room reads
+ * only the columns documented in docs/application.md ("What Mina sidor reads from casework and payment"). Until a table
+ * exists (its room has not been migrated yet) there is simply nothing to show.
  */
 public final class DecisionsAndPayments {
 
@@ -35,9 +35,11 @@ public final class DecisionsAndPayments {
   private static final String LETTER_PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND application_id = $2 "
     + "AND tenant_id = $3";
   // The payment room's view of its payments, in the resident's four words (planned, sent, paid, failed); a payment
-  // paid another way than to the account is paid.
+  // paid another way than to the account is paid. The date is the payout day the payment plan chose until the bank
+  // has paid (then the day it did); a failed payment has none.
   private static final String PAYMENTS = "SELECT id, amount, CASE WHEN state IN ('sent', 'paid', 'failed') THEN state "
-    + "WHEN state = 'manual' THEN 'paid' ELSE 'planned' END AS status, coalesce(paid_on, execution_date) AS pay_date "
+    + "WHEN state = 'manual' THEN 'paid' ELSE 'planned' END AS status, CASE WHEN state = 'failed' THEN NULL "
+    + "ELSE coalesce(paid_on, execution_date) END AS pay_date "
     + "FROM payment_state WHERE application_id = $1 AND tenant_id = $2 AND state <> 'cancelled' "
     + "ORDER BY execution_date, id";
 

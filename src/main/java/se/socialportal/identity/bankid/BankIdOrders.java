@@ -16,6 +16,7 @@ import se.socialportal.bankid.OrderStart;
 import se.socialportal.bankid.QrSvg;
 import se.socialportal.bankid.Requirement;
 import se.socialportal.bankid.SignRequest;
+import se.socialportal.bankid.UserMessage;
 import se.socialportal.bankid.UserVisibleData;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
@@ -219,7 +220,7 @@ public final class BankIdOrders {
         CollectStatus.PENDING));
     }
     String message = failure instanceof BankIdException
-      ? ((BankIdException) failure).userMessage().text(Locale.forLanguageTag(language), flowOf(order))
+      ? statusText(((BankIdException) failure).userMessage(), language, flowOf(order))
       : Messages.text(language, "error.bankid_unavailable");
     return orders.finish(order.id(), "failed", "error", clock.instant())
       .map(v -> Progress.of("failed", message, null));
@@ -283,9 +284,18 @@ public final class BankIdOrders {
   private static Progress answer(String language, String status, String hint, Flow flow, CollectStatus collectStatus) {
     CollectResult shape = new CollectResult(null, collectStatus, collectStatus.wireName(), HintCode.fromWire(hint),
       hint, null);
-    String message = shape.userMessage(flow).map(m -> m.text(Locale.forLanguageTag(language), flow))
+    String message = shape.userMessage(flow).map(m -> statusText(m, language, flow))
       .orElse(Messages.text(language, "bankid.in_progress"));
     return Progress.of(status, message, hint);
+  }
+
+  /**
+   * BankID's recommended text for the person's language: BankID words its texts in Swedish and English
+   * ({@link UserMessage}); another language has them in its bundle ({@code bankid.rfa.<RFA>[.variant]}).
+   */
+  static String statusText(UserMessage message, String language, Flow flow) {
+    String key = "bankid.rfa." + message.name() + (message.usesVariant(flow) ? ".variant" : "");
+    return Messages.own(language, key).orElseGet(() -> message.text(Locale.forLanguageTag(language), flow));
   }
 
   /** The order of the given id, if the caller holds its binding; anyone else gets 404. */

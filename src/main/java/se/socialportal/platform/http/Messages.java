@@ -11,12 +11,15 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Texts for people, from i18n/messages_{sv,en}.properties (UTF-8). Swedish is the default and the fallback;
+ * Texts for people, from i18n/messages_{sv,en,ar}.properties (UTF-8). Swedish is the default and the fallback;
  * a key missing in every bundle falls back to the key itself so a gap is visible, and {@code MessagesTest} keeps
- * the bundles complete.
+ * the bundles complete. Swedish and English are complete ({@link #LANGUAGES}); Arabic covers what the server writes
+ * on the resident's pages that offer Arabic (the calculation's lines, provräkning, BankID's status texts), and any
+ * other text falls back to Swedish, as the pages themselves do.
  */
 public final class Messages {
 
@@ -24,7 +27,11 @@ public final class Messages {
     ThreadLocal.withInitial(java.util.HashMap::new);
 
   public static final List<String> LANGUAGES = List.of("sv", "en");
-  private static final Map<String, Properties> BUNDLES = Map.of("sv", load("sv"), "en", load("en"));
+  /** Every language the server answers in: the complete ones and those that cover the resident's pages. */
+  public static final List<String> SPOKEN = List.of("sv", "en", "ar");
+  private static final Map<String, Properties> BUNDLES = Map.of("sv", load("sv"), "en", load("en"), "ar", load("ar"));
+  // Numbers in Latin digits, as the pages write them (webroot/i18n/languages.json: ar-u-nu-latn).
+  private static final Map<String, Locale> LOCALES = Map.of("ar", Locale.forLanguageTag("ar-u-nu-latn"));
 
   private Messages() {
   }
@@ -41,7 +48,19 @@ public final class Messages {
     // Parsing a pattern costs more than formatting it (the robot formats thousands of lines a second); a
     // MessageFormat is not thread-safe, so each thread keeps its own parsed patterns.
     return FORMATS.get().computeIfAbsent(language + '\u0000' + pattern,
-      k -> new MessageFormat(pattern, Locale.forLanguageTag(language))).format(args);
+      k -> new MessageFormat(pattern, locale(language))).format(args);
+  }
+
+  /** The text for key in exactly this language, if its bundle has one (no Swedish standing in). */
+  public static Optional<String> own(String language, String key, Object... args) {
+    Properties bundle = BUNDLES.get(language);
+    return bundle != null && bundle.containsKey(key) ? Optional.of(text(language, key, args))
+      : Optional.empty();
+  }
+
+  /** The locale numbers are written in for a language. */
+  public static Locale locale(String language) {
+    return LOCALES.getOrDefault(language, Locale.forLanguageTag(language));
   }
 
   /**
@@ -64,23 +83,23 @@ public final class Messages {
 
   /**
    * The language to answer in: an explicit {@code lang} cookie (the page's language switcher), else the first
-   * supported language in Accept-Language, else Swedish.
+   * spoken language in Accept-Language, else Swedish.
    */
   public static String language(RoutingContext ctx) {
     var cookie = ctx.request().getCookie("lang");
-    if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
+    if (cookie != null && SPOKEN.contains(cookie.getValue())) {
       return cookie.getValue();
     }
     return language(ctx.request().getHeader("Accept-Language"));
   }
 
-  /** The first supported language in an Accept-Language header, else Swedish. */
+  /** The first spoken language in an Accept-Language header, else Swedish. */
   public static String language(String header) {
     if (header != null) {
       for (String part : header.split(",")) {
         String tag = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
         String primary = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
-        if (LANGUAGES.contains(primary)) {
+        if (SPOKEN.contains(primary)) {
           return primary;
         }
       }

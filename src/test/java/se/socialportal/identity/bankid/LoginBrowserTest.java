@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Axe;
 import se.socialportal.testing.Browser;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.QrCodes;
@@ -27,6 +28,8 @@ class LoginBrowserTest {
   static void start() {
     app = TestApp.start("loginbrowser", new JsonObject().put("LOGIN_RATE_PER_MINUTE", "1000"));
     chromium = Chromium.launch(app.clock());
+    // The machine may be busy: the first BankID order (a TLS handshake with the simulator) can take a few seconds.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
   }
 
   @AfterAll
@@ -94,5 +97,49 @@ class LoginBrowserTest {
       assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID on this device")))
         .isFocused();
     }
+  }
+  @Test
+  @DisplayName("in Arabic, right to left: BankID's status texts follow the order (started, userSign, userCancel, certificateErr)")
+  void arabicStatusTexts() {
+    try (BrowserContext context = Axe.context(chromium)) {
+      context.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("lang", "ar")
+        .setDomain("127.0.0.1").setPath("/")));
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/logga-in/");
+      assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+      Browser phone = new Browser(app);
+
+      page.locator("#other-device").click();
+      assertThat(page.locator("#qr")).isVisible();
+      assertThat(page.locator("#status")).hasText("شغّل تطبيق BankID.");
+      Axe.assertClean(page);
+      String orderRef = open(phone, page);
+      assertThat(page.locator("#status")).hasText("أدخل رمز الأمان في تطبيق BankID واختر «تعريف» أو «توقيع».");
+      assertEquals(200, phone.post("/bankid-simulator/api/orders/" + orderRef + "/cancel", new JsonObject())
+        .statusCode());
+      assertThat(page.locator("#status")).hasText("أُلغيت العملية.");
+      assertThat(page.locator("#retry")).isFocused();
+      Axe.assertClean(page);
+
+      page.locator("#retry").click();
+      page.locator("#same-device").click();
+      assertThat(page.locator("#status")).hasText("نحاول تشغيل تطبيق BankID.");
+      orderRef = open(phone, page);
+      assertEquals(200, phone.post("/bankid-simulator/api/orders/" + orderRef + "/fail",
+        new JsonObject().put("hintCode", "certificateErr")).statusCode());
+      assertThat(page.locator("#status")).hasText(
+        "الـ BankID الذي تحاول استخدامه قديم جدًا أو محظور. استخدم BankID آخر أو احصل على واحد جديد من بنكك.");
+    }
+  }
+
+  /** The phone opens the order the page shows (by its autostart token, as the demo's simulator link carries it). */
+  private static String open(Browser phone, Page page) {
+    assertThat(page.locator("#simulator-link")).isVisible();
+    String link = page.locator("#simulator-link").getAttribute("href");
+    String token = java.net.URLDecoder.decode(link.replaceAll(".*[?&]autostarttoken=([^&]+).*", "$1"),
+      java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject opened = phone.post("/bankid-simulator/api/orders/open", new JsonObject().put("autoStartToken", token))
+      .bodyAsJsonObject();
+    return opened.getString("orderRef");
   }
 }
