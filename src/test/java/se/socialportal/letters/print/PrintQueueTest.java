@@ -89,6 +89,10 @@ class PrintQueueTest {
     UUID tolvan = paperLetter(fixtures, anna, "Tolvan", "191212121212", "none", Optional.of("198001019804"));
     UUID signe = paperLetter(fixtures, anna, "Signe", "198503159827", "skyddad_folkbokforing", Optional.empty());
     UUID unknown = paperLetter(fixtures, anna, "Okänd", "199001019999", "none", Optional.empty());
+    assertEquals("waiting", Futures.await(new se.socialportal.bistand.cases.DecisionsAndPayments(app.clock())
+      .read(app.services().pool(), fixtures.one("SELECT application_id FROM decision_letter WHERE id = $1",
+        Tuple.of(unknown)).getUUID(0), "demo")).getJsonArray("letters").getJsonObject(0).getString("post"),
+      "Mina sidor: skickas med post");
     PrintQueue queue = app.services().letters().printQueue();
 
     PrintQueue.Run run = Futures.await(queue.createBatch("demo", Optional.empty()));
@@ -148,6 +152,11 @@ class PrintQueueTest {
     JsonObject letter = view.getJsonArray("letters").getJsonObject(0);
     assertEquals("posted", letter.getString("mailboxStatus"));
     assertTrue(letter.getString("mailboxAt") != null);
+    // Mina sidor reads the same: sent by post, on the day the batch was marked sent.
+    JsonObject resident = Futures.await(new se.socialportal.bistand.cases.DecisionsAndPayments(app.clock())
+      .read(app.services().pool(), application, "demo")).getJsonArray("letters").getJsonObject(0);
+    assertEquals("sent", resident.getString("post"));
+    assertEquals(letter.getString("mailboxAt"), resident.getString("postedAt"));
   }
 
   @Test
