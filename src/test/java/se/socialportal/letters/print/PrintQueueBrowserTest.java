@@ -57,7 +57,8 @@ class PrintQueueBrowserTest {
   @DisplayName("waiting letters → today's batch → PDF with an address sheet per copy → printed → sent; the case says 'skickat med post'")
   void batchFromThePage() throws IOException {
     StaffLogins.Staff anna = StaffLogins.login(app, "anna.handlaggare", "Anna Handläggarsson", "demo", "handlaggare");
-    PrintQueueTest.paperLetter(fixtures, anna, "Tolvan", "191212121212", "none", Optional.of("198001019804"));
+    java.util.UUID tolvan = PrintQueueTest.paperLetter(fixtures, anna, "Tolvan", "191212121212", "none",
+      Optional.of("198001019804"));
     PrintQueueTest.paperLetter(fixtures, anna, "Signe", "198503159827", "skyddad_folkbokforing", Optional.empty());
 
     try (BrowserContext context = Axe.context(chromium)) {
@@ -99,5 +100,19 @@ class PrintQueueBrowserTest {
       Axe.assertClean(page);
     }
     assertEquals(2L, fixtures.count("SELECT count(*) FROM decision_letter WHERE mailbox_status = 'posted'"));
+
+    // The case's handläggare sees the letter as sent by post, with the day.
+    String application = fixtures.one("SELECT application_id FROM decision_letter WHERE id = $1",
+      io.vertx.sqlclient.Tuple.of(tolvan)).getUUID(0).toString();
+    try (BrowserContext context = chromium.swedishContext()) {
+      Page page = context.newPage();
+      page.navigate(app.baseUrl() + "/handlaggare/");
+      page.locator("[id='login-anna.handlaggare']").click();
+      page.waitForURL("**/handlaggare/");
+      page.navigate(app.baseUrl() + "/handlaggare/arende/?id=" + application);
+      String sentOn = se.socialportal.testing.TestClock.START.atZone(java.time.ZoneId.of("Europe/Stockholm"))
+        .toLocalDate().toString();
+      assertThat(page.locator("#decisions")).containsText("(leverans: skickat med post " + sentOn + ")");
+    }
   }
 }
