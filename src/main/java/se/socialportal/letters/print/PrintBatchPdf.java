@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import se.socialportal.platform.pdf.PdfPageWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -125,13 +126,14 @@ public final class PrintBatchPdf {
     content.beginText();
     content.setFont(font, size);
     content.newLineAtOffset(x, PAGE_HEIGHT - fromTop);
-    content.showText(text);
+    // One unusual character in a name must not stop the day's batch.
+    content.showText(PdfPageWriter.drawable(text, font));
     content.endText();
   }
 
   /** Cut to the window's width: a long line must not run past the window. */
   private static String fit(String text, PDType0Font font, float size, float width) throws IOException {
-    String shown = text;
+    String shown = PdfPageWriter.drawable(text, font);
     while (shown.length() > 1 && font.getStringWidth(shown) / 1000 * size > width) {
       shown = shown.substring(0, shown.length() - 1);
     }

@@ -165,6 +165,16 @@ class PrintBatchPdfTest {
   }
 
   @Test
+  @DisplayName("a character the font cannot draw is printed as '?' instead of stopping the batch")
+  void undrawableCharacter() throws IOException {
+    Addressing.Sheet sheet = new Addressing.Sheet(UUID.randomUUID(), List.of("Tolvan \uD80C\uDC00 Tolvansson",
+      "Tolvansgatan 12", "999 91 Demostad"), Optional.empty());
+    PrintBatchPdf.Result result = PrintBatchPdf.render(SENDER, DAY, List.of(
+      new PrintBatchPdf.Item(UUID.randomUUID(), "EB-2026-DDDDDDDD", List.of(sheet), letter("D", 1))));
+    assertTrue(pageTexts(result.pdf()).get(0).contains("Tolvan ? Tolvansson"));
+  }
+
+  @Test
   @DisplayName("the daily run's next time: today's if it is still ahead, else tomorrow's (Swedish time)")
   void schedule() {
     Instant morning = Instant.parse("2026-03-10T08:00:00Z"); // 09:00 in Stockholm
