@@ -87,6 +87,9 @@ function renderDecision() {
     const a = element('a', { href: `/api/v1/cases/${id}/letters/${letter.id}`, download: '' });
     a.textContent = t('decision.letter', { when: date(letter.createdAt) });
     li.append(a);
+    if (letter.post) {
+      li.append(' ', t(letter.post === 'sent' ? 'decision.posted' : 'decision.posting', { when: date(letter.postedAt) }));
+    }
     return li;
   }));
   renderCalculation($('calculation'), view.decisions, view.previousDecisions);

@@ -1,7 +1,7 @@
 // The case view: everything needed to check a proposal, and the actions on it. Every change goes to the server,
 // which checks delegation and state; the page then reloads the case so it always shows what the server holds.
 import { send } from '../api.js';
-import { kronor, shortDateTime } from '../format.js';
+import { kronor, shortDate, shortDateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { announce, announceError, el, named, startStaffPage } from './staff.js';
 import { renderParts, setupParts } from './parts.js';
@@ -227,7 +227,9 @@ function renderDecisions() {
   const target = document.getElementById('decisions');
   const letters = view.letters.map((letter) => el('li', {},
     el('a', { href: '/api/v1/casework/letters/' + letter.id + '/pdf' }, t('staff.decision.letter', { when: shortDateTime(letter.createdAt) })),
-    ' ', t('staff.decision.mailbox', { status: named('staff.mailboxStatus.', letter.mailboxStatus) })));
+    ' ', t('staff.decision.mailbox', { status: letter.mailboxStatus === 'posted' && letter.mailboxAt
+      ? t('staff.mailboxStatus.postedOn', { date: shortDate(letter.mailboxAt) })
+      : named('staff.mailboxStatus.', letter.mailboxStatus) })));
   target.replaceChildren(
     view.decisions.length === 0 ? el('p', {}, t('staff.decision.none')) : table(t('staff.decision.heading'),
       [t('staff.decision.type'), t('staff.decision.outcome'), { text: t('staff.amount'), num: true }, t('staff.decision.decidedBy'),

@@ -11,6 +11,7 @@ const PAGES = [
   { href: '/handlaggare/rapporter/loggkontroll/', key: 'loggkontroll', roles: REPORTERS },
   { href: '/handlaggare/rapporter/delegationsbeslut/', key: 'delegationsbeslut', roles: REPORTERS },
   { href: '/handlaggare/rapporter/stickprov/', key: 'stickprov', roles: REPORTERS },
+  { href: '/handlaggare/utskrift/', key: 'print', roles: ['admin'] },
 ];
 
 function render(session) {

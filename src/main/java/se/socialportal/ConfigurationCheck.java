@@ -10,6 +10,8 @@ import se.socialportal.payment.PaymentSettings;
 import se.socialportal.familjeratt.FamiljerattSettings;
 import se.socialportal.identity.BankIdSetup;
 import se.socialportal.identity.Identity;
+import se.socialportal.letters.Letters;
+import se.socialportal.letters.print.PostalAddressSources;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
@@ -95,6 +97,9 @@ final class ConfigurationCheck {
       () -> FamiljerattSettings.from(collecting),
       () -> collecting.integer(Setting.CASEWORK_DUE_DAYS, 1, 60),
       () -> collecting.integer(Setting.LETTER_RETRY_SECONDS, 5, 86400),
+      () -> Letters.printTime(collecting),
+      // Only the choice: the address simulator is demo code, made later if chosen.
+      () -> PostalAddressSources.from(collecting, () -> null),
       () -> PaymentSettings.from(collecting),
       () -> collecting.integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000),
       () -> collecting.integer(Setting.PROVRAKNING_RATE_PER_MINUTE, 1, 100_000),

@@ -8,6 +8,7 @@ import se.socialportal.platform.config.ConfigException;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.letters.print.PostalAddressSource;
 import se.socialportal.robot.registers.RegisterAdapter;
 
 import java.net.URI;
@@ -53,6 +54,9 @@ public interface DemoMode {
 
   /** The register simulator (it knows the test identities). */
   RegisterAdapter registerSimulator(Clock clock);
+
+  /** The folkbokföring address simulator for the print batch (it knows the test identities). */
+  PostalAddressSource addressSimulator();
 
   /** The demo residents, their cases and familjerätt's calendar, written through the owners' code. */
   Future<Void> seed(Services services);

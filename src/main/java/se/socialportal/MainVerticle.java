@@ -133,6 +133,7 @@ public final class MainVerticle extends VerticleBase {
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
+        .compose(v -> vertx.deployVerticle(built.letters().printVerticle()))
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));

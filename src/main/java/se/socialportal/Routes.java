@@ -7,6 +7,7 @@ import se.socialportal.payment.PaymentRoutes;
 import se.socialportal.identity.staff.OidcLoginAttempts;
 import se.socialportal.identity.staff.StaffLoginRoutes;
 import se.socialportal.identity.staff.StaffRepository;
+import se.socialportal.letters.print.PrintRoutes;
 import se.socialportal.platform.config.Setting;
 import se.socialportal.platform.http.HealthRoutes;
 import se.socialportal.platform.http.OpenApiRoutes;
@@ -54,6 +55,7 @@ final class Routes {
       new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
+      new PrintRoutes(services.letters().printQueue(), sessions, services.pool(), services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
   }

@@ -50,7 +50,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
                                  Identity identity, TenantResolver tenants, BankIdClient bankId,
                                  Optional<DemoMode> demo, CurrentRuleBook rules,
                                  RuleBookReloads ruleBookReloads) {
-    Letters letters = Letters.create(vertx, config, pool, clock);
+    Letters letters = Letters.create(vertx, config, pool, clock, () -> demo.orElseThrow().addressSimulator());
     return vertx.executeBlocking(Messages::load, false)
       .compose(texts -> ApplicationValidator.load(vertx))
       .compose(validator -> ProvrakningRoutes.create(vertx, config, pool, clock, rules, http.clientAddress())

@@ -10,6 +10,7 @@ import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
+import se.socialportal.identity.staff.StaffRepository;
 import se.socialportal.robot.Comparison;
 import se.socialportal.robot.Content;
 import se.socialportal.robot.JobQueue;
@@ -40,7 +41,8 @@ import java.util.UUID;
  * have left them: a first application whose declared salary differs from Skatteverket's (Ylva, who can log in with
  * the BankID simulator and read the decision letter on Mina sidor), a stickprov with a need above the handläggare's delegation (Stig), a household
  * with skyddad folkbokföring (Signe), one waiting for manual review without a proposal (Maria), and one in the
- * neighbouring municipality (Gustav). The residents the e-tjänst's own demo uses for applying (Tolvan, Testa, Demo)
+ * neighbouring municipality (Gustav), and a paper application registered by a handläggare whose decision letter goes
+ * by post, through the print queue (Pelle). The residents the e-tjänst's own demo uses for applying (Tolvan, Testa, Demo)
  * are left free. Test personal numbers (birth numbers 980–989) with valid check digits. Everything is written through
  * the code that owns each table, as the e-tjänst and the robot write it; a household that already holds the month is
  * left as it is, so a restart adds nothing.
@@ -48,6 +50,8 @@ import java.util.UUID;
 public final class DemoCasework {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  /** The paper application, registered by the first demo handläggare: its decision letter goes to the print queue. */
+  private static final String PAPER = "pelle";
 
   private DemoCasework() {
   }
@@ -100,30 +104,45 @@ public final class DemoCasework {
           new JsonArray()),
         List.of(), new JsonObject(), false,
         List.of(AgencyAnswer.complete(Agency.CSN, List.of(new RegisterPayment(Agency.CSN, "CSN:STUDIEMEDEL",
-          "studentAid", "Studiemedel", new BigDecimal("3000"))), Map.of())), false));
-    Future<Void> chain = Future.succeededFuture();
-    for (DemoCase demo : cases) {
-      chain = chain.compose(v -> pool.withTransaction(tx -> seedCase(tx, demo, month, clock)));
-    }
-    return chain;
+          "studentAid", "Studiemedel", new BigDecimal("3000"))), Map.of())), false),
+      new DemoCase(PAPER, DemoData.DEMO_TENANT, "198611219810", "Pelle", "Pappersson", "none", "new", 1,
+        content("198611219810", "rental", 5600, 280, new JsonObject(), incomes(income("sicknessBenefit", 2400)),
+          new JsonArray()),
+        List.of(), new JsonObject(), false,
+        List.of(AgencyAnswer.complete(Agency.FORSAKRINGSKASSAN, List.of(new RegisterPayment(Agency.FORSAKRINGSKASSAN,
+          "FK:SJUKPENNING", "sicknessBenefit", "Sjukpenning", new BigDecimal("2400"))), Map.of())), false));
+    DemoStaff.Member registrar = DemoStaff.MEMBERS.get(0);
+    return new StaffRepository(pool).recordLogin(registrar.tenant(), registrar.subject(), registrar.name(),
+      registrar.email(), registrar.roles(), clock.instant()).compose(registrarId -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (DemoCase demo : cases) {
+          chain = chain.compose(v -> pool.withTransaction(tx -> seedCase(tx, demo, month, clock, registrarId)));
+        }
+        return chain;
+      });
   }
 
   /**
    * One case, through the owners of its tables: the person (identity), the application, its month and its history
    * (bistånd), and the robot's job, trace and proposal (robot). A household that already holds the month keeps it.
    */
-  private static Future<Void> seedCase(SqlConnection tx, DemoCase demo, LocalDate month, Clock clock) {
+  private static Future<Void> seedCase(SqlConnection tx, DemoCase demo, LocalDate month, Clock clock,
+                                       UUID registrarId) {
     Instant now = clock.instant();
     Instant submitted = now.minus(Duration.ofDays(demo.daysAgo()));
     YearMonth yearMonth = YearMonth.from(month);
+    boolean paper = PAPER.equals(demo.key());
     return person(tx, demo).compose(personId -> ApplicationRepository.monthHolder(tx, demo.tenant(), personId,
       yearMonth).compose(held -> held.isPresent() ? Future.succeededFuture()
-      : ApplicationRepository.insertDraft(tx, demo.tenant(), yearMonth, demo.kind(), personId, null, demo.content(),
-          null, submitted)
+      : (paper ? ApplicationRepository.insertRegistered(tx, demo.tenant(), yearMonth, demo.kind(), "paper",
+          registrarId, personId, null, demo.content(), null, submitted)
+        : ApplicationRepository.insertDraft(tx, demo.tenant(), yearMonth, demo.kind(), personId, null, demo.content(),
+          null, submitted))
         .compose(draft -> ApplicationRepository.claimMonth(tx, demo.tenant(), personId, yearMonth, draft.id())
           .compose(claimed -> ApplicationRepository.markSubmitted(tx, draft, submitted))
           .compose(v -> ApplicationRepository.record(tx, ApplicationEvent.of(draft, "submitted",
-            ApplicationStatus.SUBMITTED, ApplicationEvent.Actor.resident(personId), new JsonObject()), submitted))
+            ApplicationStatus.SUBMITTED, paper ? ApplicationEvent.Actor.staff(registrarId)
+              : ApplicationEvent.Actor.resident(personId), new JsonObject()), submitted))
           .compose(v -> robot(tx, demo, personId, yearMonth, draft.id(), submitted, now.plus(Duration.ofDays(7)))))));
   }
 

@@ -11,6 +11,7 @@ import se.socialportal.bankid.simulator.BankIdSimulator;
 import se.socialportal.platform.config.AppConfig;
 import se.socialportal.platform.db.DatabaseSettings;
 import se.socialportal.platform.http.RoutesModule;
+import se.socialportal.letters.print.PostalAddressSource;
 import se.socialportal.robot.registers.RegisterAdapter;
 
 import java.net.URI;
@@ -79,6 +80,11 @@ public final class DemoWiring implements DemoMode {
   @Override
   public RegisterAdapter registerSimulator(Clock clock) {
     return new RegisterSimulator(clock);
+  }
+
+  @Override
+  public PostalAddressSource addressSimulator() {
+    return new AddressSimulator();
   }
 
   @Override

@@ -21,14 +21,15 @@ public final class LetterRepository {
 
   /** A stored letter without its bytes. */
   public record LetterInfo(UUID id, UUID applicationId, String tenantId, List<UUID> recipientIds, Instant createdAt,
-                           String mailboxStatus) {
+                           String mailboxStatus, Optional<Instant> mailboxAt) {
   }
 
   private static final String INSERT = "INSERT INTO decision_letter (tenant_id, application_id, decision_set, "
     + "recipient_ids, pdf, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
   private static final String LINK = "INSERT INTO decision_letter_decision (letter_id, decision_id) VALUES ($1, $2)";
   private static final String PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND tenant_id = $2";
-  private static final String INFO = "SELECT id, application_id, tenant_id, recipient_ids, created_at, mailbox_status "
+  private static final String INFO = "SELECT id, application_id, tenant_id, recipient_ids, created_at, mailbox_status, "
+    + "mailbox_at "
     + "FROM decision_letter ";
   /**
    * A letter with what its delivery needs: the channel the household applied through, the sender's organisation
@@ -110,10 +111,11 @@ public final class LetterRepository {
   private static LetterInfo info(Row row) {
     return new LetterInfo(row.getUUID("id"), row.getUUID("application_id"), row.getString("tenant_id"),
       List.of(row.getArrayOfUUIDs("recipient_ids")), row.getOffsetDateTime("created_at").toInstant(),
-      row.getString("mailbox_status"));
+      row.getString("mailbox_status"),
+      Optional.ofNullable(row.getOffsetDateTime("mailbox_at")).map(OffsetDateTime::toInstant));
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

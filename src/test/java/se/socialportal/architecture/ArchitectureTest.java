@@ -25,6 +25,7 @@ import se.socialportal.casework.decision.Omprovning;
 import se.socialportal.familjeratt.FamiljerattModule;
 import se.socialportal.letters.Expediering;
 import se.socialportal.letters.Letters;
+import se.socialportal.letters.print.PrintQueue;
 import se.socialportal.payment.AttestLimits;
 import se.socialportal.payment.Payments;
 import se.socialportal.payment.account.AccountService;
@@ -100,7 +101,7 @@ class ArchitectureTest {
       .whereLayer("Tenant").mayOnlyAccessLayers("Platform", "Rules")
       .whereLayer("Identity").mayOnlyAccessLayers("Platform", "Tenant", "BankId")
       .whereLayer("Audit").mayOnlyAccessLayers("Platform", "Identity")
-      .whereLayer("Letters").mayOnlyAccessLayers("Platform")
+      .whereLayer("Letters").mayOnlyAccessLayers("Platform", "Identity", "Audit")
       .whereLayer("Bistand").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Robot").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Identity", "Audit", "Bistand", "BankId")
       .whereLayer("Casework").mayOnlyAccessLayers("Platform", "Norm", "Rules", "Tenant", "Identity", "Audit",
@@ -165,7 +166,7 @@ class ArchitectureTest {
   @DisplayName("built once: the shared services are made by the composition root or their room's factory only")
   void servicesBuiltOnce() {
     builtOnlyBy(new Class<?>[] {BistandModule.class, FamiljerattModule.class}, ROOT);
-    builtOnlyBy(new Class<?>[] {Expediering.class}, Letters.class.getName());
+    builtOnlyBy(new Class<?>[] {Expediering.class, PrintQueue.class}, Letters.class.getName());
     builtOnlyBy(new Class<?>[] {ApplicationValidator.class}, ApplicationValidator.class.getName());
     builtOnlyBy(new Class<?>[] {PaymentPlanner.class, AttestService.class, AccountService.class, BatchAssembler.class,
       BatchExporter.class, FeedbackImporter.class, AttestLimits.class}, Payments.class.getName());

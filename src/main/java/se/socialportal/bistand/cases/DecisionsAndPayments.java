@@ -30,7 +30,8 @@ public final class DecisionsAndPayments {
     + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment_state') IS NOT NULL AS payment";
   private static final String DECISION = "SELECT id, decided_at, type, outcome, amount, lines FROM decision "
     + "WHERE application_id = $1 AND tenant_id = $2 ORDER BY decided_at DESC";
-  private static final String LETTERS = "SELECT id, created_at FROM decision_letter WHERE application_id = $1 "
+  private static final String LETTERS = "SELECT id, created_at, mailbox_status, mailbox_at FROM decision_letter "
+    + "WHERE application_id = $1 "
     + "AND tenant_id = $2 ORDER BY created_at";
   private static final String LETTER_PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND application_id = $2 "
     + "AND tenant_id = $3";
@@ -74,8 +75,13 @@ public final class DecisionsAndPayments {
         ? client.preparedQuery(LETTERS).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
           JsonArray list = new JsonArray();
           for (Row row : rows) {
+            // A letter that goes by post says so: waiting for the print batch, or sent on the day its batch was.
+            String status = row.getString("mailbox_status");
+            boolean posted = "posted".equals(status) && row.getOffsetDateTime("mailbox_at") != null;
             list.add(new JsonObject().put("id", row.getUUID("id").toString())
-              .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString()));
+              .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
+              .put("post", posted ? "sent" : "print".equals(status) ? "waiting" : null)
+              .put("postedAt", posted ? row.getOffsetDateTime("mailbox_at").toInstant().toString() : null));
           }
           return list;
         }) : Future.succeededFuture(new JsonArray());

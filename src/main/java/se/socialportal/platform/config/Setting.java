@@ -67,6 +67,8 @@ public enum Setting {
   CASEWORK_DUE_DAYS("Handläggning: days after submission by which a decision is due (the queue sorts and flags by it)."),
   LETTER_OUTBOX_DIR("Decision letters are handed to the digital mailbox as files (<letter id>.pdf + .json) in this folder. Empty = DATA_DIR/letter-outbox."),
   LETTER_RETRY_SECONDS("How often letters not yet handed to the digital mailbox are tried again."),
+  PRINT_ADDRESS_SOURCE("Where the print batch looks up postal addresses (folkbokföring): simulator (demo mode only), none (no source: the print batch cannot address letters and makes none) or auto (simulator in demo mode, none in production)."),
+  PRINT_BATCH_TIME("Time of day (HH:mm, Swedish time) the daily print batch of letters that go by post is made."),
   APPEAL_COURT_OUTBOX_DIR("Överklaganden: appeals forwarded to förvaltningsrätten are written by the built-in court simulator as files (<appeal id>.pdf, the documents as one bundle, + .json) to this folder. Empty = DATA_DIR/court-outbox."),
   PAYMENT_JOBS_ENABLED("Run the payment jobs in this server instance: payments for new decisions, a pain.001 file per debtor account at each cut-off, delivery, and the bank's feedback files. Any number of instances may run them; they share the work through the database."),
   PAYMENT_CHECK_SECONDS("How often the payment jobs look for new decisions, a cut-off that has passed, files to finish and bank files in the inbox."),

@@ -249,6 +249,13 @@ public final class PdfPageWriter implements AutoCloseable {
     return result.toString();
   }
 
+  /** {@code text} with every character {@code font} cannot draw replaced by '?', for pages drawn without a writer. */
+  public static String drawable(String text, PDType0Font font) {
+    StringBuilder result = new StringBuilder(text.length());
+    text.codePoints().forEach(codePoint -> result.appendCodePoint(canDraw(font, codePoint) ? codePoint : '?'));
+    return result.toString();
+  }
+
   private static boolean canDraw(PDFont font, int codePoint) {
     if (Character.isWhitespace(codePoint)) {
       return codePoint == ' ';
