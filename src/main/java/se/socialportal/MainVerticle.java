@@ -133,6 +133,8 @@ public final class MainVerticle extends VerticleBase {
           Duration.ofSeconds(built.config().integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400)),
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
+        // The live dashboard's LISTEN connection, keep-alives and /metrics' figures: one per server.
+        .compose(v -> vertx.deployVerticle(built.live().verticle(database.settings().connectOptions())))
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));

@@ -1,6 +1,7 @@
 package se.socialportal;
 
 import se.socialportal.admin.RulesAdminRoutes;
+import se.socialportal.admin.live.LiveDashboardRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.payment.PaymentRoutes;
@@ -54,6 +55,7 @@ final class Routes {
       new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
+      new LiveDashboardRoutes(services.live(), services.pool(), sessions, services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
   }
