@@ -11,6 +11,7 @@ const PAGES = [
   { href: '/handlaggare/rapporter/loggkontroll/', key: 'loggkontroll', roles: REPORTERS },
   { href: '/handlaggare/rapporter/delegationsbeslut/', key: 'delegationsbeslut', roles: REPORTERS },
   { href: '/handlaggare/rapporter/stickprov/', key: 'stickprov', roles: REPORTERS },
+  { href: '/admin/', key: 'live', roles: REPORTERS },
 ];
 
 function render(session) {
