@@ -12,6 +12,7 @@ const PAGES = [
   { href: '/handlaggare/rapporter/delegationsbeslut/', key: 'delegationsbeslut', roles: REPORTERS },
   { href: '/handlaggare/rapporter/stickprov/', key: 'stickprov', roles: REPORTERS },
   { href: '/handlaggare/utskrift/', key: 'print', roles: ['admin'] },
+  { href: '/admin/', key: 'live', roles: REPORTERS },
 ];
 
 function render(session) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import se.socialportal.admin.live.LiveSettings;
 import se.socialportal.bistand.BistandSettings;
 import se.socialportal.payment.PaymentSettings;
 import se.socialportal.familjeratt.FamiljerattSettings;
@@ -22,6 +23,7 @@ import se.socialportal.robot.registers.RegisterAdapters;
 import se.socialportal.tenant.TenantResolver;
 
 import java.time.Clock;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +106,7 @@ final class ConfigurationCheck {
       () -> collecting.integer(Setting.LOGIN_RATE_PER_MINUTE, 1, 10_000),
       () -> collecting.integer(Setting.PROVRAKNING_RATE_PER_MINUTE, 1, 100_000),
       () -> collecting.integer(Setting.ROBOTS_RELOAD_SECONDS, 0, 86_400),
+      () -> LiveSettings.from(collecting),
       () -> productionOnly(collecting));
     for (Runnable check : checks) {
       try {

@@ -134,6 +134,8 @@ public final class MainVerticle extends VerticleBase {
           built.http().meterRegistry())))
         .compose(v -> vertx.deployVerticle(built.letters().verticle()))
         .compose(v -> vertx.deployVerticle(built.letters().printVerticle()))
+        // The live dashboard's LISTEN connection, keep-alives and /metrics' figures: one per server.
+        .compose(v -> vertx.deployVerticle(built.live().verticle(database.settings().connectOptions())))
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));

@@ -1,6 +1,7 @@
 package se.socialportal;
 
 import se.socialportal.admin.RulesAdminRoutes;
+import se.socialportal.admin.live.LiveDashboardRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.payment.PaymentRoutes;
@@ -56,6 +57,7 @@ final class Routes {
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new PrintRoutes(services.letters().printQueue(), sessions, services.pool(), services.clock()),
+      new LiveDashboardRoutes(services.live(), services.pool(), sessions, services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
   }

@@ -3,6 +3,8 @@ package se.socialportal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import se.socialportal.admin.live.LiveDashboard;
+import se.socialportal.admin.live.LiveSettings;
 import se.socialportal.bankid.BankIdClient;
 import se.socialportal.bistand.ApplicationValidator;
 import se.socialportal.bistand.BistandModule;
@@ -37,13 +39,15 @@ import java.util.Optional;
  * {@code demo} is present only in demo mode (its stand-ins and their routes, e.g. the BankID simulator's phone page). {@code rules} is the rule book in force
  * now (it changes when robots/ is reloaded: take {@code rules().get()} once per piece of work). {@code robotMonitor}
  * knows the robot instances of this process (none when ROBOT_ENABLED is false). {@code payments} is the payment
- * room's parts (its ISO schemas compiled on a worker).
+ * room's parts (its ISO schemas compiled on a worker). {@code live} is the admin dashboard's hub (its streams, the
+ * push, its series on /metrics).
  */
 public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http, Identity identity,
                        TenantResolver tenants, BankIdClient bankId, Optional<DemoMode> demo,
                        CurrentRuleBook rules, RuleBookReloads ruleBookReloads, Letters letters, BistandModule bistand,
                        FamiljerattModule familjeratt, Casework casework, ProvrakningRoutes provrakning,
-                       RobotMonitor robotMonitor, Payments payments, Overklagande overklagande) {
+                       RobotMonitor robotMonitor, Payments payments, Overklagande overklagande,
+                       LiveDashboard live) {
 
   /** Builds each room's parts once; what reads files (the schemas) does so on a worker, before anything serves. */
   static Future<Services> create(Vertx vertx, AppConfig config, Clock clock, Pool pool, HttpSettings http,
@@ -70,7 +74,7 @@ public record Services(Vertx vertx, AppConfig config, Clock clock, Pool pool, Ht
           casework.omprovning(), new FileOutboxCourt(vertx, courtOutbox));
         return new Services(vertx, config, clock, pool, http, identity, tenants, bankId, demo, rules,
           ruleBookReloads, letters, bistand, familjeratt, casework, provrakning, new RobotMonitor(), payments,
-          overklagande);
+          overklagande, new LiveDashboard(vertx, pool, clock, LiveSettings.from(config), http.meterRegistry()));
       })));
   }
 }

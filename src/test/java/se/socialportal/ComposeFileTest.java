@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docker-compose.yml is never run here (no container engine), so it is read: the app's environment there must pass
  * the same startup check a real start does, name only settings that exist, and agree with the Keycloak realm it
- * imports; the image must pack the production artifact.
+ * imports; the image must pack the production artifact; Prometheus must scrape the app with its token and Grafana's
+ * provisioning must be there and parse.
  */
 @DisplayName("docker-compose.yml, the Keycloak realm and the Dockerfile agree with what production needs")
 class ComposeFileTest {
@@ -131,6 +132,91 @@ class ComposeFileTest {
     JsonArray users = realm.getJsonArray("users");
     assertTrue(users.stream().map(JsonObject.class::cast).allMatch(user -> user.getJsonObject("attributes")
       .getJsonArray(environment.get("OIDC_TENANT_CLAIM")) != null), "every user has the tenant attribute");
+  }
+
+  @Test
+  @DisplayName("Prometheus scrapes the app's /metrics with the app's METRICS_TOKEN and loads the alert rules")
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesTheApp() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml"), StandardCharsets.UTF_8));
+    Map<String, Object> prometheus = (Map<String, Object>) services().get("prometheus");
+    Map<String, String> mounts = mounts(prometheus);
+    Map<String, Object> config = yaml(mounts, "/etc/prometheus/prometheus.yml");
+    List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+    Map<String, Object> job = jobs.stream().filter(candidate -> "/metrics".equals(candidate.get("metrics_path")))
+      .findFirst().orElseThrow(() -> new AssertionError("no scrape of /metrics"));
+    List<String> targets = (List<String>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
+    assertEquals(List.of("app:" + appEnvironment().get("HTTP_PORT")), targets, "the app's service name and port");
+    assertTrue(services().containsKey("app"));
+    // The bearer token is a file Prometheus reads: a compose secret filled from the app's own METRICS_TOKEN.
+    Map<String, Object> authorization = (Map<String, Object>) job.get("authorization");
+    assertEquals("Bearer", authorization.get("type"));
+    String file = (String) authorization.get("credentials_file");
+    assertTrue(file.startsWith("/run/secrets/"), file);
+    String secret = file.substring("/run/secrets/".length());
+    assertTrue(((List<String>) prometheus.get("secrets")).contains(secret), "Prometheus gets the secret " + secret);
+    Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+    assertEquals(Setting.METRICS_TOKEN.name(), ((Map<String, Object>) secrets.get(secret)).get("environment"));
+    Map<String, Object> app = (Map<String, Object>) services().get("app");
+    assertTrue(String.valueOf(((Map<String, Object>) app.get("environment")).get("METRICS_TOKEN"))
+      .contains("${METRICS_TOKEN"), "the app reads the same variable");
+    // Every rule file it loads is mounted, parses, and holds the alerts operations.md describes.
+    Set<String> alerts = new java.util.TreeSet<>();
+    for (String ruleFile : (List<String>) config.get("rule_files")) {
+      Map<String, Object> rules = yaml(mounts, ruleFile);
+      for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+        for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+          assertTrue(String.valueOf(rule.get("expr")).contains("socialportal_"), String.valueOf(rule));
+          alerts.add((String) rule.get("alert"));
+        }
+      }
+    }
+    assertEquals(Set.of("SocialportalQueueAge", "SocialportalRobotQueueAge", "SocialportalRobotStalled",
+      "SocialportalPaymentsFailed", "SocialportalRulesMissing"), alerts);
+    String operations = Files.readString(Path.of("docs/operations.md"), StandardCharsets.UTF_8);
+    alerts.forEach(alert -> assertTrue(operations.contains(alert), "docs/operations.md explains " + alert));
+  }
+
+  @Test
+  @DisplayName("Grafana's provisioning exists and parses: the Prometheus data source and the dashboard")
+  @SuppressWarnings("unchecked")
+  void grafanaProvisioning() throws IOException {
+    Map<String, Object> grafana = (Map<String, Object>) services().get("grafana");
+    Map<String, String> mounts = mounts(grafana);
+    Path provisioning = Path.of(mounts.get("/etc/grafana/provisioning"));
+    Map<String, Object> datasources = new Yaml().load(Files.readString(provisioning.resolve("datasources/prometheus.yml")));
+    Map<String, Object> source = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
+    assertEquals("prometheus", source.get("type"));
+    assertTrue(services().containsKey(URI.create((String) source.get("url")).getHost()), String.valueOf(source));
+    Map<String, Object> providers = new Yaml().load(Files.readString(provisioning.resolve("dashboards/socialportal.yml")));
+    String path = (String) ((Map<String, Object>) ((List<Map<String, Object>>) providers.get("providers")).get(0)
+      .get("options")).get("path");
+    Path dashboards = Path.of(mounts.get(path));
+    try (var files = Files.list(dashboards)) {
+      List<Path> found = files.filter(file -> file.toString().endsWith(".json")).toList();
+      assertEquals(1, found.size(), found.toString());
+      JsonObject dashboard = new JsonObject(Files.readString(found.get(0), StandardCharsets.UTF_8));
+      assertTrue(!dashboard.getString("uid").isEmpty() && !dashboard.getJsonArray("panels").isEmpty());
+      for (Object panel : dashboard.getJsonArray("panels")) {
+        JsonObject one = (JsonObject) panel;
+        assertEquals(source.get("uid"), one.getJsonObject("datasource").getString("uid"), one.getString("title"));
+        one.getJsonArray("targets").forEach(target -> assertTrue(((JsonObject) target).getString("expr")
+          .contains("socialportal_"), one.getString("title")));
+      }
+    }
+  }
+
+  /** A service's bind mounts: where in the container → the file or folder here (the :ro flag dropped). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> mounts(Map<String, Object> service) {
+    return ((List<String>) service.get("volumes")).stream().filter(volume -> volume.startsWith("./"))
+      .map(volume -> volume.split(":")).collect(Collectors.toMap(parts -> parts[1], parts -> parts[0].substring(2)));
+  }
+
+  private static Map<String, Object> yaml(Map<String, String> mounts, String inContainer) throws IOException {
+    String here = mounts.get(inContainer);
+    assertTrue(here != null, inContainer + " is mounted from this repository");
+    return new Yaml().load(Files.readString(Path.of(here), StandardCharsets.UTF_8));
   }
 
   @Test

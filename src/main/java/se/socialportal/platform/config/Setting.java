@@ -16,6 +16,8 @@ public enum Setting {
   TRUSTED_PROXIES("Comma-separated IP addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed."),
   BODY_LIMIT_KB("Largest JSON request body in KiB."),
   METRICS_TOKEN("/metrics requires 'Authorization: Bearer <token>'. Required in production (the server does not start without it); demo mode: empty = /metrics open."),
+  LIVE_PUSH_MILLIS("The live admin dashboard (/admin/): a municipality's figures are recomputed and pushed at most once per this many milliseconds however many changes arrive."),
+  LIVE_METRICS_SECONDS("How often the dashboard's figures for every municipality are recomputed for /metrics (queues, robot jobs, lead times, payments, bookings)."),
   DATABASE_URL("postgresql://user:password@host:port/database[?sslmode=require]. Takes precedence over the PG* variables."),
   PGHOST("PostgreSQL host (when DATABASE_URL is not set)."),
   PGPORT("PostgreSQL port."),
