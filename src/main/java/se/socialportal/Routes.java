@@ -1,6 +1,9 @@
 package se.socialportal;
 
 import se.socialportal.admin.RulesAdminRoutes;
+import se.socialportal.admin.ivo.IvoRoutes;
+import se.socialportal.admin.nyckeltal.Nyckeltal;
+import se.socialportal.admin.nyckeltal.NyckeltalRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.payment.PaymentRoutes;
@@ -54,6 +57,9 @@ final class Routes {
       new PaymentRoutes(sessions, identity.bankIdBrowsers(), services.payments(), services.clock()),
       new ReportRoutes(services.pool(), sessions, services.casework().rules(), services.clock()),
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
+      new NyckeltalRoutes(services.pool(), sessions, new Nyckeltal(services.pool(), services.clock()),
+        services.clock()),
+      new IvoRoutes(services.pool(), sessions, services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
   }

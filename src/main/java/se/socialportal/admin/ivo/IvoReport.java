@@ -27,15 +27,20 @@ final class IvoReport {
   private IvoReport() {
   }
 
-  static Future<JsonObject> report(SqlClient client, String tenantId, Quarter quarter, LocalDate today) {
+  /** The report, and the decisions it names (each read is written to the access log). */
+  record Result(JsonObject report, List<EjVerkstallda.Granted> named) {
+  }
+
+  static Future<Result> report(SqlClient client, String tenantId, Quarter quarter, LocalDate today) {
     LocalDate asOf = quarter.last().isBefore(today) ? quarter.last() : today;
     return EjVerkstallda.granted(client, tenantId, today.plusDays(1).atStartOfDay(STOCKHOLM).toInstant())
       .compose(granted -> IvoNotes.forTenant(client, tenantId).map(notes -> build(quarter, asOf, today, granted,
         notes)));
   }
 
-  static JsonObject build(Quarter quarter, LocalDate asOf, LocalDate today, List<EjVerkstallda.Granted> granted,
-                          Map<java.util.UUID, IvoNotes.Note> notes) {
+  static Result build(Quarter quarter, LocalDate asOf, LocalDate today, List<EjVerkstallda.Granted> granted,
+                      Map<java.util.UUID, IvoNotes.Note> notes) {
+    List<EjVerkstallda.Granted> named = new java.util.ArrayList<>();
     JsonArray items = new JsonArray();
     JsonArray alerts = new JsonArray();
     for (EjVerkstallda.Granted part : granted) {
@@ -45,20 +50,22 @@ final class IvoReport {
         boolean reported = IvoDeadline.late(decided, executed, asOf)
           && executed.map(day -> !day.isBefore(quarter.first())).orElse(true);
         if (reported) {
+          named.add(part);
           items.add(item(part, notes.get(part.decisionId())).put("executedOn", executed.map(LocalDate::toString)
               .orElse(null)).put("daysWaited", IvoDeadline.daysWaited(decided, executed, asOf))
             .put("why", executed.isPresent() ? "executed_late" : part.why()));
         }
       }
       if (part.executedOn().isEmpty()) {
+        IvoDeadline.alert(decided, today).ifPresent(level -> named.add(part));
         IvoDeadline.alert(decided, today).ifPresent(level -> alerts.add(item(part, notes.get(part.decisionId()))
           .put("alert", level).put("daysWaited", IvoDeadline.daysWaited(decided, Optional.empty(), today))
           .put("why", part.why())));
       }
     }
-    return new JsonObject().put("quarter", quarter.toString()).put("from", quarter.first().toString())
+    return new Result(new JsonObject().put("quarter", quarter.toString()).put("from", quarter.first().toString())
       .put("to", quarter.last().toString()).put("asOf", asOf.toString()).put("today", today.toString())
-      .put("count", items.size()).put("items", items).put("alerts", alerts);
+      .put("count", items.size()).put("items", items).put("alerts", alerts), named);
   }
 
   private static JsonObject item(EjVerkstallda.Granted part, IvoNotes.Note note) {
