@@ -11,6 +11,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 final class StaticFiles {
 
   private static final int ASSET_MAX_AGE_SECONDS = 600;
+  /** Browser libraries come from their webjar on the classpath (pom.xml names the version), never from a CDN. */
+  private static final String UPLOT_WEBJAR = "META-INF/resources/webjars/uplot/1.6.30";
 
   private StaticFiles() {
   }
@@ -34,6 +36,8 @@ final class StaticFiles {
       });
       ctx.next();
     });
+    router.route("/vendor/uplot/*").handler(StaticHandler.create(UPLOT_WEBJAR).setCachingEnabled(true)
+      .setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS).setDirectoryListing(false).setIncludeHidden(false));
     router.route().handler(new PageLayout("webroot")::handle);
     router.route().handler(handler);
   }
