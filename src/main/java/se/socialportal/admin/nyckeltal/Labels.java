@@ -36,6 +36,16 @@ public final class Labels {
   private Labels() {
   }
 
+  /** The reason codes decisions carry (the motivering templates' and casework's own). */
+  public static java.util.Set<String> reasonCodes() {
+    return REASONS.keySet();
+  }
+
+  /** Why a granted decision waits (the payment room's EjVerkstallda.why), and executed_late. */
+  public static java.util.Set<String> whyCodes() {
+    return WHY.keySet();
+  }
+
   public static String decisionType(String code) {
     return DecisionType.fromCode(code).map(DecisionType::label).orElse(code);
   }

@@ -89,7 +89,8 @@ class PageTextsTest {
       "/handlaggare/attest/", "/handlaggare/utbetalningar/", "/familjeratt/", "/familjeratt/boka/",
       "/familjeratt/bokning/", "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
       "/handlaggare/rapporter/loggkontroll/", "/handlaggare/rapporter/delegationsbeslut/",
-      "/handlaggare/rapporter/stickprov/", "/mina-sidor/overklagande/", "/handlaggare/overklaganden/"), pages.keySet());
+      "/handlaggare/rapporter/stickprov/", "/mina-sidor/overklagande/", "/handlaggare/overklaganden/",
+      "/admin/nyckeltal/", "/admin/ivo/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
