@@ -10,7 +10,6 @@ import se.socialportal.platform.http.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -103,9 +102,5 @@ public final class Nyckeltal {
     return new JsonObject().put("final", true).put("computedAt", snapshot.computedAt().toString())
       .put("computedBy", snapshot.computedBy()).put("definitionVersion", snapshot.definitionVersion())
       .put("figures", snapshot.figures());
-  }
-
-  static List<String> channels() {
-    return NyckeltalFigures.CHANNELS;
   }
 }

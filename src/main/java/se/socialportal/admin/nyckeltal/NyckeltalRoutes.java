@@ -50,7 +50,7 @@ public final class NyckeltalRoutes implements RoutesModule {
   public void mount(Router router) {
     router.route(BASE + "*").handler(sessions::load).handler(sessions::requireStaff);
     router.get(BASE).handler(ctx -> Responses.reply(ctx, month(ctx)));
-    router.get(BASE + "/trend").handler(ctx -> Responses.reply(ctx, pulled(ctx, "trend").compose(me -> {
+    router.get(BASE + "/trend").handler(ctx -> Responses.reply(ctx, access.require(ctx, "nyckeltal").compose(me -> {
       YearMonth to = month(ctx.queryParams().get("to"), "to").orElse(nyckeltal.thisMonth().minusMonths(1));
       return nyckeltal.trend(me.tenantId(), to, months(ctx.queryParams().get("months")));
     })));
@@ -78,16 +78,12 @@ public final class NyckeltalRoutes implements RoutesModule {
   }
 
   private Future<JsonObject> month(RoutingContext ctx) {
-    return pulled(ctx, "month").compose(me -> {
+    return access.require(ctx, "nyckeltal").compose(me -> {
       YearMonth month = month(ctx.queryParams().get("month"), "month")
         .orElseThrow(() -> ApiException.invalid("month", "required"));
       return audited(ctx, me, "report.nyckeltal", month)
-        .compose(done -> nyckeltal.month(me.tenantId(), month, Optional.empty()));
+        .compose(done -> nyckeltal.month(me.tenantId(), month, Optional.of(me.staffMemberId())));
     });
-  }
-
-  private Future<Session> pulled(RoutingContext ctx, String what) {
-    return access.require(ctx, "nyckeltal");
   }
 
   private Future<Void> audited(RoutingContext ctx, Session me, String action, YearMonth month) {
