@@ -39,6 +39,7 @@ class NamndReportsHttpTest {
   private static StaffLogins.Staff handlaggare;
   private static UUID late;
   private static UUID neighbourLate;
+  private static UUID paid;
 
   @BeforeAll
   static void start() {
@@ -53,6 +54,11 @@ class NamndReportsHttpTest {
     UUID january = fixtures.application("demo", YearMonth.of(2026, 1), "new", "paper", "decided", testa, null, true);
     late = fixtures.decision("demo", january, "forsorjningsstod", "bifall", "6100.00", "bifall_norm",
       at("2026-01-10T10:00"));
+    UUID ylva = fixtures.person(NamndFixtures.personnummer("19900303", "345"));
+    UUID executed = fixtures.application("demo", YearMonth.of(2026, 1), "new", "digital", "paid", ylva, null, true);
+    paid = fixtures.decision("demo", executed, "forsorjningsstod", "bifall", "4000.00", "bifall_norm",
+      at("2026-01-08T10:00"));
+    fixtures.paid("demo", executed, paid, ylva, "forsorjningsstod", "4000.00", java.time.LocalDate.of(2026, 1, 25));
     UUID other = fixtures.person(NamndFixtures.personnummer("19800808", "456"));
     UUID theirs = fixtures.application("grannkommun", YearMonth.of(2026, 1), "new", "digital", "decided", other, null,
       true);
@@ -82,6 +88,12 @@ class NamndReportsHttpTest {
     }
     assertEquals(4, fixtures.one("SELECT count(*) FROM audit_event WHERE action = 'report.access_refused' "
       + "AND actor_staff_id = $1", Tuple.of(handlaggare.staffId())).getLong(0));
+    assertEquals(403, enhetschef.post("/api/v1/admin/nyckeltal/snapshots", new JsonObject().put("month", "2026-01"))
+      .statusCode(), "storing a month is the administrator's");
+    HttpResponse<Buffer> stored = admin.post("/api/v1/admin/nyckeltal/snapshots", new JsonObject().put("month",
+      "2026-01"));
+    assertEquals(200, stored.statusCode(), stored.bodyAsString());
+    assertEquals("staff", stored.bodyAsJsonObject().getString("computedBy"));
     assertEquals(403, handlaggare.browser().post("/api/v1/admin/ivo/decisions/" + late + "/note",
       new JsonObject().put("reason", "Försök.")).statusCode());
   }
@@ -101,6 +113,18 @@ class NamndReportsHttpTest {
       .getJsonObject("figures").getLong("households"));
     assertEquals(404, neighbour.post("/api/v1/admin/ivo/decisions/" + late + "/note",
       new JsonObject().put("reason", "Inte vår.")).statusCode(), "another municipality's decision is not found");
+  }
+
+  @Test
+  @DisplayName("the payment room's list of ej verkställda beslut, whose query the IVO report reuses, still leaves out "
+    + "what was paid")
+  void paymentRoomListUnchanged() {
+    JsonObject list = admin.get("/api/v1/payments/ej-verkstallda").bodyAsJsonObject();
+    java.util.List<String> ids = list.getJsonArray("items").stream()
+      .map(item -> ((JsonObject) item).getString("decisionId")).toList();
+    assertTrue(ids.contains(late.toString()), list.encodePrettily());
+    assertFalse(ids.contains(paid.toString()), list.encodePrettily());
+    assertFalse(ids.contains(neighbourLate.toString()), list.encodePrettily());
   }
 
   @Test

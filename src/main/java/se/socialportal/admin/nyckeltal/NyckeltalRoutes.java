@@ -54,7 +54,9 @@ public final class NyckeltalRoutes implements RoutesModule {
       YearMonth to = month(ctx.queryParams().get("to"), "to").orElse(nyckeltal.thisMonth().minusMonths(1));
       return nyckeltal.trend(me.tenantId(), to, months(ctx.queryParams().get("months")));
     })));
-    router.post(BASE + "/snapshots").handler(ctx -> Responses.reply(ctx, access.require(ctx, "nyckeltal")
+    // Storing a month on demand is the administrator's; enhetschefer read.
+    router.post(BASE + "/snapshots").handler(ctx -> Responses.reply(ctx, access.require(ctx, "nyckeltal",
+        java.util.Set.of("admin"))
       .compose(me -> {
         JsonObject body = ctx.body() == null || ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
         YearMonth month = month(JsonFields.optionalText(body, "month"), "month")

@@ -33,8 +33,13 @@ public final class ReportAccess {
 
   /** The caller, when they may; otherwise a failed future (403) once the refusal is logged. */
   public Future<Session> require(RoutingContext ctx, String report) {
+    return require(ctx, report, ROLES);
+  }
+
+  /** As {@link #require(RoutingContext, String)}, for an action only some of the readers may take. */
+  public Future<Session> require(RoutingContext ctx, String report, Set<String> roles) {
     Session me = SessionAccess.current(ctx).orElseThrow();
-    if (me.roles().stream().anyMatch(ROLES::contains)) {
+    if (me.roles().stream().anyMatch(roles::contains)) {
       return Future.succeededFuture(me);
     }
     AuditEntry refused = AuditEntry.by(me, "report.access_refused", null, null, RequestIds.of(ctx))
