@@ -7,6 +7,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.socialportal.admin.nyckeltal.Nyckeltal;
+import se.socialportal.admin.nyckeltal.SnapshotVerticle;
 import se.socialportal.bankid.BankIdClient;
 import se.socialportal.bistand.BistandVerticle;
 import se.socialportal.familjeratt.FamiljerattVerticle;
@@ -136,6 +138,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(built.letters().printVerticle()))
         // The live dashboard's LISTEN connection, keep-alives and /metrics' figures: one per server.
         .compose(v -> vertx.deployVerticle(built.live().verticle(database.settings().connectOptions())))
+        .compose(v -> vertx.deployVerticle(new SnapshotVerticle(new Nyckeltal(built.pool(), built.clock()))))
         .compose(v -> built.payments().settings().jobsEnabled()
           ? vertx.deployVerticle(new PaymentVerticle(built.payments())) : Future.succeededFuture())
         .compose(v -> deployRobot(built));

@@ -2,6 +2,9 @@ package se.socialportal;
 
 import se.socialportal.admin.RulesAdminRoutes;
 import se.socialportal.admin.live.LiveDashboardRoutes;
+import se.socialportal.admin.ivo.IvoRoutes;
+import se.socialportal.admin.nyckeltal.Nyckeltal;
+import se.socialportal.admin.nyckeltal.NyckeltalRoutes;
 import se.socialportal.identity.bankid.BankIdOrderRoutes;
 import se.socialportal.identity.session.ResidentSessionRoutes;
 import se.socialportal.payment.PaymentRoutes;
@@ -58,6 +61,9 @@ final class Routes {
       new RulesAdminRoutes(sessions, services.ruleBookReloads(), services.clock()),
       new PrintRoutes(services.letters().printQueue(), sessions, services.pool(), services.clock()),
       new LiveDashboardRoutes(services.live(), services.pool(), sessions, services.clock()),
+      new NyckeltalRoutes(services.pool(), sessions, new Nyckeltal(services.pool(), services.clock()),
+        services.clock()),
+      new IvoRoutes(services.pool(), sessions, services.clock()),
       new OpenApiRoutes(services.vertx()),
       services.provrakning());
   }

@@ -38,6 +38,7 @@ import se.socialportal.payment.plan.PaymentPlanner;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -90,7 +91,9 @@ class ArchitectureTest {
       .layer("Provrakning").definedBy("se.socialportal.provrakning..")
       .layer("Reports").definedBy("se.socialportal.reports..")
       .layer("Familjeratt").definedBy("se.socialportal.familjeratt..")
-      .layer("Admin").definedBy("se.socialportal.admin..")
+      .layer("Admin").definedBy(resideInAPackage("se.socialportal.admin..")
+        .and(resideOutsideOfPackages("se.socialportal.admin.nyckeltal..", "se.socialportal.admin.ivo..")))
+      .layer("NamndReports").definedBy("se.socialportal.admin.nyckeltal..", "se.socialportal.admin.ivo..")
       .layer("Payment").definedBy("se.socialportal.payment..")
       .layer("Overklagande").definedBy("se.socialportal.overklagande..")
       .layer("Demo").definedBy("se.socialportal.demo..")
@@ -111,6 +114,7 @@ class ArchitectureTest {
       .whereLayer("Reports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework")
       .whereLayer("Familjeratt").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "BankId")
       .whereLayer("Admin").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit")
+      .whereLayer("NamndReports").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Payment")
       .whereLayer("Payment").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Bistand", "Casework",
         "BankId")
       .whereLayer("Overklagande").mayOnlyAccessLayers("Platform", "Rules", "Identity", "Audit", "Letters", "Bistand",

@@ -97,6 +97,10 @@ class StaffTextsTest {
   void enumCodes() {
     assertTexts("staff.decisionType.", Arrays.stream(DecisionType.values()).map(DecisionType::code).toList());
     assertTexts("staff.channel.", IntakeChannel.codes());
+    assertTexts("staff.familyType.", Arrays.stream(se.socialportal.admin.nyckeltal.FamilyType.values())
+      .map(se.socialportal.admin.nyckeltal.FamilyType::code).toList());
+    assertTexts("staff.reasonCode.", se.socialportal.admin.nyckeltal.Labels.reasonCodes());
+    assertTexts("staff.ivoWhy.", se.socialportal.admin.nyckeltal.Labels.whyCodes());
     assertTexts("staff.role.", Arrays.stream(StaffRole.values()).map(role -> role.name().toLowerCase(Locale.ROOT)).toList());
     assertTexts("staff.comparison.kind.", Arrays.stream(Comparison.Kind.values()).map(Enum::name).toList());
     assertTexts("staff.registerData.handling.", RegisterTable.HANDLING);

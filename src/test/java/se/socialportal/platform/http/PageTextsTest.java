@@ -90,7 +90,7 @@ class PageTextsTest {
       "/familjeratt/bokning/", "/handlaggare/familjeratt/", "/handlaggare/start/", "/handlaggare/franvaro/",
       "/handlaggare/rapporter/loggkontroll/", "/handlaggare/rapporter/delegationsbeslut/",
       "/handlaggare/rapporter/stickprov/", "/mina-sidor/overklagande/", "/handlaggare/overklaganden/",
-      "/handlaggare/utskrift/", "/admin/"), pages.keySet());
+      "/handlaggare/utskrift/", "/admin/", "/admin/nyckeltal/", "/admin/ivo/"), pages.keySet());
     for (Page page : pages.values()) {
       assertTrue(page.keys().containsAll(Set.of("skip", "language.choose")), page.path() + ": the header's keys");
     }
