@@ -22,8 +22,8 @@ import java.util.HexFormat;
 /**
  * Receives a multipart upload of one file (form field {@code file}) plus small form fields, streaming the file to a
  * temporary file under the store's incoming directory with the async file system while counting its size, keeping its
- * first bytes (to tell its type) and hashing it (SHA-256). Nothing blocks; nothing beyond the size limit is written; before writing, the
- * disk must have {@link AttachmentStore#MIN_FREE_BYTES} left.
+ * first bytes (to tell its type) and hashing it (SHA-256). Nothing blocks; nothing beyond the size limit is written;
+ * before writing, the disk must have {@link AttachmentStore#MIN_FREE_BYTES} left.
  * The route must pause the request before any asynchronous step and call {@link #receive} with it still paused.
  */
 public final class MultipartReceiver {
@@ -87,7 +87,12 @@ public final class MultipartReceiver {
           stream(upload, opened.result(), state);
         });
     });
-    request.exceptionHandler(failure -> forget(state).onComplete(v -> done.tryFail(failure)));
+    request.exceptionHandler(failure -> {
+      // Only before the answer: once received, the file is the store's to take in.
+      if (!done.future().isComplete()) {
+        forget(state).onComplete(v -> done.tryFail(failure));
+      }
+    });
     request.endHandler(v -> {
       Future<Void> file = state.fileDone == null ? Future.succeededFuture() : state.fileDone.future();
       file.onComplete(result -> {
