@@ -87,7 +87,7 @@ public final class BistandModule implements RoutesModule {
   @Override
   public void mount(Router router) {
     new ApplicationRoutes(sessions, pool, drafts, signing, cosignature, bankIdBrowsers).mount(router);
-    new AttachmentRoutes(sessions, attachments, new MultipartReceiver(vertx, store.incoming())).mount(router);
+    new AttachmentRoutes(sessions, attachments, new MultipartReceiver(vertx, store)).mount(router);
     new CaseRoutes(sessions, pool, cases, messages, komplettering, decisions, clock).mount(router);
   }
 

@@ -29,7 +29,7 @@ public final class Overklagande {
     signing.register();
     StaffAppeals staff = new StaffAppeals(vertx, pool, clock, omprovning, store, court);
     this.routes = new AppealRoutes(identity.sessions(), identity.bankIdBrowsers(), residents, signing, staff,
-      new MultipartReceiver(vertx, store.incoming()));
+      new MultipartReceiver(vertx, store));
   }
 
   public RoutesModule routes() {

@@ -30,6 +30,7 @@ public final class RobotVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RobotVerticle.class);
   static final String CHANNEL = "robot_job";
+  private static final long LISTEN_RETRY_MS = 1_000;
 
   private final JobQueue queue;
   private final JobProcessor processor;
@@ -79,8 +80,9 @@ public final class RobotVerticle extends VerticleBase {
   public Future<?> start() {
     startedAt = queue.clock().instant();
     subscriber = PgSubscriber.subscriber(vertx, listenOptions)
-      // Reconnect forever: a missed notification is covered by the sweep meanwhile.
-      .reconnectPolicy(retries -> settings.sweep().toMillis());
+      // Reconnect forever, every second at most: notifications sent while the database was away are covered by the
+      // sweep, but the sweep may be minutes apart, and new jobs should wake the robot as soon as the database is back.
+      .reconnectPolicy(retries -> Math.min(settings.sweep().toMillis(), LISTEN_RETRY_MS));
     subscriber.channel(CHANNEL).handler(payload -> claim());
     sweepTimer = vertx.setPeriodic(settings.sweep().toMillis(), id -> sweep());
     long renewEvery = Math.max(1_000, settings.lease().toMillis() / 3);

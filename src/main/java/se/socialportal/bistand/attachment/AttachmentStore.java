@@ -18,6 +18,11 @@ public final class AttachmentStore {
 
   public static final long MAX_BYTES = 10L * 1024 * 1024;
   public static final int MAX_PER_APPLICATION = 20;
+  /**
+   * An upload is not started on a disk with less room than this: the largest file plus what the database, logs and
+   * letters sharing the disk still need. Refusing early beats a disk that fills up halfway through a file.
+   */
+  public static final long MIN_FREE_BYTES = MAX_BYTES + 64L * 1024 * 1024;
 
   /** A file taken into the store. */
   public record Stored(String storageKey, FileType type, long size, String sha256) {
@@ -25,10 +30,31 @@ public final class AttachmentStore {
 
   private final Vertx vertx;
   private final Path root;
+  private volatile AttachmentDisk disk;
 
   public AttachmentStore(Vertx vertx, Path root) {
     this.vertx = vertx;
     this.root = root;
+    this.disk = AttachmentDisk.local(vertx);
+  }
+
+  /** The disk new uploads are written to. */
+  public AttachmentDisk disk() {
+    return disk;
+  }
+
+  /** Writes new uploads through another disk: a fault drill's, whose disk is full. */
+  public void useDisk(AttachmentDisk other) {
+    this.disk = java.util.Objects.requireNonNull(other);
+  }
+
+  /**
+   * The answer when a file could not be written (the disk is full or failing): nothing was kept and the resident may
+   * try again later; a field problem on {@code file} so the form shows it beside the upload.
+   */
+  public static ApiException notSaved() {
+    return new ApiException(503, "attachment_not_saved", java.util.List.of(),
+      java.util.List.of(new ApiException.FieldProblem("file", "attachment_not_saved")));
   }
 
   public Path root() {

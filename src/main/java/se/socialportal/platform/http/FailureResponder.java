@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,11 @@ public final class FailureResponder {
       problem = fromStatus(((HttpException) failure).getStatusCode());
     } else if (failure == null) {
       problem = fromStatus(ctx.statusCode());
+    } else if (databaseUnreachable(failure)) {
+      // Not the request's fault and not a bug: the database is stopped or restarting; /health says the same.
+      problem = ApiException.of(503, "unavailable");
+      LOG.warn("{} database unreachable on {} {}: {}", RequestIds.of(ctx), ctx.request().method(),
+        AccessLog.safePath(ctx.request().path()), failure.getClass().getSimpleName());
     } else {
       problem = ApiException.of(500, "internal_error");
       LOG.error("{} unexpected failure on {} {}", RequestIds.of(ctx), ctx.request().method(),
@@ -74,8 +81,27 @@ public final class FailureResponder {
     }
     if (problem.status() == 429) {
       ctx.response().putHeader("Retry-After", "60");
+    } else if (problem.status() == 503 && problem.code().equals("unavailable")) {
+      ctx.response().putHeader("Retry-After", "10");
     }
     Responses.json(ctx, problem.status(), body);
+  }
+
+  /**
+   * The database cannot be reached: the connection is refused or was closed under the request, or PostgreSQL is
+   * shutting down or starting up (SQLSTATE class 08, 57P01–57P03).
+   */
+  static boolean databaseUnreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof ClosedConnectionException) {
+        return true;
+      }
+      if (cause instanceof PgException pg && pg.getSqlState() != null
+        && (pg.getSqlState().startsWith("08") || pg.getSqlState().matches("57P0[123]"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ApiException fromStatus(int status) {
