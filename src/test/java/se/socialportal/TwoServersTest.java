@@ -2,6 +2,7 @@ package se.socialportal;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -13,7 +14,9 @@ import se.socialportal.familjeratt.Familjeratt;
 import se.socialportal.robot.RobotFixtures;
 import se.socialportal.robot.RobotHarness;
 import se.socialportal.testing.Browser;
+import se.socialportal.testing.LiveStream;
 import se.socialportal.testing.ResidentLogins;
+import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 import se.socialportal.testing.TestClock;
 
@@ -28,10 +31,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * BankID — the first's simulator — over mutual TLS exactly as both would reach BankID itself. Whatever a request
  * started on one must carry on on the other.
  */
-@DisplayName("Two servers on one database: sessions, BankID orders, robot work, bookings and rate limits are shared")
+@DisplayName("Two servers on one database: sessions, BankID orders, robot work, bookings, the live feed and rate limits are shared")
 class TwoServersTest {
 
   private static final int PROVRAKNING_LIMIT = 4;
@@ -120,16 +126,19 @@ class TwoServersTest {
   @DisplayName("both robots work one queue: every application gets one proposal, no job is claimed twice")
   void robotWorkIsShared() {
     RobotFixtures fixtures = new RobotFixtures(first.services().pool(), CLOCK);
+    List<UUID> submitted = new ArrayList<>();
     for (int i = 0; i < APPLICATIONS; i++) {
-      fixtures.submit(fixtures.syntheticPerson(3000 + i), Optional.empty(), YearMonth.of(2025, 10), "new", "digital",
-        RobotFixtures.single("1975-05-05", 4000 + i, "salary", 1000));
+      submitted.add(fixtures.submit(fixtures.syntheticPerson(3000 + i), Optional.empty(), YearMonth.of(2025, 10),
+        "new", "digital", RobotFixtures.single("1975-05-05", 4000 + i, "salary", 1000)));
     }
-    RobotHarness.eventually("every job ended", () -> fixtures.count(
-      "SELECT count(*) FROM robot_job WHERE status IN ('done', 'manual_review')") == APPLICATIONS);
-    assertEquals(APPLICATIONS, fixtures.count("SELECT count(*) FROM robot_job WHERE attempts = 1"),
-      "no job was claimed a second time");
-    assertEquals(APPLICATIONS, fixtures.count("SELECT count(*) FROM beslutsforslag"));
-    assertEquals(2, fixtures.count("SELECT count(DISTINCT claimed_by) FROM robot_job"), "both servers' robots worked");
+    Object ids = submitted.toArray(new UUID[0]);
+    RobotHarness.eventually("every job ended", () -> fixtures.count("SELECT count(*) FROM robot_job "
+      + "WHERE status IN ('done', 'manual_review') AND application_id = ANY($1)", ids) == APPLICATIONS);
+    assertEquals(APPLICATIONS, fixtures.count("SELECT count(*) FROM robot_job WHERE attempts = 1 "
+      + "AND application_id = ANY($1)", ids), "no job was claimed a second time");
+    assertEquals(APPLICATIONS, fixtures.count("SELECT count(*) FROM beslutsforslag WHERE application_id = ANY($1)", ids));
+    assertEquals(2, fixtures.count("SELECT count(DISTINCT claimed_by) FROM robot_job WHERE application_id = ANY($1)",
+      ids), "both servers' robots worked");
   }
 
   @Test
@@ -153,6 +162,29 @@ class TwoServersTest {
     assertEquals(residents.size() - 1, refused);
     assertEquals(1, Familjeratt.count(first, "SELECT count(*) FROM fr_appointment WHERE lower(during) = $1 "
       + "AND status IN ('held', 'confirmed')", time.atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
+  @DisplayName("the live dashboard open on one server hears what the other server commits")
+  void dashboardHearsTheOtherServer() throws Exception {
+    StaffLogins.Staff chef = StaffLogins.login(second, "two.chef", "Erik Enhetschefsson", "demo", "enhetschef");
+    HttpClient http = second.vertx().createHttpClient();
+    BlockingQueue<JsonObject> stream = LiveStream.open(http, second, chef, new StringBuilder());
+    JsonObject opened = stream.poll(30, TimeUnit.SECONDS);
+    assertNotNull(opened, "the full set at once");
+    long before = opened.getJsonObject("submissions").getJsonObject("digital").getLong("today");
+
+    RobotFixtures fixtures = new RobotFixtures(first.services().pool(), CLOCK);
+    fixtures.submit(fixtures.syntheticPerson(3900), Optional.empty(), YearMonth.of(2025, 10), "new", "digital",
+      RobotFixtures.single("1975-05-05", 4000, "salary", 1000));
+    // Other pushes (the robot finishing the job) may come first; the submission shows within the bound.
+    long seen = before;
+    for (JsonObject pushed = stream.poll(30, TimeUnit.SECONDS); pushed != null && seen == before;
+         pushed = seen == before ? stream.poll(30, TimeUnit.SECONDS) : null) {
+      seen = pushed.getJsonObject("submissions").getJsonObject("digital").getLong("today");
+    }
+    assertEquals(before + 1, seen, "pushed by the second server after the first server's commit");
+    http.close();
   }
 
   @Test

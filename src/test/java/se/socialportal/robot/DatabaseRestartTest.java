@@ -145,7 +145,7 @@ class DatabaseRestartTest {
   }
 
   private static long listening() {
-    return fixtures.count("SELECT count(*) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' "
+    return fixtures.count("SELECT count(*) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%robot_job%' "
       + "AND datname = current_database()");
   }
 

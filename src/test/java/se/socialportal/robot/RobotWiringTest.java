@@ -49,6 +49,6 @@ class RobotWiringTest {
   @DisplayName("ROBOT_INSTANCES=2: two robot verticles, each listening for new jobs on a connection of its own")
   void instancesFromConfiguration() {
     eventually("two listening robots", () -> fixtures.count("SELECT count(*) FROM pg_stat_activity "
-      + "WHERE query ILIKE 'LISTEN%' AND datname = current_database()") == 2);
+      + "WHERE query ILIKE 'LISTEN%robot_job%' AND datname = current_database()") == 2);
   }
 }

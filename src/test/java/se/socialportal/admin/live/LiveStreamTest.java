@@ -1,22 +1,18 @@
 package se.socialportal.admin.live;
 
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import se.socialportal.identity.session.SessionCookies;
 import se.socialportal.testing.Futures;
+import se.socialportal.testing.LiveStream;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,40 +41,15 @@ class LiveStreamTest {
     app.close();
   }
 
-  /** Opens the stream as the staff member; every figures event lands in the queue. */
-  private static BlockingQueue<JsonObject> open(StaffLogins.Staff staff, StringBuilder head) {
-    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-    StringBuilder buffer = new StringBuilder();
-    HttpClientResponse response = Futures.await(http.request(new RequestOptions().setMethod(HttpMethod.GET)
-        .setHost("127.0.0.1").setPort(app.port()).setURI("/api/v1/admin/live")
-        .putHeader("Cookie", SessionCookies.NAME + "=" + staff.browser().cookie(SessionCookies.NAME)))
-      .compose(request -> request.send()));
-    head.append(response.statusCode()).append(' ').append(response.getHeader("Content-Type"));
-    response.handler(chunk -> {
-      synchronized (buffer) {
-        buffer.append(chunk.toString());
-        int end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          String event = buffer.substring(0, end);
-          buffer.delete(0, end + 2);
-          if (event.startsWith("event: figures\n")) {
-            events.add(new JsonObject(event.substring(event.indexOf("data: ") + "data: ".length())));
-          }
-        }
-      }
-    });
-    return events;
-  }
-
   @Test
   @DisplayName("a paper application committed by SQL reaches the open stream of its municipality only")
   void pushAfterCommit() throws Exception {
     StaffLogins.Staff chef = StaffLogins.login(app, "stream.chef", "Erik Enhetschefsson", "demo", "enhetschef");
     StaffLogins.Staff neighbour = StaffLogins.login(app, "stream.granne", "Greta Grann", "grannkommun", "admin");
     StringBuilder head = new StringBuilder();
-    BlockingQueue<JsonObject> demo = open(chef, head);
+    BlockingQueue<JsonObject> demo = LiveStream.open(http, app, chef, head);
     assertEquals("200 text/event-stream; charset=utf-8", head.toString());
-    BlockingQueue<JsonObject> granne = open(neighbour, new StringBuilder());
+    BlockingQueue<JsonObject> granne = LiveStream.open(http, app, neighbour, new StringBuilder());
     JsonObject first = demo.poll(30, TimeUnit.SECONDS);
     assertNotNull(first, "the full set at once");
     assertEquals("demo", first.getString("tenant"));
