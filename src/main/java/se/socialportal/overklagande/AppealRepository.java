@@ -44,7 +44,7 @@ final class AppealRepository {
   }
 
   private static final String DECISIONS = "SELECT d.id, d.application_id, d.tenant_id, d.type, d.outcome, d.amount, "
-    + "d.decided_at, l.id AS letter_id, CASE WHEN l.mailbox_status = 'delivered' AND l.mailbox_at IS NOT NULL "
+    + "d.decided_at, l.id AS letter_id, CASE WHEN l.mailbox_status IN ('delivered', 'posted') AND l.mailbox_at IS NOT NULL "
     + "THEN l.mailbox_at ELSE l.created_at END AS delivered_at, a.month FROM decision d "
     + "JOIN decision_letter_decision ld ON ld.decision_id = d.id JOIN decision_letter l ON l.id = ld.letter_id "
     + "JOIN application a ON a.id = d.application_id "

@@ -49,6 +49,22 @@ class AppealFlowTest {
     app.close();
   }
 
+  /** A letter that went by post reached the resident no earlier than it was posted (lag 1930:173 then moves the day). */
+  @Test
+  @Order(2)
+  @DisplayName("a decision letter sent by post: the three weeks count from the day it was posted, not the day it was written")
+  void postedLetterCountsFromPosting() {
+    AppealHarness.Resident testa = harness.login("testa");
+    AppealHarness.Decided decided = harness.decidedCase(testa.personId(), "2026-02");
+    LocalDate posted = app.clock().today().plusDays(5);
+    harness.one("UPDATE decision_letter SET mailbox_status = 'posted', mailbox_at = $2 WHERE id = $1 RETURNING id",
+      Tuple.of(decided.letterId(), posted.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Stockholm"))
+        .toOffsetDateTime()));
+    JsonObject offered = find(testa.browser().get("/api/v1/overklaganden").bodyAsJsonObject()
+      .getJsonArray("decisions"), decided.decisionId());
+    assertEquals(AppealDeadlines.deadline(posted).toString(), offered.getString("deadline"), offered.encode());
+  }
+
   /** First, on the server's fixed start (Wednesday 15 April 2026): the deadline is Wednesday 6 May, a working day. */
   @Test
   @Order(1)
