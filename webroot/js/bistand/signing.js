@@ -51,6 +51,9 @@ export function signer(startPath, ui, handlers) {
       ui.simulatorLink.href = order.simulatorUrl;
     }
     ui.cancel.hidden = false;
+    // The button that was pressed is hidden now: without a new place for focus a keyboard user would be sent back
+    // to the top of the page. The next thing to press is the app link on this device, or Cancel while a QR is shown.
+    (device === 'same' ? ui.openApp : ui.cancel).focus();
     following = followOrder(order, {
       qrImage: ui.qr,
       onStatus: (text) => status(text),

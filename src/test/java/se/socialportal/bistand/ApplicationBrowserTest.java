@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.testing.Chromium;
+import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.TestApp;
 
 import java.util.UUID;
@@ -38,28 +39,12 @@ class ApplicationBrowserTest {
     app.close();
   }
 
-  /** Logs in through the login page and the simulator's phone page, as the given test identity. */
   private static void login(BrowserContext context, Page page, String identity) {
-    page.navigate(app.baseUrl() + "/logga-in/");
-    // The buttons are in the HTML at once, their handlers only once the page's texts are loaded (the language
-    // switcher appears then): a click before that would do nothing.
-    page.locator("#language-switcher button").first().waitFor();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
-    assertThat(page.locator("#simulator-link")).isVisible();
-    approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);
-    page.waitForURL("**/mina-sidor/");
+    ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
   }
 
   private static void approveOnPhone(BrowserContext context, String simulatorUrl, String identity) {
-    Page phone = context.newPage();
-    phone.navigate(simulatorUrl);
-    phone.locator("#identity").selectOption(identity);
-    if (phone.locator("#order").isHidden()) {
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
-    }
-    assertThat(phone.locator("#order")).isVisible();
-    phone.locator("#approve").click();
-    phone.close();
+    ResidentBrowserLogins.approveOnPhone(context, simulatorUrl, identity);
   }
 
   private static FilePayload pdf(String name) {
