@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
 
@@ -54,23 +55,7 @@ class FamiljerattBrowserTest {
   }
 
   private static void login(BrowserContext context, Page page, String identity) {
-    page.navigate(app.baseUrl() + "/logga-in/");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
-    assertThat(page.locator("#simulator-link")).isVisible();
-    approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);
-    page.waitForURL("**/mina-sidor/");
-  }
-
-  private static void approveOnPhone(BrowserContext context, String simulatorUrl, String identity) {
-    Page phone = context.newPage();
-    phone.navigate(simulatorUrl);
-    phone.locator("#identity").selectOption(identity);
-    if (phone.locator("#order").isHidden()) {
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
-    }
-    assertThat(phone.locator("#order")).isVisible();
-    phone.locator("#approve").click();
-    phone.close();
+    ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
   }
 
   @Test
@@ -112,7 +97,7 @@ class FamiljerattBrowserTest {
       page.getByLabel("E-postadress (frivilligt)").fill("testa@example.se");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekräfta med BankID på den här enheten")).click();
       assertThat(page.locator("#simulator-link")).isVisible();
-      approveOnPhone(testaContext, page.locator("#simulator-link").getAttribute("href"), "testa");
+      ResidentBrowserLogins.approveOnPhone(testaContext, page.locator("#simulator-link").getAttribute("href"), "testa");
       assertThat(page.locator("#status")).hasText("Bokningen är bekräftad.");
       assertThat(page.locator("#booking-status")).hasText("Status: Bokad");
       assertThat(page.locator("#calendar")).isVisible();

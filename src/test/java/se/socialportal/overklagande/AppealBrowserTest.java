@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.Axe;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
@@ -48,26 +49,10 @@ class AppealBrowserTest {
     app.close();
   }
 
-  private static void approveOnPhone(BrowserContext context, String simulatorUrl, String identity) {
-    Page phone = context.newPage();
-    phone.navigate(simulatorUrl);
-    phone.locator("#identity").selectOption(identity);
-    if (phone.locator("#order").isHidden()) {
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
-    }
-    assertThat(phone.locator("#order")).isVisible();
-    phone.locator("#approve").click();
-    phone.close();
-  }
-
   /** Logs the resident in on the login page with BankID on this device; the simulator plays the phone. */
   private static Page residentPage(BrowserContext context, String identity) {
     Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/logga-in/");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
-    assertThat(page.locator("#simulator-link")).isVisible();
-    approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);
-    page.waitForURL("**/mina-sidor/");
+    ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
     return page;
   }
 
@@ -102,7 +87,7 @@ class AppealBrowserTest {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skriv under med BankID på den här enheten"))
         .click();
       assertThat(page.locator("#simulator-link")).isVisible();
-      approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), "ylva");
+      ResidentBrowserLogins.approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), "ylva");
 
       assertThat(page.locator("#status-text")).containsText("Nämnden har tagit emot ditt överklagande");
       assertThat(page.locator("#notice")).containsText("Ditt överklagande har kommit in");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.payment.iso.IsoSchemas;
 import se.socialportal.testing.Chromium;
+import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.TestApp;
 
 import java.nio.charset.StandardCharsets;
@@ -68,26 +69,14 @@ class MoneyJourneyBrowserTest {
   /** The resident logs in with BankID on this device; the simulator plays the phone. */
   private static Page residentPage(BrowserContext context, String identity) {
     Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/logga-in/");
-    // The buttons' handlers exist once the page's texts are loaded (the language switcher appears then).
-    page.locator("#language-switcher button").first().waitFor();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
-    approveOnPhone(context, page, identity);
-    page.waitForURL("**/mina-sidor/");
+    ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
     return page;
   }
 
+  /** A signing the page started: the simulator's phone page approves it. */
   private static void approveOnPhone(BrowserContext context, Page page, String identity) {
     assertThat(page.locator("#simulator-link")).isVisible();
-    Page phone = context.newPage();
-    phone.navigate(page.locator("#simulator-link").getAttribute("href"));
-    phone.locator("#identity").selectOption(identity);
-    if (phone.locator("#order").isHidden()) {
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
-    }
-    assertThat(phone.locator("#order")).isVisible();
-    phone.locator("#approve").click();
-    phone.close();
+    ResidentBrowserLogins.approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);
   }
 
   /** Staff log in through the municipality's identity provider (the demo's OIDC login page). */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.payment.iso.IsoSchemas;
+import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.Browser;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
@@ -57,23 +58,14 @@ class PaymentBrowserTest {
   /** The resident logs in with BankID on this device; the simulator plays the phone. */
   private static Page residentPage(BrowserContext context, String identity) {
     Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/logga-in/");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("BankID på den här enheten")).click();
-    approveOnPhone(context, page, identity);
-    page.waitForURL("**/mina-sidor/");
+    ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
     return page;
   }
 
+  /** A signing the page started: the simulator's phone page approves it. */
   private static void approveOnPhone(BrowserContext context, Page page, String identity) {
     assertThat(page.locator("#simulator-link")).isVisible();
-    Page phone = context.newPage();
-    phone.navigate(page.locator("#simulator-link").getAttribute("href"));
-    phone.locator("#identity").selectOption(identity);
-    if (phone.locator("#order").isHidden()) {
-      phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Öppna").setExact(true)).click();
-    }
-    phone.locator("#approve").click();
-    phone.close();
+    ResidentBrowserLogins.approveOnPhone(context, page.locator("#simulator-link").getAttribute("href"), identity);
   }
 
   /** A date as the Swedish pages write it: "16 april 2026". */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The dashboard's figures as Prometheus series on /metrics, refreshed on a timer ({@link LiveFeedVerticle}), never
@@ -58,6 +59,9 @@ final class LiveMetrics {
   private final MultiGauge robotLatency;
   private final Map<String, Long> jobsDone = new ConcurrentHashMap<>();
   private volatile List<HistogramSnapshot.HistogramDataPointSnapshot> leadTimes = List.of();
+  // Refreshes may overlap (the timer's and one asked for): a slower, older one must not replace a newer one's figures.
+  private final AtomicLong refreshesStarted = new AtomicLong();
+  private long newestPublished;
 
   LiveMetrics(Pool pool, Clock clock, PrometheusMeterRegistry registry) {
     this.pool = pool;
@@ -92,6 +96,7 @@ final class LiveMetrics {
 
   /** Recomputes every municipality's figures (one after the other, so a refresh holds one connection at a time). */
   Future<Void> refresh() {
+    long refresh = refreshesStarted.incrementAndGet();
     return pool.query(TENANTS).execute().compose(rows -> {
       List<String> tenants = new ArrayList<>();
       rows.forEach(row -> tenants.add(row.getString("id")));
@@ -104,9 +109,16 @@ final class LiveMetrics {
       }
       return all;
     }).compose(all -> {
+      if (!newest(refresh)) {
+        return Future.succeededFuture();
+      }
       publish(all);
-      return pool.query(JOBS_DONE).execute();
-    }).compose(rows -> {
+      return countersAndLeadTimes();
+    });
+  }
+
+  private Future<Void> countersAndLeadTimes() {
+    return pool.query(JOBS_DONE).execute().compose(rows -> {
       rows.forEach(row -> {
         String tenant = row.getString("tenant_id");
         boolean first = !jobsDone.containsKey(tenant);
@@ -124,6 +136,15 @@ final class LiveMetrics {
       leadTimes = List.copyOf(points);
       return null;
     });
+  }
+
+  /** Whether this refresh is newer than every one published so far (and so may publish). */
+  private synchronized boolean newest(long refresh) {
+    if (refresh < newestPublished) {
+      return false;
+    }
+    newestPublished = refresh;
+    return true;
   }
 
   private void publish(List<JsonObject> all) {
