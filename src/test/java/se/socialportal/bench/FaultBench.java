@@ -16,9 +16,10 @@ import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.Personnummer;
 import se.socialportal.identity.session.SessionSettings;
 import se.socialportal.identity.session.SessionStore;
+import se.socialportal.testing.DemoServerProcess;
+import se.socialportal.testing.TestApp;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -238,21 +240,9 @@ public final class FaultBench {
   }
 
   private void start(String name) throws Exception {
-    port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xmx1g", "-cp", System.getProperty("java.class.path"), "se.socialportal.Main")
-      .redirectErrorStream(true)
-      .redirectOutput(dataDir.resolve(name + ".log").toFile());
-    var env = builder.environment();
-    List.of("DATABASE_URL", "PGHOST", "MODE", "METRICS_TOKEN").forEach(env::remove);
-    env.put("MODE", "demo");
-    env.put("DATA_DIR", dataDir.toString());
-    env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", String.valueOf(port));
-    env.put("ROBOT_ENABLED", "true");
-    env.put("ROBOT_LEASE_SECONDS", "15");
-    env.put("ROBOT_SWEEP_SECONDS", "2");
-    server = builder.start();
+    port = TestApp.freePort();
+    server = DemoServerProcess.start(dataDir, name, port, Map.of("ROBOT_ENABLED", "true", "ROBOT_LEASE_SECONDS", "15",
+      "ROBOT_SWEEP_SECONDS", "2"), "-Xmx1g");
     awaitHealthy(name);
     List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(new PgConnectOptions()
@@ -289,11 +279,5 @@ public final class FaultBench {
       }
     }
     vertx.close();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,6 +3,7 @@ package se.socialportal.platform.db;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.socialportal.testing.DemoServerProcess;
 import se.socialportal.testing.TestApp;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -60,19 +62,7 @@ class KilledServerRestartTest {
   private static Process start(Path dataDir, String name) throws IOException {
     int port = TestApp.freePort();
     Files.writeString(dataDir.resolve(name + ".port"), String.valueOf(port));
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-cp", System.getProperty("java.class.path"), "se.socialportal.Main")
-      .redirectErrorStream(true)
-      .redirectOutput(dataDir.resolve(name + ".log").toFile());
-    var env = builder.environment();
-    List.of("DATABASE_URL", "PGHOST", "MODE", "METRICS_TOKEN").forEach(env::remove);
-    env.put("MODE", "demo");
-    env.put("DATA_DIR", dataDir.toString());
-    env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", String.valueOf(port));
-    env.put("HTTP_INSTANCES", "1");
-    env.put("ROBOT_ENABLED", "false");
-    return builder.start();
+    return DemoServerProcess.start(dataDir, name, port, Map.of("HTTP_INSTANCES", "1", "ROBOT_ENABLED", "false"));
   }
 
   private static int port(Path dataDir, String name) throws IOException {
