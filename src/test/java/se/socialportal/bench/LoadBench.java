@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The page load benchmark — a benchmark, not a test: run by {@code bench/load.sh} (mvn -Pbench), never by mvn
@@ -47,7 +48,8 @@ import java.util.function.Function;
  * p99, the ratios to the static page and to the session read measured in the same run, the CPU per request of the
  * server's JVM (the load generator's own thread subtracted) and of PostgreSQL, and pg_stat_statements' top statements.
  * Arguments: seconds per probe (default 10), connections (default 50), residents (default 20 000), open cases in the
- * large queue (default 50 000).
+ * large queue (default 50 000), and a regular expression choosing the probes by name (default all; the two baselines
+ * always run).
  */
 public final class LoadBench {
 
@@ -81,6 +83,7 @@ public final class LoadBench {
     int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int residents = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
     int bigQueue = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
+    Pattern only = Pattern.compile(args.length > 4 ? args[4] : ".*");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
       .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
@@ -103,7 +106,7 @@ public final class LoadBench {
     try {
       vertx.deployVerticle(new MainVerticle(config, false, registry, clock, List.of(services::set)))
         .await(120, TimeUnit.SECONDS);
-      run(services.get(), port, seconds, connections, residents, bigQueue, cores);
+      run(services.get(), port, seconds, connections, residents, bigQueue, cores, only);
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
@@ -114,7 +117,7 @@ public final class LoadBench {
   }
 
   private static void run(Services services, int port, int seconds, int connections, int residents, int bigQueue,
-                          int cores) throws Exception {
+                          int cores, Pattern only) throws Exception {
     Pool pool = services.pool();
     System.out.printf(Locale.ROOT, "Load bench: %d cores, %d connections, %d s per request kind after a warm-up; "
       + "load average at start %s%n", cores, connections, seconds, loadAverage());
@@ -135,7 +138,13 @@ public final class LoadBench {
     long clientThread = threadId.future().await();
 
     List<Result> results = new ArrayList<>();
-    for (Probe probe : probes(data)) {
+    List<Probe> probes = probes(data);
+    for (int i = 0; i < probes.size(); i++) {
+      Probe probe = probes.get(i);
+      // The two baselines always run: every other figure is a ratio to them.
+      if (i >= 2 && !only.matcher(probe.name()).find()) {
+        continue;
+      }
       results.add(measure(pool, cpu, clientVertx, client, clientThread, probe, seconds, connections));
     }
     print(results, cores);
