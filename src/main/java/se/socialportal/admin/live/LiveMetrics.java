@@ -15,6 +15,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The dashboard's figures as Prometheus series on /metrics, refreshed on a timer ({@link LiveFeedVerticle}), never
  * computed by a scrape: queue length and the oldest's age per queue, applications submitted today, payments by state,
  * familjerätt's meetings today, the robot's latency, a counter of the robot's finished jobs, and a histogram of decision
- * lead times (submission → decision) by delegation level. Every server reports the same database-wide values; a
+ * lead times (submission → decision) by delegation level, recomputed every {@link #LEAD_TIMES_EVERY}. Every server
+ * reports the same database-wide values; a
  * dashboard takes max() over instances.
  */
 final class LiveMetrics {
@@ -33,6 +36,11 @@ final class LiveMetrics {
   /** Lead-time buckets, seconds: 1 h, 4 h, 8 h, 1, 2, 3, 5, 10 and 20 days, and the rest. */
   static final double[] LEAD_TIME_BUCKETS = {3_600, 14_400, 28_800, 86_400, 172_800, 259_200, 432_000, 864_000,
     1_728_000, Double.POSITIVE_INFINITY};
+  /**
+   * The lead-time histogram is one pass over every decision ever made (seconds with a few years of a municipality's
+   * history, on every server); lead times move by the hour, so the pass runs at most this often, not every refresh.
+   */
+  static final Duration LEAD_TIMES_EVERY = Duration.ofMinutes(10);
 
   private static final String TENANTS = "SELECT id FROM tenant ORDER BY id";
   private static final String JOBS_DONE = "SELECT tenant_id, count(*) AS n FROM robot_job "
@@ -59,6 +67,7 @@ final class LiveMetrics {
   private final MultiGauge robotLatency;
   private final Map<String, Long> jobsDone = new ConcurrentHashMap<>();
   private volatile List<HistogramSnapshot.HistogramDataPointSnapshot> leadTimes = List.of();
+  private volatile Instant leadTimesAt;
   // Refreshes may overlap (the timer's and one asked for): a slower, older one must not replace a newer one's figures.
   private final AtomicLong refreshesStarted = new AtomicLong();
   private long newestPublished;
@@ -129,11 +138,21 @@ final class LiveMetrics {
             .register(registry);
         }
       });
-      return pool.query(LEAD_TIMES).execute();
-    }).map(rows -> {
+      return leadTimes();
+    });
+  }
+
+  private Future<Void> leadTimes() {
+    Instant now = clock.instant();
+    Instant last = leadTimesAt;
+    if (last != null && now.isBefore(last.plus(LEAD_TIMES_EVERY))) {
+      return Future.succeededFuture();
+    }
+    return pool.query(LEAD_TIMES).execute().map(rows -> {
       List<HistogramSnapshot.HistogramDataPointSnapshot> points = new ArrayList<>();
       rows.forEach(row -> points.add(histogramPoint(row)));
       leadTimes = List.copyOf(points);
+      leadTimesAt = now;
       return null;
     });
   }

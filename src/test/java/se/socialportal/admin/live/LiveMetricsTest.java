@@ -33,25 +33,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveMetricsTest {
 
   private static final Pattern SERIES = Pattern.compile("\\bsocialportal_[a-z_]+");
+  private static final String DECIDE_ONE = "INSERT INTO decision (tenant_id, application_id, application_version, "
+    + "decision_set, type, outcome, amount, delegation_amount, motivering, decided_by_kind, decided_by_name, "
+    + "decided_by_title, delegation_valid, decided_at) SELECT tenant_id, id, version, gen_random_uuid(), "
+    + "'forsorjningsstod', 'avslag', 0, 0, 'M', 'automated', 'Roboten', 'Automatiserat beslut', false, "
+    + "submitted_at + interval '2 hours' FROM application a WHERE tenant_id = 'demo' AND submitted_at IS NOT NULL "
+    + "AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id) LIMIT 1";
   private static TestApp app;
+  private static TestClock clock;
   private static String scrape;
 
   @BeforeAll
   static void start() throws Exception {
     // December: next year's rules are not in robots/ yet (socialportal_rules_missing has rows).
-    app = TestApp.start("livemetrics", new JsonObject(), TestClock.ticking(Instant.parse("2026-12-10T09:00:00Z")));
+    clock = TestClock.ticking(Instant.parse("2026-12-10T09:00:00Z"));
+    app = TestApp.start("livemetrics", new JsonObject(), clock);
     // A decided application of the demo municipality, so the lead-time histogram has an observation.
     var pool = app.services().pool();
-    Futures.await(pool.query("INSERT INTO decision (tenant_id, application_id, application_version, decision_set, type, "
-      + "outcome, amount, delegation_amount, motivering, decided_by_kind, decided_by_name, decided_by_title, "
-      + "delegation_valid, decided_at) SELECT tenant_id, id, version, gen_random_uuid(), 'forsorjningsstod', 'avslag', "
-      + "0, 0, 'M', 'automated', 'Roboten', 'Automatiserat beslut', false, submitted_at + interval '2 hours' "
-      + "FROM application WHERE tenant_id = 'demo' AND submitted_at IS NOT NULL LIMIT 1").execute());
+    Futures.await(pool.query(DECIDE_ONE).execute());
     // A job the robot finished a minute ago, so its latency has a median and a 90th percentile.
     Futures.await(pool.preparedQuery("INSERT INTO robot_job (tenant_id, application_id, application_version, status, "
       + "submitted_at, finished_at) SELECT tenant_id, id, 99, 'done', $1, $2 FROM application WHERE tenant_id = 'demo' "
       + "LIMIT 1").execute(Tuple.of(offset(app.clock().instant().minusSeconds(70)),
       offset(app.clock().instant().minusSeconds(60)))));
+    // The server's first refresh at start may have made the lead-time pass already, before the decision.
+    clock.advance(LiveMetrics.LEAD_TIMES_EVERY);
     Futures.await(app.services().live().metrics().refresh());
     scrape = app.client().get("/metrics").send().await(20, TimeUnit.SECONDS).bodyAsString();
   }
@@ -90,6 +96,25 @@ class LiveMetricsTest {
       scrape);
     assertTrue(scrape.contains("socialportal_decision_lead_time_seconds_count{level=\"automated\",tenant=\"demo\"} 1"),
       scrape);
+  }
+
+  @Test
+  @DisplayName("the lead-time pass over every decision runs once per period, not at every refresh")
+  void leadTimesOncePerPeriod() throws Exception {
+    Futures.await(app.services().pool().query(DECIDE_ONE).execute());
+    Futures.await(app.services().live().metrics().refresh());
+    assertTrue(scrape().contains(automatedCount(1)), "within the period the histogram stands");
+    clock.advance(LiveMetrics.LEAD_TIMES_EVERY);
+    Futures.await(app.services().live().metrics().refresh());
+    assertTrue(scrape().contains(automatedCount(2)), "after it, the new decision is counted");
+  }
+
+  private static String automatedCount(int count) {
+    return "socialportal_decision_lead_time_seconds_count{level=\"automated\",tenant=\"demo\"} " + count + "\n";
+  }
+
+  private static String scrape() throws Exception {
+    return app.client().get("/metrics").send().await(20, TimeUnit.SECONDS).bodyAsString();
   }
 
   @Test
