@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +25,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +33,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -44,28 +41,15 @@ import java.util.regex.Pattern;
  * configured as in tests plus pg_stat_statements, with the data set of {@link LoadData} (residents with months of
  * history, open cases, a municipality with a large queue). A load generator on loopback — its own Vert.x with one
  * event loop, {@code connections} keep-alive connections each sending its next request as soon as the last answered —
- * runs each {@link Probe} for a warm-up and then {@code seconds}, and prints per probe: requests per second, p50 and
- * p99, the ratios to the static page and to the session read measured in the same run, the CPU per request of the
- * server's JVM (the load generator's own thread subtracted) and of PostgreSQL, and pg_stat_statements' top statements.
- * Arguments: seconds per probe (default 10), connections (default 50), residents (default 20 000), open cases in the
- * large queue (default 50 000), and a regular expression choosing the probes by name (default all; the two baselines
- * always run).
+ * runs each {@link LoadProbes.Probe} for a warm-up and then {@code seconds}, and prints per probe: requests per
+ * second, p50 and p99, the ratios to a plain Vert.x endpoint (a bare HTTP server in the same Vert.x answering a fixed
+ * text, the floor for any request), to the static page and to the session read measured in the same run, the CPU per
+ * request of the server's JVM (the load generator's own thread subtracted) and of PostgreSQL, and pg_stat_statements'
+ * top statements. Arguments: seconds per probe (default 10), connections (default 50), residents (default 20 000),
+ * open cases in the large queue (default 50 000), and a regular expression choosing the probes by name (default all;
+ * the three baselines always run).
  */
 public final class LoadBench {
-
-  /** One request a probe sends: method, path, headers and (for POST) a JSON body. */
-  record Request(HttpMethod method, String path, Map<String, String> headers, String body) {
-    static Request get(String path, Map<String, String> headers) {
-      return new Request(HttpMethod.GET, path, headers, null);
-    }
-  }
-
-  /**
-   * A kind of request to measure: a name for the table and the next request to send (from a random source, so each
-   * request can be another resident's). Add a submission, a provräkning or a login start by adding a probe.
-   */
-  record Probe(String name, Function<SplittableRandom, Request> next) {
-  }
 
   /** What one probe measured. */
   record Result(String name, long requests, long errors, double seconds, double p50, double p99, double jvmMs,
@@ -91,22 +75,27 @@ public final class LoadBench {
       .start();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Main.newVertx(registry);
-    int port;
-    try (var socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
+    int plainPort = freePort();
     int cores = Runtime.getRuntime().availableProcessors();
     JsonObject config = new JsonObject().put("MODE", "demo").put("DATABASE_URL", "postgresql://postgres:postgres@localhost:"
         + postgres.getPort() + "/postgres").put("HTTP_HOST", "127.0.0.1").put("HTTP_PORT", String.valueOf(port))
       .put("HTTP_INSTANCES", String.valueOf(cores)).put("DEMO_DATA", "false").put("ROBOT_ENABLED", "false")
       .put("BISTAND_CHECK_SECONDS", "3600").put("FAMILJERATT_CHECK_SECONDS", "3600").put("LETTER_RETRY_SECONDS", "3600")
-      .put("ROBOTS_RELOAD_SECONDS", "0").put("DATA_DIR", Files.createTempDirectory("load-bench").toString());
+      .put("ROBOTS_RELOAD_SECONDS", "0").put("DATA_DIR", Files.createTempDirectory("load-bench").toString())
+      // The load generator stands for the proxy in front and forwards each request's own address (see LoadProbes).
+      .put("TRUSTED_PROXIES", "127.0.0.1");
     AtomicReference<Services> services = new AtomicReference<>();
     Clock clock = Clock.system(ZoneId.of("Europe/Stockholm"));
     try {
       vertx.deployVerticle(new MainVerticle(config, false, registry, clock, List.of(services::set)))
         .await(120, TimeUnit.SECONDS);
-      run(services.get(), port, seconds, connections, residents, bigQueue, cores, only);
+      // The floor for any request: a bare HTTP server in the same Vert.x, one per core as the application's.
+      for (int i = 0; i < cores; i++) {
+        vertx.createHttpServer().requestHandler(request -> request.response().putHeader("Content-Type", "text/plain")
+          .end("ok")).listen(plainPort, "127.0.0.1").await(30, TimeUnit.SECONDS);
+      }
+      run(services.get(), port, plainPort, seconds, connections, residents, bigQueue, cores, only);
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
@@ -116,13 +105,21 @@ public final class LoadBench {
     }
   }
 
-  private static void run(Services services, int port, int seconds, int connections, int residents, int bigQueue,
-                          int cores, Pattern only) throws Exception {
+  private static int freePort() throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void run(Services services, int port, int plainPort, int seconds, int connections, int residents,
+                          int bigQueue, int cores, Pattern only) throws Exception {
     Pool pool = services.pool();
     System.out.printf(Locale.ROOT, "Load bench: %d cores, %d connections, %d s per request kind after a warm-up; "
       + "load average at start %s%n", cores, connections, seconds, loadAverage());
     long loadStart = System.nanoTime();
-    LoadData data = LoadData.create(services, residents, bigQueue);
+    // Residents who start this month's application, each once: as many as the others, when that probe runs.
+    int submitters = only.matcher(LoadProbes.SUBMISSION).find() ? residents : 0;
+    LoadData data = LoadData.create(services, residents, bigQueue, submitters);
     System.out.printf(Locale.ROOT, "Data set: %s (%.0f s to load)%n", data.describe(),
       (System.nanoTime() - loadStart) / 1e9);
     pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await();
@@ -138,11 +135,15 @@ public final class LoadBench {
     long clientThread = threadId.future().await();
 
     List<Result> results = new ArrayList<>();
-    List<Probe> probes = probes(data);
+    List<LoadProbes.Probe> probes = LoadProbes.probes(data, plainPort);
+    // Settle before the first baseline: the data set's garbage collected and the HTTP path on both sides compiled,
+    // so that neither is charged to the floor every other figure is a ratio to.
+    System.gc();
+    run(clientVertx, client, probes.get(0), Math.max(2, seconds / 3), connections);
     for (int i = 0; i < probes.size(); i++) {
-      Probe probe = probes.get(i);
-      // The two baselines always run: every other figure is a ratio to them.
-      if (i >= 2 && !only.matcher(probe.name()).find()) {
+      LoadProbes.Probe probe = probes.get(i);
+      // The baselines always run: every other figure is a ratio to them.
+      if (i >= LoadProbes.BASELINES && !only.matcher(probe.name()).find()) {
         continue;
       }
       results.add(measure(pool, cpu, clientVertx, client, clientThread, probe, seconds, connections));
@@ -152,28 +153,8 @@ public final class LoadBench {
     clientVertx.close().await();
   }
 
-  /** The requests measured, the two baselines first. */
-  static List<Probe> probes(LoadData data) {
-    List<Probe> probes = new ArrayList<>();
-    probes.add(new Probe("GET /mina-sidor/ (static page)", random -> Request.get("/mina-sidor/", Map.of())));
-    probes.add(new Probe("GET /api/v1/session (session read)", random -> Request.get("/api/v1/session",
-      data.resident(random).cookie())));
-    probes.add(new Probe("GET /health (one database round trip)", random -> Request.get("/health", Map.of())));
-    probes.add(new Probe("GET /api/v1/cases (Mina sidor)", random -> Request.get("/api/v1/cases",
-      data.resident(random).cookie())));
-    probes.add(new Probe("GET /api/v1/cases/{id} (case page)", random -> {
-      LoadData.Resident resident = data.resident(random);
-      return Request.get("/api/v1/cases/" + resident.caseId(random), resident.cookie());
-    }));
-    probes.add(new Probe("GET /api/v1/casework/queue (" + data.smallQueue() + " open cases)",
-      random -> Request.get("/api/v1/casework/queue", data.smallQueueStaff())));
-    probes.add(new Probe("GET /api/v1/casework/queue (" + data.bigQueue() + " open cases)",
-      random -> Request.get("/api/v1/casework/queue", data.bigQueueStaff())));
-    return probes;
-  }
-
   private static Result measure(Pool pool, CpuMeter cpu, Vertx clientVertx, HttpClient client, long clientThread,
-                                Probe probe, int seconds, int connections) {
+                                LoadProbes.Probe probe, int seconds, int connections) {
     // Warm-up: the JIT compiles this request's path, the pools fill, the connections are open.
     run(clientVertx, client, probe, Math.max(2, seconds / 3), connections);
     pool.query("SELECT pg_stat_statements_reset()").execute().await();
@@ -205,6 +186,7 @@ public final class LoadBench {
     private int count;
     private long errors;
     private double seconds;
+    private boolean exhausted;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
 
     void add(long nanos, int status) {
@@ -242,7 +224,7 @@ public final class LoadBench {
   }
 
   /** {@code connections} loops, each sending its next request when the last one has answered, for {@code seconds}. */
-  private static Run run(Vertx clientVertx, HttpClient client, Probe probe, int seconds, int connections) {
+  private static Run run(Vertx clientVertx, HttpClient client, LoadProbes.Probe probe, int seconds, int connections) {
     Run run = new Run();
     Promise<Void> done = Promise.promise();
     AtomicLong running = new AtomicLong(connections);
@@ -260,21 +242,33 @@ public final class LoadBench {
       }
     });
     done.future().await();
+    if (run.exhausted) {
+      System.out.printf(Locale.ROOT, "  %s: no more to send after %.1f s (%d requests)%n", probe.name(), run.seconds,
+        run.count);
+    }
     if (!run.statuses.isEmpty()) {
       System.out.printf(Locale.ROOT, "  %s: answers not 2xx by status: %s%n", probe.name(), run.statuses);
     }
     return run;
   }
 
-  private static void loop(HttpClient client, Probe probe, SplittableRandom random, long end, Run run,
+  private static void loop(HttpClient client, LoadProbes.Probe probe, SplittableRandom random, long end, Run run,
                            Runnable finished) {
     if (System.nanoTime() >= end) {
       finished.run();
       return;
     }
-    Request request = probe.next().apply(random);
+    LoadProbes.Request request = probe.next().apply(random);
+    if (request == null) {
+      run.exhausted = true;
+      finished.run();
+      return;
+    }
     long sent = System.nanoTime();
     RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.path());
+    if (request.port() != 0) {
+      options.setPort(request.port());
+    }
     request.headers().forEach(options::putHeader);
     client.request(options).compose(http -> (request.body() == null ? http.send()
         : http.putHeader("Content-Type", "application/json").send(request.body()))
@@ -286,19 +280,19 @@ public final class LoadBench {
   }
 
   private static void print(List<Result> results, int cores) {
-    Map<String, Result> byName = new LinkedHashMap<>();
-    results.forEach(result -> byName.put(result.name(), result));
-    double staticRate = results.get(0).rate();
-    double sessionRate = results.get(1).rate();
+    double plainRate = results.get(0).rate();
+    double staticRate = results.get(1).rate();
+    double sessionRate = results.get(2).rate();
     System.out.println();
-    System.out.println("| request | req/s | p50 | p99 | vs static page | vs session read | CPU per request: JVM, "
-      + "PostgreSQL | errors |");
-    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    System.out.println("| request | req/s | p50 | p99 | vs plain Vert.x | vs static page | vs session read | CPU per "
+      + "request: JVM, PostgreSQL | errors |");
+    System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (Result result : results) {
-      System.out.printf(Locale.ROOT, "| `%s` | %,.0f | %.1f ms | %.1f ms | %.2f | %.2f | %.3f ms, %.3f ms (%d cores: "
-          + "%,.0f req/s) | %d |%n", result.name(), result.rate(), result.p50(), result.p99(),
-        result.rate() / staticRate, result.rate() / sessionRate, result.jvmMs(), result.postgresMs(), cores,
-        cores * 1000 / Math.max(0.001, result.jvmMs() + result.postgresMs()), result.errors());
+      System.out.printf(Locale.ROOT, "| `%s` | %,.0f | %.1f ms | %.1f ms | %.2f | %.2f | %.2f | %.3f ms, %.3f ms (%d "
+          + "cores: %,.0f req/s) | %d |%n", result.name(), result.rate(), result.p50(), result.p99(),
+        result.rate() / plainRate, result.rate() / staticRate, result.rate() / sessionRate, result.jvmMs(),
+        result.postgresMs(), cores, cores * 1000 / Math.max(0.001, result.jvmMs() + result.postgresMs()),
+        result.errors());
     }
     System.out.println();
     System.out.println("Where PostgreSQL's time went, per request kind (pg_stat_statements, top 5 by execution time):");

@@ -13,8 +13,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -23,7 +25,9 @@ import java.util.UUID;
  * households with 1–24 months of decided and paid history each (their application, history events and decision),
  * every fourth with this month's application open in the queue (a proposal, warnings on one in five, stickprov on one
  * in twenty); in the neighbouring municipality {@code bigQueue} households with an open case each (one in two hundred
- * protected, one in ten claimed). Every resident has a session, as has a handläggare in each municipality.
+ * protected, one in ten claimed). Every resident has a session, as has a handläggare in each municipality. Apart
+ * from them, {@code submitters} more households in the demo municipality with the same history but no application this
+ * month, each with a session and its CSRF token: the residents who start this month's application in the bench.
  */
 final class LoadData {
 
@@ -38,15 +42,20 @@ final class LoadData {
   }
 
   private final List<Resident> residents;
+  private final List<Map<String, String>> submitters;
+  private final YearMonth month;
   private final Map<String, String> smallQueueStaff;
   private final Map<String, String> bigQueueStaff;
   private final long applications;
   private final long smallQueue;
   private final long bigQueue;
 
-  private LoadData(List<Resident> residents, Map<String, String> smallQueueStaff, Map<String, String> bigQueueStaff,
-                   long applications, long smallQueue, long bigQueue) {
+  private LoadData(List<Resident> residents, List<Map<String, String>> submitters, YearMonth month,
+                   Map<String, String> smallQueueStaff, Map<String, String> bigQueueStaff, long applications,
+                   long smallQueue, long bigQueue) {
     this.residents = residents;
+    this.submitters = submitters;
+    this.month = month;
     this.smallQueueStaff = smallQueueStaff;
     this.bigQueueStaff = bigQueueStaff;
     this.applications = applications;
@@ -56,6 +65,15 @@ final class LoadData {
 
   Resident resident(SplittableRandom random) {
     return residents.get(random.nextInt(residents.size()));
+  }
+
+  /** The Cookie and X-CSRF-Token headers of each resident without an application this month. */
+  List<Map<String, String>> submitters() {
+    return submitters;
+  }
+
+  YearMonth month() {
+    return month;
   }
 
   Map<String, String> smallQueueStaff() {
@@ -75,28 +93,38 @@ final class LoadData {
   }
 
   String describe() {
-    return String.format(java.util.Locale.ROOT, "%,d residents with sessions, %,d applications; open cases: %,d in %s, "
-      + "%,d in %s", residents.size(), applications, smallQueue, SMALL, bigQueue, BIG);
+    return String.format(java.util.Locale.ROOT, "%,d residents with sessions and %,d more without an application this "
+      + "month, %,d applications; open cases: %,d in %s, %,d in %s", residents.size(), submitters.size(), applications,
+      smallQueue, SMALL, bigQueue, BIG);
   }
 
-  static LoadData create(Services services, int residentCount, int bigQueueCount) {
+  static LoadData create(Services services, int residentCount, int bigQueueCount, int submitterCount) {
     Pool pool = services.pool();
-    LocalDate thisMonth = YearMonth.now(services.clock().withZone(ZoneId.of("Europe/Stockholm"))).atDay(1);
+    YearMonth month = YearMonth.now(services.clock().withZone(ZoneId.of("Europe/Stockholm")));
+    LocalDate thisMonth = month.atDay(1);
     StaffRepository staffRepository = new StaffRepository(pool);
     UUID smallStaff = staffRepository.recordLogin(SMALL, "bench-small", "Bench Handläggare", null,
       List.of("handlaggare"), services.clock().instant()).await();
     UUID bigStaff = staffRepository.recordLogin(BIG, "bench-big", "Bench Grannhandläggare", null,
       List.of("handlaggare"), services.clock().instant()).await();
 
-    households(pool, SMALL, 0, residentCount, thisMonth, true);
-    households(pool, BIG, residentCount, bigQueueCount, thisMonth, false);
+    households(pool, SMALL, 0, residentCount, thisMonth, true, 4);
+    households(pool, BIG, residentCount, bigQueueCount, thisMonth, false, 1);
+    int firstSubmitter = residentCount + bigQueueCount;
+    households(pool, SMALL, firstSubmitter, submitterCount, thisMonth, true, 0);
+    Set<UUID> submitterIds = new HashSet<>();
+    for (int i = firstSubmitter; i < firstSubmitter + submitterCount; i++) {
+      submitterIds.add(applicantId(i));
+    }
     around(pool, smallStaff, bigStaff);
 
     SessionStore sessions = services.identity().sessions().store();
     Map<UUID, List<UUID>> cases = new HashMap<>();
     for (Row row : pool.preparedQuery("SELECT applicant_id, array_agg(id) FROM application WHERE tenant_id = $1 "
       + "GROUP BY applicant_id").execute(Tuple.of(SMALL)).await()) {
-      cases.put(row.getUUID(0), List.of(row.getArrayOfUUIDs(1)));
+      if (!submitterIds.contains(row.getUUID(0))) {
+        cases.put(row.getUUID(0), List.of(row.getArrayOfUUIDs(1)));
+      }
     }
     List<Resident> residents = new ArrayList<>();
     List<Map.Entry<UUID, List<UUID>>> people = new ArrayList<>(cases.entrySet());
@@ -108,6 +136,16 @@ final class LoadData {
       }
       residents.addAll(Future.all(chunk).await().list());
     }
+    List<Map<String, String>> submitters = new ArrayList<>();
+    List<UUID> submitting = new ArrayList<>(submitterIds);
+    for (int from = 0; from < submitting.size(); from += 500) {
+      List<Future<Map<String, String>>> chunk = new ArrayList<>();
+      for (UUID person : submitting.subList(from, Math.min(submitting.size(), from + 500))) {
+        chunk.add(sessions.createResident(pool, SMALL, person, "Boende").map(created -> Map.of(
+          "Cookie", "sp_session=" + created.token(), "X-CSRF-Token", created.session().csrfToken())));
+      }
+      submitters.addAll(Future.all(chunk).await().list());
+    }
     String smallToken = sessions.createStaff(SMALL, smallStaff, "Bench Handläggare", List.of("handlaggare")).await()
       .token();
     String bigToken = sessions.createStaff(BIG, bigStaff, "Bench Grannhandläggare", List.of("handlaggare")).await()
@@ -115,18 +153,24 @@ final class LoadData {
     long applications = count(pool, "SELECT count(*) FROM application");
     long small = count(pool, "SELECT count(*) FROM application WHERE tenant_id = 'demo' AND status = 'submitted'");
     long big = count(pool, "SELECT count(*) FROM application WHERE tenant_id = 'grannkommun' AND status = 'submitted'");
-    return new LoadData(residents, cookie(smallToken), cookie(bigToken), applications, small, big);
+    return new LoadData(residents, submitters, month, cookie(smallToken), cookie(bigToken), applications, small, big);
   }
 
   private static Map<String, String> cookie(String token) {
     return Map.of("Cookie", "sp_session=" + token);
   }
 
+  private static UUID applicantId(int household) {
+    return UUID.nameUUIDFromBytes(("load-a" + household).getBytes());
+  }
+
   /**
    * {@code count} households from person number {@code first} on: persons (a sambo in three of ten), and their
-   * applications — with history: 1–24 paid months and every fourth this month open; without: this month open.
+   * applications — with history: 1–24 paid months; without: none. Every {@code openEvery}-th household (none for 0)
+   * has this month's application open.
    */
-  private static void households(Pool pool, String tenant, int first, int count, LocalDate thisMonth, boolean history) {
+  private static void households(Pool pool, String tenant, int first, int count, LocalDate thisMonth, boolean history,
+                                 int openEvery) {
     for (int from = 0; from < count; from += 2_000) {
       int to = Math.min(count, from + 2_000);
       List<UUID> ids = new ArrayList<>();
@@ -139,7 +183,7 @@ final class LoadData {
       List<Boolean> open = new ArrayList<>();
       for (int i = first + from; i < first + to; i++) {
         SplittableRandom random = new SplittableRandom(i);
-        UUID applicant = UUID.nameUUIDFromBytes(("load-a" + i).getBytes());
+        UUID applicant = applicantId(i);
         ids.add(applicant);
         numbers.add(BenchHouseholds.personnummer(2 * i));
         protection.add(random.nextInt(200) == 0 ? "skyddad_folkbokforing" : "none");
@@ -154,7 +198,7 @@ final class LoadData {
         coApplicants.add(co);
         contents.add(BenchHouseholds.content(i).encode());
         months.add(history ? 1 + random.nextInt(24) : 0);
-        open.add(!history || i % 4 == 0);
+        open.add(openEvery > 0 && i % openEvery == 0);
       }
       pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO person (id, personnummer, given_name, surname, protection) "
           + "SELECT x.id, x.number, 'Person', 'Lastsson', x.protection FROM unnest($1::uuid[], $2::text[], $3::text[]) "

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -16,20 +17,34 @@ import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("In a real browser: a parent books samarbetssamtal, the other confirms on their own Mina sidor, "
   + "the familjerättssekreterare sees it, the reminder e-mail arrives")
 class FamiljerattBrowserTest {
+
+  /** Each step leaves a screenshot here; the reminders as the mail server received them, too. */
+  private static final Path SHOTS = Path.of("target", "journeys", "familjeratt");
+  /** The parents as the BankID simulator knows them: name and personnummer. */
+  private static final String TOLVAN_NUMBER = "191212121212";
+  private static final String TESTA_NUMBER = "198001019804";
 
   private static GreenMail smtp;
   private static TestApp app;
@@ -54,12 +69,17 @@ class FamiljerattBrowserTest {
     smtp.stop();
   }
 
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
   private static void login(BrowserContext context, Page page, String identity) {
     ResidentBrowserLogins.login(context, page, app.baseUrl(), identity);
   }
 
   @Test
-  @DisplayName("book → confirm with BankID on the other parent's Mina sidor → the staff calendar → the reminder e-mail")
+  @DisplayName("book → confirm with BankID on the other parent's Mina sidor → the staff calendar → the reminder e-mail "
+    + "to each parent, the day before")
   void bookConfirmSeeRemind() throws Exception {
     String bookingUrl;
     try (BrowserContext tolvanContext = chromium.swedishContext()) {
@@ -71,10 +91,11 @@ class FamiljerattBrowserTest {
       page.waitForURL("**/familjeratt/boka/?service=samarbetssamtal");
       page.getByLabel("Den andra förälderns personnummer").fill("19800101-9804");
       page.getByLabel("Nej", new Page.GetByLabelOptions().setExact(true)).check();
-      // Tomorrow's first free time (the second day offered: today's afternoon comes first).
-      Locator tomorrow = page.locator("#f-start details").nth(1);
-      tomorrow.locator("summary").click();
-      tomorrow.locator("input[type=radio]").first().check();
+      // The first free time the day after tomorrow (the third day offered: today's afternoon comes first), so that
+      // the reminder is not due until the clock has moved to the day before.
+      Locator later = page.locator("#f-start details").nth(2);
+      later.locator("summary").click();
+      later.locator("input[type=radio]").first().check();
       page.getByLabel("E-postadress (frivilligt)").fill("tolvan@example.se");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Boka tiden")).click();
       page.waitForURL(Pattern.compile(".*/familjeratt/bokning/\\?id=.*"));
@@ -83,6 +104,7 @@ class FamiljerattBrowserTest {
       // Testa has not logged in here yet, so the system knows no name for her: the page says "the other parent".
       assertThat(page.locator("#other-parent")).hasText("Tillsammans med den andra föräldern.");
       assertThat(page.locator("#meetings")).containsText("Familjerätten, Storgatan 1, Demostad");
+      shot(page, "01-booked");
     }
     String id = bookingUrl.substring(bookingUrl.indexOf("id=") + 3);
 
@@ -101,6 +123,7 @@ class FamiljerattBrowserTest {
       assertThat(page.locator("#status")).hasText("Bokningen är bekräftad.");
       assertThat(page.locator("#booking-status")).hasText("Status: Bokad");
       assertThat(page.locator("#calendar")).isVisible();
+      shot(page, "02-confirmed");
     }
 
     try (BrowserContext staff = chromium.swedishContext()) {
@@ -115,34 +138,90 @@ class FamiljerattBrowserTest {
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Öppna")).click();
       assertThat(page.locator("#booking-heading")).hasText("Samarbetssamtal – Bokad");
       assertThat(page.locator("#booking-facts")).containsText("tolvan@example.se");
+      shot(page, "03-staff-calendar");
     }
 
-    // The day before the meeting the reminder goes out by e-mail, to the SMTP server.
+    // The reminder job on the test's clock: not yet today (two days before); the confirmations go out.
+    UUID bookingId = UUID.fromString(id);
     Instant start = app.services().pool().preparedQuery("SELECT lower(during) AS s FROM fr_appointment WHERE booking_id = $1")
-      .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id)))
+      .execute(io.vertx.sqlclient.Tuple.of(bookingId))
       .map(rows -> rows.iterator().next().getOffsetDateTime("s").toInstant()).await(20, TimeUnit.SECONDS);
+    assertEquals(0, Familjeratt.round(app).reminded(), "no reminder two days before");
+    assertEquals(0, reminders("tolvan@example.se").size() + reminders("testa@example.se").size());
+
+    // The day before the meeting, in the morning: the job reminds both parents, by e-mail to the SMTP server.
     Instant dayBefore = LocalDate.ofInstant(start, Familjeratt.STOCKHOLM).minusDays(1).atTime(8, 0)
       .atZone(Familjeratt.STOCKHOLM).toInstant();
-    if (dayBefore.isAfter(app.clock().instant())) {
-      app.clock().advance(Duration.between(app.clock().instant(), dayBefore));
-    }
-    Familjeratt.round(app);
-    assertTrue(smtp.waitForIncomingEmail(20_000, 3), "confirmations to both and the reminder");
-    MimeMessage[] toTolvan = Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-      try {
-        return message.getAllRecipients()[0].toString().equals("tolvan@example.se");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toArray(MimeMessage[]::new);
-    assertTrue(Arrays.stream(toTolvan).anyMatch(message -> {
-      try {
-        return message.getSubject().equals("Påminnelse: Samarbetssamtal");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }), "the reminder reached the SMTP server");
+    assertTrue(dayBefore.isAfter(app.clock().instant()), "the meeting is more than a day ahead: " + start);
+    app.clock().advance(Duration.between(app.clock().instant(), dayBefore));
+    assertEquals(1, Familjeratt.round(app).reminded());
     assertEquals(1, Familjeratt.count(app, "SELECT count(*) FROM fr_appointment WHERE booking_id = $1 "
-      + "AND reminded_at IS NOT NULL", java.util.UUID.fromString(id)));
+      + "AND reminded_at IS NOT NULL", bookingId));
+    String when = "Tid: " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm", Locale.forLanguageTag("sv-SE"))
+      .withZone(Familjeratt.STOCKHOLM).format(start);
+    String dtstart = "DTSTART:" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+      .format(start);
+    try (BrowserContext mailbox = chromium.swedishContext()) {
+      Page page = mailbox.newPage();
+      String bookingPage = "/familjeratt/bokning/?id=" + id;
+      checkReminder(page, "tolvan@example.se", "Testsson", when, dtstart, bookingPage, "04-reminder-tolvan");
+      checkReminder(page, "testa@example.se", "Tolvansson", when, dtstart, bookingPage, "05-reminder-testa");
+    }
+  }
+
+  /** The reminders the SMTP server has received for an address. */
+  private static List<MimeMessage> reminders(String address) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+      try {
+        return message.getAllRecipients()[0].toString().equals(address)
+          && message.getSubject().equals("Påminnelse: Samarbetssamtal");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /**
+   * One parent's reminder as received: once, with the meeting's time in words and in the .ics file, the office as the
+   * meeting's place in the calendar file (the text itself names no address; it links the booking's page on Mina
+   * sidor), and nobody's personnummer nor the other parent's name. Shown in the browser for the screenshot.
+   */
+  private static void checkReminder(Page page, String address, String otherParent, String when, String dtstart,
+                                    String bookingPage, String shot) throws Exception {
+    List<MimeMessage> received = reminders(address);
+    assertEquals(1, received.size(), "one reminder to " + address);
+    MimeMessage reminder = received.get(0);
+    MimeMultipart parts = (MimeMultipart) reminder.getContent();
+    String text = (String) parts.getBodyPart(0).getContent();
+    String ics = new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+      .replace("\r\n ", "");
+    assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar"), parts.getBodyPart(1).getContentType());
+    assertTrue(text.contains("Påminnelse om ditt möte om Samarbetssamtal."), text);
+    assertTrue(text.contains(when), when + " in " + text);
+    assertTrue(Pattern.compile("plats och hur du avbokar finns på Mina sidor: https?://[^/\\s]+"
+      + Pattern.quote(bookingPage) + "\\R").matcher(text).find(), text);
+    assertTrue(ics.contains(dtstart), ics);
+    assertTrue(ics.contains("LOCATION:Familjerätten\\, Storgatan 1\\, Demostad"), ics);
+    assertFalse(text.contains("Storgatan"), "the address only in the calendar file: " + text);
+    String everything = reminder.getSubject() + "\n" + text + "\n" + ics;
+    for (String number : List.of(TOLVAN_NUMBER, TESTA_NUMBER)) {
+      for (String written : List.of(number, number.substring(0, 8) + "-" + number.substring(8), number.substring(2),
+        number.substring(2, 8) + "-" + number.substring(8))) {
+        assertFalse(everything.contains(written), "a personnummer in the reminder to " + address + ": " + everything);
+      }
+    }
+    assertFalse(Pattern.compile("\\d{6}[-+]\\d{4}").matcher(everything).find(), everything);
+    assertFalse(everything.contains(otherParent), "the other parent in the reminder to " + address);
+    page.setContent("<!doctype html><html lang=\"sv\"><meta charset=\"utf-8\"><title>" + escape(reminder.getSubject())
+      + "</title><body style=\"font-family: sans-serif; max-width: 48rem; margin: 1rem\"><p>Till: " + escape(address)
+      + "<br>Från: " + escape(reminder.getFrom()[0].toString()) + "</p><h1>" + escape(reminder.getSubject())
+      + "</h1><pre style=\"white-space: pre-wrap\">" + escape(text) + "</pre><h2>bokning.ics</h2><pre>" + escape(ics)
+      + "</pre></body></html>");
+    assertThat(page.locator("h1")).hasText("Påminnelse: Samarbetssamtal");
+    shot(page, shot);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
