@@ -65,6 +65,7 @@ class BookingRaceTest {
       JsonArray next = same.bodyAsJsonObject().getJsonArray("nextTimes");
       assertFalse(next.isEmpty(), same.bodyAsString());
       assertFalse(next.contains(ten.toString()), next.encode());
+      assertTrue(Instant.parse(next.getString(0)).isAfter(ten), next.encode());
       HttpResponse<Buffer> overlapping = book(residents.get(1), ten.plus(Duration.ofMinutes(30)));
       assertEquals(409, overlapping.statusCode(), overlapping.bodyAsString());
       HttpResponse<Buffer> later = book(residents.get(2), ten.plus(Duration.ofHours(1)));
@@ -94,7 +95,7 @@ class BookingRaceTest {
       .execute(Tuple.of(rita.staffId(), LocalTime.of(9, 0), LocalTime.of(12, 0), app.clock().today(),
         OffsetDateTime.ofInstant(app.clock().instant(), ZoneOffset.UTC))).await(20, TimeUnit.SECONDS);
     assertTrue(times().contains(thursday.toString()), "new hours are offered at once");
-    assertTrue(book(residents.get(4), thursday).statusCode() == 201, "and can be booked");
+    assertEquals(201, book(residents.get(4), thursday).statusCode(), "and can be booked");
 
     app.services().pool().query("UPDATE fr_schedule SET removed_at = now() WHERE weekday = 4")
       .execute().await(20, TimeUnit.SECONDS);
