@@ -38,10 +38,6 @@ final class Calendar {
       return new Search(tenantId, new FreeTimes.Request(request.length(), request.step(), from, to), keepAway,
         separation, skipStaff);
     }
-
-    Search skipping(Set<UUID> staff) {
-      return new Search(tenantId, request, keepAway, separation, staff);
-    }
   }
 
   /**
