@@ -51,10 +51,21 @@ final class AppointmentRepository {
   private static final String BUSY = "SELECT staff_id, lower(during) AS starts_at, upper(during) AS ends_at "
     + "FROM fr_appointment WHERE tenant_id = $1 AND during && tstzrange($2, $3) "
     + "AND status IN ('held', 'confirmed', 'attended', 'no_show')";
-  private static final String LOCK_STAFF = "SELECT pg_advisory_xact_lock(hashtextextended('fr_appointment:' || $1, 0))";
+  /**
+   * Every quarter of an hour the meeting touches, for the staff member, as transaction-scoped advisory locks taken
+   * without waiting: two overlapping meetings share at least one such quarter, so at most one of them is in flight.
+   */
+  private static final String TRY_LOCK = "(SELECT bool_and(pg_try_advisory_xact_lock(hashtextextended('fr_appointment:' "
+    + "|| %1$s::uuid::text || ':' || quarter, 0))) FROM generate_series(%2$s::bigint, %3$s::bigint) quarter)";
+  private static final long QUARTER_SECONDS = 15 * 60;
+  private static final String LIVE_OVERLAP = "EXISTS (SELECT 1 FROM fr_appointment WHERE staff_id = $1 "
+    + "AND during && tstzrange($4, $5) AND status IN ('held', 'confirmed', 'attended', 'no_show'))";
+  private static final String CLAIM = "SELECT " + String.format(TRY_LOCK, "$1", "$2", "$3") + " AND NOT " + LIVE_OVERLAP;
   private static final String INSERT = "INSERT INTO fr_appointment (tenant_id, booking_id, staff_id, person_id, kind, "
     + "during, status, place, office, meeting_link, interpreter_language, created_at, updated_at) "
-    + "VALUES ($1, $2, $3, $4, $5, tstzrange($6, $7), $8, $9, $10, $11, $12, $13, $13) RETURNING id";
+    + "SELECT $1::text, $2::uuid, $3::uuid, $4::uuid, $5::text, tstzrange($6::timestamptz, $7::timestamptz), $8::text, "
+    + "$9::text, $10::text, $11::text, $12::text, $13::timestamptz, $13::timestamptz WHERE "
+    + String.format(TRY_LOCK, "$3", "$14", "$15") + " RETURNING id";
   private static final String OF_BOOKING = "SELECT " + COLUMNS + " FROM fr_appointment WHERE booking_id = $1 "
     + "ORDER BY lower(during), id";
   private static final String OF_BOOKINGS = "SELECT " + COLUMNS + " FROM fr_appointment WHERE booking_id = ANY($1) "
@@ -100,20 +111,42 @@ final class AppointmentRepository {
   }
 
   /**
-   * Inserts the appointment; the exclusion constraint refuses one that overlaps another of the staff member's.
-   * Appointments for one staff member are inserted one transaction at a time (a transaction-scoped advisory lock on
-   * the staff member): two overlapping inserts in flight at once would otherwise each wait for the other's index entry
-   * until PostgreSQL's deadlock check (a second later) aborted one; in turn, the second waits only for the first to
-   * commit and is refused at once.
+   * Takes the staff member's time for this transaction before anything is written, or says at once that it is lost:
+   * false when another transaction is inserting an overlapping appointment right now (it holds one of the time's
+   * advisory locks, {@link #insert}'s) or one is already there. A burst of residents asking for one newly released
+   * time thus answers every loser at once instead of queueing them behind each other's transactions.
+   */
+  static Future<Boolean> claim(SqlClient tx, UUID staffId, Instant start, Instant end) {
+    return tx.preparedQuery(CLAIM).execute(Tuple.of(staffId, firstQuarter(start), lastQuarter(end), Sql.utc(start),
+      Sql.utc(end))).map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean(0)));
+  }
+
+  /**
+   * Inserts the appointment; the exclusion constraint refuses one that overlaps another of the staff member's. The
+   * insert first takes, without waiting, the advisory locks on the quarters of an hour of the staff member's time it
+   * covers (again, when {@link #claim} took them): two overlapping inserts in flight at once would otherwise each wait
+   * for the other's entry in the constraint's index until PostgreSQL's deadlock check (a second later) aborted one.
+   * Here the second finds a lock taken and fails at once with {@link Sql.RaceLost}, a lost race like the constraint's
+   * refusal; nobody waits in line, and inserts of times that do not overlap do not hold each other up.
    */
   static Future<UUID> insert(SqlClient tx, New appointment, Instant now) {
-    return tx.preparedQuery(LOCK_STAFF).execute(Tuple.of(appointment.staffId().toString()))
-      .compose(locked -> tx.preparedQuery(INSERT).execute(Tuple.of(appointment.tenantId(), appointment.bookingId(),
+    return tx.preparedQuery(INSERT).execute(Tuple.of(appointment.tenantId(), appointment.bookingId(),
         appointment.staffId(), appointment.personId().orElse(null), appointment.kind(), Sql.utc(appointment.start()))
       .addValue(Sql.utc(appointment.end())).addValue(appointment.status()).addValue(appointment.place())
       .addValue(appointment.office().orElse(null)).addValue(appointment.meetingLink().orElse(null))
-      .addValue(appointment.interpreterLanguage().orElse(null)).addValue(Sql.utc(now))))
-      .map(rows -> rows.iterator().next().getUUID("id"));
+      .addValue(appointment.interpreterLanguage().orElse(null)).addValue(Sql.utc(now))
+      .addValue(firstQuarter(appointment.start())).addValue(lastQuarter(appointment.end())))
+      .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next().getUUID("id"))
+        : Future.failedFuture(new Sql.RaceLost()));
+  }
+
+  private static long firstQuarter(Instant start) {
+    return Math.floorDiv(start.getEpochSecond(), QUARTER_SECONDS);
+  }
+
+  /** The quarter holding the meeting's last moment (the end itself belongs to the next meeting). */
+  private static long lastQuarter(Instant end) {
+    return Math.floorDiv(end.minusNanos(1).getEpochSecond(), QUARTER_SECONDS);
   }
 
   static Future<List<Appointment>> ofBooking(SqlClient client, UUID bookingId) {

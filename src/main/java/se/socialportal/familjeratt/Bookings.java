@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +28,8 @@ final class Bookings {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** When several staff members are free at a time and the first is taken meanwhile, try the next (at most this many). */
   private static final int STAFF_ATTEMPTS = 5;
+  /** How many next free times a refused time is answered with. */
+  private static final int NEXT_TIMES = 5;
 
   private final Room room;
   private final BookingViews views;
@@ -44,46 +45,49 @@ final class Bookings {
     FamiljerattRules rules = room.familjeratt(tenant);
     BookingRequest request = BookingRequest.parse(body, rules, room.today());
     UUID booker = session.residentId();
-    return book(session, rules, request, booker, new HashSet<>())
+    Instant now = room.now();
+    Calendar.Search search = window(tenant, rules, request.service(), request.interpreter().isPresent(),
+      request.expectedBirth(), now);
+    // One read of the free times (one round trip) serves the whole request: whether the time is free, who is free at
+    // it, and the next free times a refusal or a lost race is answered with.
+    return Calendar.candidates(room.hours(), room.pool(), search)
+      .compose(free -> {
+        List<FreeTimes.Candidate> staff = free.stream().filter(candidate -> candidate.start().equals(request.start()))
+          .limit(STAFF_ATTEMPTS).toList();
+        if (staff.isEmpty()) {
+          return Future.<UUID>failedFuture(new TimeTaken(next(free, request.start())));
+        }
+        return book(session, rules, request, booker, staff, 0, now).recover(failure -> Sql.isDoubleBooking(failure)
+          ? Future.failedFuture(new TimeTaken(next(free, request.start()))) : Future.failedFuture(failure));
+      })
       .compose(id -> views.view(session, id));
   }
 
   /**
    * The free times are read once, outside the transaction: a time already taken is answered at once with the next
-   * free ones, without a transaction waiting on another's lock. A free one is inserted in one transaction, where the
-   * exclusion constraint — not this read — decides who gets a time two requests race for.
+   * free ones, without a transaction. A free one is claimed first in its transaction — a lost race (another request
+   * inserting the same staff member's time right now, or done already) ends it at once, and the next staff member
+   * free at the time is tried —, and the exclusion constraint, not any read, decides who gets a time requests race for.
    */
   private Future<UUID> book(Session session, FamiljerattRules rules, BookingRequest request, UUID booker,
-                            Set<UUID> skipStaff) {
+                            List<FreeTimes.Candidate> staff, int index, Instant now) {
     String tenant = session.tenantId();
-    Instant now = room.now();
-    Calendar.Search search = window(tenant, rules, request.service(), request.interpreter().isPresent(),
-      request.expectedBirth(), now).skipping(skipStaff);
-    return Calendar.candidates(room.pool(), search).compose(free -> {
-      Optional<FreeTimes.Candidate> chosen = free.stream()
-        .filter(candidate -> candidate.start().equals(request.start())).findFirst();
-      if (chosen.isEmpty()) {
-        return Future.failedFuture(new TimeTaken(next(free, request.start())));
-      }
-      return room.pool().<UUID>withTransaction(tx -> parties(tx, tenant, booker, request)
-          .compose(parties -> insert(tx, session, rules, request, parties, chosen.get(), now)))
-        .recover(failure -> {
-          if (Sql.isDoubleBooking(failure) && skipStaff.size() < STAFF_ATTEMPTS) {
-            // Someone else got this staff member's time first; another one may still be free at it.
-            Set<UUID> skip = new HashSet<>(skipStaff);
-            skip.add(chosen.get().staffId());
-            return book(session, rules, request, booker, skip);
-          }
-          return Future.failedFuture(failure);
-        });
-    }).recover(failure -> taken(failure, search.skipping(Set.of()), request.start()));
+    FreeTimes.Candidate chosen = staff.get(index);
+    return room.pool().<UUID>withTransaction(tx -> AppointmentRepository.claim(tx, chosen.staffId(), chosen.start(),
+          chosen.end())
+        .compose(claimed -> claimed ? parties(tx, tenant, booker, request) : Future.failedFuture(new Sql.RaceLost()))
+        .compose(parties -> insert(tx, session, rules, request, parties, chosen, now)))
+      .recover(failure -> Sql.isDoubleBooking(failure) && index + 1 < staff.size()
+        // Someone else got this staff member's time first; another one may still be free at it.
+        ? book(session, rules, request, booker, staff, index + 1, now)
+        : Future.failedFuture(failure));
   }
 
   /** The next free times after {@code asked}; when none comes after it, the first free ones. */
   static List<Instant> next(List<FreeTimes.Candidate> free, Instant asked) {
     List<Instant> later = FreeTimes.starts(free.stream().filter(candidate -> candidate.start().isAfter(asked)).toList(),
-      5);
-    return later.isEmpty() ? FreeTimes.starts(free, 5) : later;
+      NEXT_TIMES);
+    return later.isEmpty() ? FreeTimes.starts(free, NEXT_TIMES) : later;
   }
 
   /** Who takes part, and whether they must meet separately. */
@@ -178,7 +182,7 @@ final class Bookings {
 
   /** The next free times from {@code after} on (what a 409 offers instead). */
   Future<List<Instant>> nextTimes(Calendar.Search search, Instant after) {
-    return Calendar.candidates(room.pool(), search).map(found -> next(found, after));
+    return Calendar.candidates(room.hours(), room.pool(), search).map(found -> next(found, after));
   }
 
   static Optional<String> meetingLink(FamiljerattRules rules, String place) {
@@ -221,7 +225,7 @@ final class Bookings {
               base.request().to()), keepAway(booking, appointments, current.personId()), rules.booking().separation(),
             Set.of());
           return AppointmentRepository.setStatus(tx, current.id(), "moved", now)
-            .compose(v -> Calendar.at(tx, search, start))
+            .compose(v -> Calendar.at(room.hours(), tx, search, start))
             .compose(free -> free.isEmpty() ? Future.failedFuture(new TimeTaken(List.of()))
               : AppointmentRepository.insert(tx, new AppointmentRepository.New(tenant, id, free.get().staffId(),
                 current.personId(), current.kind(), free.get().start(), free.get().end(), current.status(),

@@ -90,7 +90,7 @@ final class Catalogue {
   }
 
   private Future<JsonObject> free(Calendar.Search search) {
-    return Calendar.candidates(room.pool(), search).map(found -> new JsonObject()
+    return Calendar.candidates(room.hours(), room.pool(), search).map(found -> new JsonObject()
       .put("from", search.request().from().toString()).put("to", search.request().to().toString())
       .put("times", new JsonArray(FreeTimes.starts(found, 2000).stream().map(Instant::toString).toList())));
   }

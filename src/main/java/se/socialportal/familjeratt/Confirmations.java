@@ -88,7 +88,7 @@ final class Confirmations implements SignCompletion {
               released = released.compose(v -> AppointmentRepository.setStatus(tx, earlier.id(), "released", now));
             }
           }
-          return released.compose(v -> Calendar.at(tx, search, start.get())).compose(free -> free.isEmpty()
+          return released.compose(v -> Calendar.at(room.hours(), tx, search, start.get())).compose(free -> free.isEmpty()
             ? Future.failedFuture(new TimeTaken(List.of()))
             : AppointmentRepository.insert(tx, new AppointmentRepository.New(tenant, id, free.get().staffId(),
               Optional.of(me), "first", free.get().start(), free.get().end(), "held", placeOf(appointments),

@@ -52,7 +52,7 @@ public final class FamiljerattModule implements RoutesModule {
                            Supplier<RuleBook> rules, HttpSettings http, SmsGateway sms) {
     this.identity = identity;
     this.settings = FamiljerattSettings.from(config);
-    this.room = new Room(vertx, pool, clock, rules);
+    this.room = new Room(vertx, pool, clock, rules, new PublishedHours());
     this.views = new BookingViews(room);
     this.bookings = new Bookings(room, views);
     this.catalogue = new Catalogue(room, bookings);

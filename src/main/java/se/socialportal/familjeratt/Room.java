@@ -15,8 +15,11 @@ import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** What every part of the room shares: Vert.x (for blocking work), the pool, the clock and the rules in force. */
-record Room(Vertx vertx, Pool pool, Clock clock, Supplier<RuleBook> rules) {
+/**
+ * What every part of the room shares: Vert.x (for blocking work), the pool, the clock, the rules in force and the
+ * staff's published hours as this server last read them.
+ */
+record Room(Vertx vertx, Pool pool, Clock clock, Supplier<RuleBook> rules, PublishedHours hours) {
 
   /** A PDF or other blocking work, off the event loop. */
   Future<byte[]> pdf(FamiljerattPdf.Content content) {

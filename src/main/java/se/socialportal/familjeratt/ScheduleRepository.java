@@ -33,6 +33,10 @@ public final class ScheduleRepository {
     + "s.valid_from, s.valid_to, s.office FROM fr_schedule s JOIN staff_member m ON m.id = s.staff_id "
     + "WHERE s.tenant_id = $1 AND s.removed_at IS NULL AND (s.valid_to IS NULL OR s.valid_to >= $2) "
     + "ORDER BY m.name, s.weekday, s.start_time";
+  /** Every weekly stretch not removed, for {@link PublishedHours}' copy: it filters by date itself. */
+  private static final String HOURS = "SELECT staff_id, unit, weekday, start_time, end_time, valid_from, valid_to, "
+    + "office FROM fr_schedule WHERE tenant_id = $1 AND removed_at IS NULL ORDER BY staff_id, weekday, start_time";
+  private static final String VERSION = "SELECT coalesce((SELECT version FROM fr_schedule_version WHERE tenant_id = $1), 0)";
   private static final String INSERT = "INSERT INTO fr_schedule (tenant_id, staff_id, unit, weekday, start_time, "
     + "end_time, valid_from, valid_to, office, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
     + "RETURNING id";
@@ -55,13 +59,32 @@ public final class ScheduleRepository {
     return client.preparedQuery(ACTIVE).execute(Tuple.of(tenantId, from)).map(rows -> {
       List<Entry> entries = new ArrayList<>();
       for (Row row : rows) {
-        entries.add(new Entry(row.getUUID("id"), row.getUUID("staff_id"), row.getString("name"),
-          new FreeTimes.Weekly(row.getUUID("staff_id"), row.getString("unit"), row.getString("office"),
-            DayOfWeek.of(row.getInteger("weekday")), row.getLocalTime("start_time"), row.getLocalTime("end_time"),
-            row.getLocalDate("valid_from"), Optional.ofNullable(row.getLocalDate("valid_to")))));
+        entries.add(new Entry(row.getUUID("id"), row.getUUID("staff_id"), row.getString("name"), weekly(row)));
       }
       return entries;
     });
+  }
+
+  /** The tenant's weekly hours not removed, whatever their dates. */
+  static Future<List<FreeTimes.Weekly>> hours(SqlClient client, String tenantId) {
+    return client.preparedQuery(HOURS).execute(Tuple.of(tenantId)).map(rows -> {
+      List<FreeTimes.Weekly> hours = new ArrayList<>();
+      for (Row row : rows) {
+        hours.add(weekly(row));
+      }
+      return List.copyOf(hours);
+    });
+  }
+
+  /** The version of the tenant's hours: changes with every change of them (fr_schedule's trigger), 0 before any. */
+  static Future<Long> version(SqlClient client, String tenantId) {
+    return client.preparedQuery(VERSION).execute(Tuple.of(tenantId)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static FreeTimes.Weekly weekly(Row row) {
+    return new FreeTimes.Weekly(row.getUUID("staff_id"), row.getString("unit"), row.getString("office"),
+      DayOfWeek.of(row.getInteger("weekday")), row.getLocalTime("start_time"), row.getLocalTime("end_time"),
+      row.getLocalDate("valid_from"), Optional.ofNullable(row.getLocalDate("valid_to")));
   }
 
   public static Future<UUID> insert(SqlClient client, String tenantId, FreeTimes.Weekly hours, UUID createdBy,

@@ -23,6 +23,20 @@ final class Sql {
    */
   static final String DEADLOCK_DETECTED = "40P01";
 
+  /**
+   * Another transaction is inserting an appointment overlapping this one's for the same staff member right now (it
+   * holds the time's advisory lock): the race for the time is lost, as with the constraint's refusal, without waiting
+   * for that transaction to end.
+   */
+  static final class RaceLost extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    RaceLost() {
+      super("time_being_booked", null, false, false);
+    }
+  }
+
   private Sql() {
   }
 
@@ -42,10 +56,14 @@ final class Sql {
 
   /**
    * True when the failure is the database refusing a second appointment on a time already held — by the exclusion
-   * constraint, or by the deadlock two overlapping inserts in flight at once end in. A transaction that books takes
+   * constraint, or by the deadlock two overlapping inserts in flight at once end in — or an overlapping insert being
+   * in flight ({@link RaceLost}). A transaction that books takes
    * no other contested lock, so a deadlock there is always this race.
    */
   static boolean isDoubleBooking(Throwable failure) {
+    if (failure instanceof RaceLost) {
+      return true;
+    }
     if (!(failure instanceof PgException)) {
       return false;
     }

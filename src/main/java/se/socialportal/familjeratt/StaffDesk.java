@@ -155,7 +155,7 @@ final class StaffDesk {
     return AppointmentRepository.ofBooking(tx, booking.id()).compose(appointments -> {
       Calendar.Search search = base.apartFrom(Bookings.keepAway(booking, appointments, person),
         rules.booking().separation());
-      return Calendar.candidates(tx, search.between(Calendar.max(base.request().from(), start),
+      return Calendar.candidates(room.hours(), tx, search.between(Calendar.max(base.request().from(), start),
           start.plus(Duration.ofMinutes(1))))
         .compose(found -> {
           Optional<FreeTimes.Candidate> free = found.stream().filter(candidate -> candidate.start().equals(start)

@@ -66,7 +66,8 @@ public final class BookingBench {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
       .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
-      .setServerConfig("max_connections", "300").start();
+      .setServerConfig("max_connections", "300").setServerConfig("shared_preload_libraries", "pg_stat_statements")
+      .start();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Main.newVertx(registry);
     int port;
@@ -102,9 +103,20 @@ public final class BookingBench {
     Pool pool = services.pool();
     System.out.printf(Locale.ROOT, "Booking bench: %,d residents, %d newly released times, %d cores, max heap %d MB%n",
       residentCount, times, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println("load average at start: " + loadAverage());
     List<Resident> residents = residents(services, residentCount);
-    WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-      new io.vertx.core.http.PoolOptions().setHttp1MaxSize(residentCount));
+    // The residents' browsers run on a Vert.x of their own with one event loop, so that the CPU they use (that
+    // thread's) can be told apart from the server's.
+    Vertx clientVertx = Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+    WebClient client = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+      .setDefaultPort(port), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(residentCount));
+    io.vertx.core.Promise<Long> threadId = io.vertx.core.Promise.promise();
+    clientVertx.runOnContext(v -> threadId.complete(Thread.currentThread().getId()));
+    long clientThread = threadId.future().await();
+    pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").execute().await();
+    String dataDirectory = pool.query("SHOW data_directory").execute().await().iterator().next().getString(0);
+    CpuMeter cpu = new CpuMeter(Long.parseLong(Files.readAllLines(java.nio.file.Path.of(dataDirectory,
+      "postmaster.pid")).get(0).strip()));
     // Warm-up: every resident's browser has its connection open (as a page that just loaded the free times has),
     // and the JIT and the pools have seen the booking path (on hours of their own) before the measured burst.
     connect(client, residents);
@@ -112,7 +124,15 @@ public final class BookingBench {
     burst(client, residents.subList(0, Math.min(200, residents.size())), warmTimes);
     List<String> released = release(pool, clock, 3, times);
     long before = count(pool, "SELECT count(*) FROM fr_appointment WHERE status IN ('held', 'confirmed')");
+    STATUSES.clear();
+    pool.query("SELECT pg_stat_statements_reset()").execute().await();
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long clientCpuBefore = threads.getThreadCpuTime(clientThread);
+    CpuMeter.Reading cpuBefore = cpu.read();
     List<Long> latencies = burst(client, residents, released);
+    CpuMeter.Reading used = cpu.read().minus(cpuBefore);
+    double clientSeconds = (threads.getThreadCpuTime(clientThread) - clientCpuBefore) / 1e9;
+    List<String> statements = topStatements(pool, latencies.size());
     long booked = count(pool, "SELECT count(DISTINCT lower(during)) FROM fr_appointment WHERE status IN ('held', "
       + "'confirmed') AND lower(during) = ANY($1)", (Object) released.stream().map(time -> java.time.OffsetDateTime
       .ofInstant(java.time.Instant.parse(time), java.time.ZoneOffset.UTC)).toArray(java.time.OffsetDateTime[]::new));
@@ -127,10 +147,18 @@ public final class BookingBench {
     System.out.printf(Locale.ROOT, "  %,d booking requests (first tries and retries), p50 %.0f ms, max %.0f ms; "
       + "%d bookings made%n", latencies.size(), percentile(latencies, 0.5), percentile(latencies, 1.0), bookings);
     System.out.println("  answers by status: " + STATUSES);
+    System.out.printf(Locale.ROOT, "  CPU per booking request: server JVM %.3f ms (the residents' client thread "
+        + "subtracted: %.1f s of %.1f s), PostgreSQL %.3f ms %s%n",
+      (used.jvmSeconds() - clientSeconds) * 1000 / Math.max(1, latencies.size()), clientSeconds, used.jvmSeconds(),
+      used.postgresSeconds() * 1000 / Math.max(1, latencies.size()), used.postgresByKind());
+    System.out.println("  PostgreSQL's top statements in the burst (pg_stat_statements, by execution time):");
+    statements.forEach(line -> System.out.println("    " + line));
+    clientVertx.close().await();
     List<Long> plain = plainEndpoint(vertx, residentCount);
     double plainP99 = percentile(plain, 0.99);
     System.out.printf(Locale.ROOT, "plain Vert.x endpoint, same burst of %,d requests: p99 %.0f ms (booking p99 is "
       + "%.1f × that)%n", residentCount, plainP99, p99 / Math.max(plainP99, 1));
+    System.out.println("load average at end: " + loadAverage());
   }
 
   private static List<Resident> residents(Services services, int count) {
@@ -248,6 +276,28 @@ public final class BookingBench {
     Future.join(all).await();
     server.close().await();
     return new ArrayList<>(latencies);
+  }
+
+  private static List<String> topStatements(Pool pool, int requests) {
+    List<String> statements = new ArrayList<>();
+    for (io.vertx.sqlclient.Row row : pool.query("SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', "
+      + "'g') AS query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
+      + "ORDER BY total_exec_time DESC LIMIT 8").execute().await()) {
+      String query = row.getString("query");
+      statements.add(String.format(Locale.ROOT, "%,9d calls %6.2f per request %8.3f ms/call  %s",
+        row.getLong("calls"), row.getLong("calls") / (double) Math.max(1, requests),
+        row.getDouble("total_exec_time") / Math.max(1, row.getLong("calls")),
+        query.length() > 150 ? query.substring(0, 150) + "…" : query));
+    }
+    return statements;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static long count(Pool pool, String sql, Object... params) {

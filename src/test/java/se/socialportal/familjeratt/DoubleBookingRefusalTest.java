@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Losing the race for a time is a refused booking (409 with the next times), never a 500")
 class DoubleBookingRefusalTest {
@@ -20,6 +21,12 @@ class DoubleBookingRefusalTest {
     "57014, false, a cancelled statement is a real error"})
   void lostTheRace(String state, boolean lost, String what) {
     assertEquals(lost, Sql.isDoubleBooking(new PgException(what, "ERROR", state, null)), what);
+  }
+
+  @Test
+  @DisplayName("an overlapping booking in flight (the time's advisory lock taken) is a lost race")
+  void inFlight() {
+    assertTrue(Sql.isDoubleBooking(new Sql.RaceLost()));
   }
 
   @Test
