@@ -268,6 +268,28 @@ public final class ApplicationRepository {
     return tx.preparedQuery(EVENTS_ALL).execute(Tuple.of(rows, utc(at))).mapEmpty();
   }
 
+  /**
+   * The history of an application ({@code applicationId}, an SQL expression of the statement it goes in) as one JSON
+   * array, for a page that reads everything in one statement; {@link #events(JsonArray)} reads it.
+   */
+  public static String eventsJson(String applicationId) {
+    return "(SELECT json_agg(json_build_array(e.id, " + SqlJson.micros("e.at") + ", e.type, e.status, e.actor_kind, "
+      + "e.data) ORDER BY e.id) FROM application_event e WHERE e.application_id = " + applicationId + ")";
+  }
+
+  /** The history written by {@link #eventsJson} (null: none). */
+  public static List<Event> events(JsonArray rows) {
+    List<Event> events = new ArrayList<>();
+    if (rows != null) {
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray row = rows.getJsonArray(i);
+        events.add(new Event(row.getLong(0), SqlJson.instant(row.getValue(1)), row.getString(2),
+          Optional.ofNullable(row.getString(3)), row.getString(4), row.getJsonObject(5)));
+      }
+    }
+    return events;
+  }
+
   public static Future<List<Event>> events(SqlClient client, UUID applicationId) {
     return client.preparedQuery(EVENTS).execute(Tuple.of(applicationId)).map(rows -> {
       List<Event> events = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import se.socialportal.bistand.notify.FileNotificationChannel;
 import se.socialportal.bistand.notify.NotificationDispatcher;
+import se.socialportal.bistand.signing.SigningSummary;
 import se.socialportal.testing.Futures;
 import se.socialportal.testing.TestApp;
 
@@ -112,8 +113,13 @@ class CaseAccessTest {
       + "AND purpose = 'application'", UUID.fromString(id)), attachments.size());
     assertTrue(attachments.size() > 0);
     expect(200, co.get("/api/v1/applications/" + id + "/attachments/" + attachments.getJsonObject(0).getString("id")));
-    assertEquals(null, expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject().getValue("content"),
-      "the applicant has the form itself");
+    var applicantView = expect(200, applicant.get("/api/v1/cases/" + id)).bodyAsJsonObject();
+    assertEquals(null, applicantView.getValue("content"), "the applicant has the form itself");
+    // The page reads of the content only what the totals add up: they are those of the whole content.
+    JsonObject totals = SigningSummary.totals(Fixtures.couple()).toJson();
+    assertTrue(Double.parseDouble(totals.getString("incomes")) > 0, totals.encode());
+    assertEquals(totals, view.getJsonObject("totals"));
+    assertEquals(totals, applicantView.getJsonObject("totals"));
   }
 
   @Test

@@ -1,10 +1,12 @@
 package se.socialportal.bistand.attachment;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.SqlJson;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -74,6 +76,30 @@ public final class AttachmentRepository {
       rows.forEach(row -> list.add(map(row)));
       return list;
     });
+  }
+
+  /** The attachments of an application ({@code applicationId}, an SQL expression) as one JSON array. */
+  public static String listJson(String applicationId) {
+    return "(SELECT json_agg(json_build_array(f.id, f.application_id, f.uploaded_by, f.purpose, f.category, "
+      + "f.file_name, f.media_type, f.size_bytes, f.sha256, f.storage_key, f.message_id, f.komplettering_id, "
+      + SqlJson.micros("f.created_at") + ", " + SqlJson.micros("f.sent_at") + ") ORDER BY f.created_at) "
+      + "FROM application_attachment f WHERE f.application_id = " + applicationId + " AND f.removed_at IS NULL)";
+  }
+
+  /** The attachments written by {@link #listJson} (null: none). */
+  public static List<Attachment> list(JsonArray rows) {
+    List<Attachment> list = new ArrayList<>();
+    if (rows != null) {
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray row = rows.getJsonArray(i);
+        list.add(new Attachment(SqlJson.uuid(row.getValue(0)), SqlJson.uuid(row.getValue(1)),
+          Optional.ofNullable(SqlJson.uuid(row.getValue(2))), row.getString(3), row.getString(4), row.getString(5),
+          row.getString(6), row.getLong(7), row.getString(8), row.getString(9),
+          Optional.ofNullable(SqlJson.uuid(row.getValue(10))), Optional.ofNullable(SqlJson.uuid(row.getValue(11))),
+          SqlJson.instant(row.getValue(12)), SqlJson.optionalInstant(row.getValue(13))));
+      }
+    }
+    return list;
   }
 
   public static Future<Optional<Attachment>> find(SqlClient client, UUID applicationId, UUID id) {

@@ -1,9 +1,6 @@
 package se.socialportal.bistand.cases;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.rules.CurrentRuleBook;
 import se.socialportal.rules.TenantDetails;
@@ -24,9 +21,6 @@ import java.util.Optional;
 public final class CaseContact {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-  private static final String OWNER = "SELECT s.name FROM case_assignment a JOIN staff_member s ON s.id = a.staff_id "
-    + "WHERE a.application_id = $1 AND a.tenant_id = $2 AND a.kind = 'owner' AND a.ended_at IS NULL";
-
   private final CurrentRuleBook rules;
   private final Clock clock;
   private final Duration decisionDue;
@@ -48,14 +42,20 @@ public final class CaseContact {
     return json;
   }
 
-  /** For one case: the tenant's details, the handläggare who has it, and the date a decision is due. */
-  public Future<JsonObject> forCase(SqlClient client, ApplicationRow application) {
-    return client.preparedQuery(OWNER).execute(Tuple.of(application.id(), application.tenantId())).map(rows -> {
-      JsonObject json = tenant(application.tenantId());
-      rows.forEach(row -> json.put("handlaggare", row.getString("name")));
-      decisionDueDate(application).ifPresent(date -> json.put("decisionDue", date.toString()));
-      return json;
-    });
+  /** The name of the handläggare who has an application ({@code applicationId}, {@code tenantId}: SQL expressions). */
+  static String handlaggareSql(String applicationId, String tenantId) {
+    return "(SELECT s.name FROM case_assignment c JOIN staff_member s ON s.id = c.staff_id WHERE c.application_id = "
+      + applicationId + " AND c.tenant_id = " + tenantId + " AND c.kind = 'owner' AND c.ended_at IS NULL)";
+  }
+
+  /** For one case: the tenant's details, the handläggare who has it (may be null), and the date a decision is due. */
+  JsonObject forCase(ApplicationRow application, String handlaggare) {
+    JsonObject json = tenant(application.tenantId());
+    if (handlaggare != null) {
+      json.put("handlaggare", handlaggare);
+    }
+    decisionDueDate(application).ifPresent(date -> json.put("decisionDue", date.toString()));
+    return json;
   }
 
   /** Submission day + the due days, while the case waits for its decision. */

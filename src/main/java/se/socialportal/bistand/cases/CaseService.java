@@ -4,22 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.bistand.ApplicationStatus;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
-import se.socialportal.bistand.signing.SignatureRepository;
 import se.socialportal.bistand.signing.SigningSummary;
-import se.socialportal.identity.PersonRepository;
 import se.socialportal.identity.session.Session;
 import se.socialportal.platform.http.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +35,7 @@ public final class CaseService {
   private final Notifier notifier;
   private final MessageThread messages;
   private final Komplettering komplettering;
-  private final DecisionsAndPayments decisions;
+  private final CasePage page;
   private final CaseContact contact;
 
   public CaseService(Pool pool, Clock clock, Notifier notifier, MessageThread messages, Komplettering komplettering,
@@ -49,7 +46,7 @@ public final class CaseService {
     this.notifier = notifier;
     this.messages = messages;
     this.komplettering = komplettering;
-    this.decisions = decisions;
+    this.page = new CasePage(decisions);
   }
 
   public Future<JsonObject> list(Session session) {
@@ -74,64 +71,56 @@ public final class CaseService {
 
   public Future<JsonObject> get(Session session, UUID id) {
     UUID me = session.residentId();
-    return pool.withTransaction(tx -> ApplicationRepository.findVisible(tx, id, session.tenantId(), me)
-      .compose(found -> {
-        ApplicationRow application = found.orElseThrow(ApiException::notFound);
-        // Every read goes out at once on the transaction's connection (pipelined); only the thread, which puts each
-        // message's attachments in, waits for the attachments.
-        var files = AttachmentRepository.list(tx, id);
-        var events = ApplicationRepository.events(tx, id);
-        var signatures = SignatureRepository.current(tx, id);
-        var thread = files.compose(attachments -> messages.read(tx, id, me, attachments));
-        var requests = komplettering.list(tx, id);
-        var outcome = decisions.read(tx, id, application.tenantId());
-        var names = names(tx, application);
-        var reach = contact.forCase(tx, application);
-        // At a re-application: last month's decision, so the page can say what changed since then.
-        var previous = application.previousId().map(before -> decisions.read(tx, before, application.tenantId()))
-          .orElse(Future.succeededFuture(new JsonObject()));
-        return Future.all(List.of(files, events, signatures, thread, requests, outcome, names, previous, reach))
-          .map(all -> {
-          List<AttachmentRepository.Attachment> attachments = files.result();
-          Map<UUID, String> people = names.result();
-          boolean awaitingMe = awaitingSignatureOf(application, me);
-          // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
-          if (application.isApplicant(me)) {
-            application.coApplicantId().ifPresent(people::remove);
-          }
-          JsonObject json = new JsonObject().put("id", id.toString())
-            .put("month", application.month().toString()).put("kind", application.kind())
-            .put("channel", application.channel()).put("status", application.status().db())
-            .put("role", application.roleOf(me).orElseThrow()).put("version", application.version())
-            .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
-            .put("applicant", person(application.applicantId(), people))
-            .put("coApplicant", application.coApplicantId().map(co -> person(co, people)).orElse(null))
-            .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
-            .put("steps", Timeline.steps(application, events.result()))
-            .put("history", Timeline.history(events.result()))
-            .put("waitingForRules", CalculationWait.of(application, events.result()).orElse(null))
-            .put("signatures", new JsonArray(signatures.result().stream().map(signature -> new JsonObject()
-              .put("role", signature.role()).put("name", people.get(signature.personId()))
-              .put("signedAt", signature.signedAt().toString())
-              .put("receipt", BASE + id + "/receipts/" + signature.role())).toList()))
-            .put("totals", SigningSummary.totals(application.content()).toJson())
-            .put("attachments", new JsonArray(attachments.stream()
-              .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent()
-                || awaitingMe && "application".equals(a.purpose()))
-              .map(AttachmentRepository.Attachment::toJson).toList()))
-            .put("kompletteringar", requests.result())
-            .put("messages", thread.result())
-            .put("actions", actions(application, me));
-          if (awaitingMe) {
-            // The co-applicant signs the whole application: they read every figure of it first.
-            json.put("content", application.content());
-          }
-          json.mergeIn(outcome.result());
-          json.put("contact", reach.result());
-          json.put("previousDecisions", previous.result().getJsonArray("decisions", new JsonArray()));
-          return json;
-        });
-      }));
+    return page.read(pool, id, session.tenantId(), me).compose(found -> {
+      CasePage.Read read = found.orElseThrow(ApiException::notFound);
+      MessageThread.Read thread = MessageThread.thread(read.messages(), me, read.attachments());
+      JsonObject json = json(read, me, thread.messages());
+      // The household has now seen the staff's messages.
+      return thread.unread() ? messages.markRead(pool, id).map(json) : Future.succeededFuture(json);
+    });
+  }
+
+  private JsonObject json(CasePage.Read read, UUID me, JsonArray thread) {
+    ApplicationRow application = read.application();
+    String id = application.id().toString();
+    Map<UUID, String> people = new HashMap<>();
+    people.put(application.applicantId(), read.applicantName());
+    // The co-applicant's name is theirs: the applicant named them by personnummer and learns no more.
+    if (!application.isApplicant(me)) {
+      application.coApplicantId().ifPresent(co -> people.put(co, read.coApplicantName()));
+    }
+    boolean awaitingMe = awaitingSignatureOf(application, me);
+    JsonObject json = new JsonObject().put("id", id)
+      .put("month", application.month().toString()).put("kind", application.kind())
+      .put("channel", application.channel()).put("status", application.status().db())
+      .put("role", application.roleOf(me).orElseThrow()).put("version", application.version())
+      .put("submittedAt", application.submittedAt().map(Instant::toString).orElse(null))
+      .put("applicant", person(application.applicantId(), people))
+      .put("coApplicant", application.coApplicantId().map(co -> person(co, people)).orElse(null))
+      .put("cosignDeadline", application.cosignDeadline().map(Instant::toString).orElse(null))
+      .put("steps", Timeline.steps(application, read.events()))
+      .put("history", Timeline.history(read.events()))
+      .put("waitingForRules", CalculationWait.of(application, read.events()).orElse(null))
+      .put("signatures", new JsonArray(read.signatures().stream().map(signature -> new JsonObject()
+        .put("role", signature.role()).put("name", people.get(signature.personId()))
+        .put("signedAt", signature.signedAt().toString())
+        .put("receipt", BASE + id + "/receipts/" + signature.role())).toList()))
+      .put("totals", SigningSummary.totals(read.totalsParts()).toJson())
+      .put("attachments", new JsonArray(read.attachments().stream()
+        .filter(a -> a.sentAt().isPresent() || a.uploadedBy().filter(me::equals).isPresent()
+          || awaitingMe && "application".equals(a.purpose()))
+        .map(AttachmentRepository.Attachment::toJson).toList()))
+      .put("kompletteringar", komplettering.list(read.kompletteringar()))
+      .put("messages", thread)
+      .put("actions", actions(application, me));
+    if (awaitingMe) {
+      // The co-applicant signs the whole application: they read every figure of it first.
+      json.put("content", application.content());
+    }
+    json.mergeIn(read.outcome());
+    json.put("contact", contact.forCase(application, read.handlaggare()));
+    json.put("previousDecisions", read.previousDecisions());
+    return json;
   }
 
   /** The applicant withdraws the application (a draft is discarded the same way); the month is free again. */
@@ -182,19 +171,6 @@ public final class CaseService {
       .put("declineCosign", awaitingMe)
       .put("withdraw", applicant && ApplicationStatus.WITHDRAWABLE.contains(status))
       .put("message", status != ApplicationStatus.DRAFT);
-  }
-
-  private static Future<Map<UUID, String>> names(SqlClient client, ApplicationRow application) {
-    PersonRepository persons = new PersonRepository(client);
-    var applicant = persons.find(application.applicantId());
-    var coApplicant = application.coApplicantId().map(persons::find)
-      .orElse(Future.succeededFuture(Optional.empty()));
-    return Future.all(applicant, coApplicant).map(both -> {
-      Map<UUID, String> names = new java.util.HashMap<>();
-      applicant.result().ifPresent(p -> names.put(p.id(), p.displayName()));
-      coApplicant.result().ifPresent(p -> names.put(p.id(), p.displayName()));
-      return names;
-    });
   }
 
   private static JsonObject person(UUID id, Map<UUID, String> names) {

@@ -7,11 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.SqlJson;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,22 +28,8 @@ public final class DecisionsAndPayments {
 
   private static final String TABLES = "SELECT to_regclass('public.decision') IS NOT NULL AS decision, "
     + "to_regclass('public.decision_letter') IS NOT NULL AS letter, to_regclass('public.payment_state') IS NOT NULL AS payment";
-  private static final String DECISION = "SELECT id, decided_at, type, outcome, amount, lines FROM decision "
-    + "WHERE application_id = $1 AND tenant_id = $2 ORDER BY decided_at DESC";
-  private static final String LETTERS = "SELECT id, created_at, mailbox_status, mailbox_at FROM decision_letter "
-    + "WHERE application_id = $1 "
-    + "AND tenant_id = $2 ORDER BY created_at";
   private static final String LETTER_PDF = "SELECT pdf FROM decision_letter WHERE id = $1 AND application_id = $2 "
     + "AND tenant_id = $3";
-  // The payment room's view of its payments, in the resident's four words (planned, sent, paid, failed); a payment
-  // paid another way than to the account is paid. The date is the payout day the payment plan chose until the bank
-  // has paid (then the day it did); a failed payment has none.
-  private static final String PAYMENTS = "SELECT id, amount, CASE WHEN state IN ('sent', 'paid', 'failed') THEN state "
-    + "WHEN state = 'manual' THEN 'paid' ELSE 'planned' END AS status, CASE WHEN state = 'failed' THEN NULL "
-    + "ELSE coalesce(paid_on, execution_date) END AS pay_date "
-    + "FROM payment_state WHERE application_id = $1 AND tenant_id = $2 AND state <> 'cancelled' "
-    + "ORDER BY execution_date, id";
-
   private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
 
   private final AtomicBoolean decisionTable = new AtomicBoolean();
@@ -56,49 +42,90 @@ public final class DecisionsAndPayments {
     this.clock = clock;
   }
 
-  /** {decisions: [...], letters: [...], payments: [...]} for one application. */
+  /**
+   * The decisions of an application for a case page's statement ({@code applicationId}, {@code tenantId}: SQL
+   * expressions), newest first, as one JSON array; {@code NULL} while casework's table does not exist. Call
+   * {@link #tables} first.
+   */
+  String decisionsJson(String applicationId, String tenantId) {
+    return !decisionTable.get() ? "NULL::json" : "(SELECT json_agg(json_build_array(d.id, "
+      + SqlJson.micros("d.decided_at") + ", d.type, d.outcome, d.amount::text, d.lines) ORDER BY d.decided_at DESC) "
+      + "FROM decision d WHERE d.application_id = " + applicationId + " AND d.tenant_id = " + tenantId + ")";
+  }
+
+  /** The letters of an application, oldest first (see {@link #decisionsJson}). */
+  String lettersJson(String applicationId, String tenantId) {
+    return !letterTable.get() ? "NULL::json" : "(SELECT json_agg(json_build_array(l.id, "
+      + SqlJson.micros("l.created_at") + ", l.mailbox_status, " + SqlJson.micros("l.mailbox_at")
+      + ") ORDER BY l.created_at) FROM decision_letter l WHERE l.application_id = " + applicationId
+      + " AND l.tenant_id = " + tenantId + ")";
+  }
+
+  /**
+   * The payment room's view of an application's payments (see {@link #decisionsJson}), in the resident's four words
+   * (planned, sent, paid, failed); a payment paid another way than to the account is paid. The date is the payout day
+   * the payment plan chose until the bank has paid (then the day it did); a failed payment has none.
+   */
+  String paymentsJson(String applicationId, String tenantId) {
+    return !paymentTable.get() ? "NULL::json" : "(SELECT json_agg(json_build_array(p.id, p.amount::text, "
+      + "CASE WHEN p.state IN ('sent', 'paid', 'failed') THEN p.state WHEN p.state = 'manual' THEN 'paid' "
+      + "ELSE 'planned' END, CASE WHEN p.state = 'failed' THEN NULL ELSE coalesce(p.paid_on, p.execution_date) "
+      + "END) ORDER BY p.execution_date, p.id) FROM payment_state p WHERE p.application_id = " + applicationId
+      + " AND p.tenant_id = " + tenantId + " AND p.state <> 'cancelled')";
+  }
+
+  /** {decisions: [...], letters: [...], payments: [...]} for one application, in one statement. */
   public Future<JsonObject> read(SqlClient client, UUID applicationId, String tenantId) {
-    return tables(client).compose(v -> {
-      Future<JsonArray> decisions = decisionTable.get()
-        ? client.preparedQuery(DECISION).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
-          JsonArray list = new JsonArray();
-          for (Row row : rows) {
-            list.add(new JsonObject().put("id", row.getUUID("id").toString())
-              .put("decidedAt", row.getOffsetDateTime("decided_at").toInstant().toString())
-              .put("type", row.getString("type")).put("outcome", row.getString("outcome"))
-              .put("amount", row.getBigDecimal("amount") == null ? null : row.getBigDecimal("amount").toPlainString())
-              .put("lines", calculation(row.getJson("lines"))));
-          }
-          return list;
-        }) : Future.succeededFuture(new JsonArray());
-      Future<JsonArray> letters = letterTable.get()
-        ? client.preparedQuery(LETTERS).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
-          JsonArray list = new JsonArray();
-          for (Row row : rows) {
-            // A letter that goes by post says so: waiting for the print batch, or sent on the day its batch was.
-            String status = row.getString("mailbox_status");
-            boolean posted = "posted".equals(status) && row.getOffsetDateTime("mailbox_at") != null;
-            list.add(new JsonObject().put("id", row.getUUID("id").toString())
-              .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
-              .put("post", posted ? "sent" : "print".equals(status) ? "waiting" : null)
-              .put("postedAt", posted ? row.getOffsetDateTime("mailbox_at").toInstant().toString() : null));
-          }
-          return list;
-        }) : Future.succeededFuture(new JsonArray());
-      Future<JsonArray> payments = paymentTable.get()
-        ? client.preparedQuery(PAYMENTS).execute(Tuple.of(applicationId, tenantId)).map(rows -> {
-          JsonArray list = new JsonArray();
-          for (Row row : rows) {
-            LocalDate date = row.getLocalDate("pay_date");
-            list.add(new JsonObject().put("id", row.getUUID("id").toString())
-              .put("amount", row.getBigDecimal("amount").toPlainString()).put("status", row.getString("status"))
-              .put("payDate", date == null ? null : date.toString()));
-          }
-          return list;
-        }) : Future.succeededFuture(new JsonArray());
-      return Future.all(decisions, letters, payments).map(all -> new JsonObject()
-        .put("decisions", decisions.result()).put("letters", letters.result()).put("payments", payments.result()));
-    });
+    return tables(client).compose(v -> tablesPresent() == 0 ? Future.succeededFuture(of(null, null, null))
+      : client.preparedQuery("SELECT " + decisionsJson("$1", "$2") + " AS decisions, "
+        + lettersJson("$1", "$2") + " AS letters, " + paymentsJson("$1", "$2") + " AS payments")
+      .execute(Tuple.of(applicationId, tenantId)).map(rows -> {
+        Row row = rows.iterator().next();
+        return of((JsonArray) row.getJson("decisions"), (JsonArray) row.getJson("letters"),
+          (JsonArray) row.getJson("payments"));
+      }));
+  }
+
+  /** Which of the three tables the statements above read: changes (once) when a room's migration adds one. */
+  int tablesPresent() {
+    return (decisionTable.get() ? 1 : 0) | (letterTable.get() ? 2 : 0) | (paymentTable.get() ? 4 : 0);
+  }
+
+  /** {decisions: [...], letters: [...], payments: [...]} from what the statements above wrote (null: none). */
+  static JsonObject of(JsonArray decisionRows, JsonArray letterRows, JsonArray paymentRows) {
+    JsonArray letters = new JsonArray();
+    for (int i = 0; letterRows != null && i < letterRows.size(); i++) {
+      JsonArray row = letterRows.getJsonArray(i);
+      // A letter that goes by post says so: waiting for the print batch, or sent on the day its batch was.
+      String status = row.getString(2);
+      Instant postedAt = SqlJson.instant(row.getValue(3));
+      boolean posted = "posted".equals(status) && postedAt != null;
+      letters.add(new JsonObject().put("id", row.getString(0))
+        .put("createdAt", SqlJson.instant(row.getValue(1)).toString())
+        .put("post", posted ? "sent" : "print".equals(status) ? "waiting" : null)
+        .put("postedAt", posted ? postedAt.toString() : null));
+    }
+    JsonArray payments = new JsonArray();
+    for (int i = 0; paymentRows != null && i < paymentRows.size(); i++) {
+      JsonArray row = paymentRows.getJsonArray(i);
+      payments.add(new JsonObject().put("id", row.getString(0)).put("amount", row.getString(1))
+        .put("status", row.getString(2)).put("payDate", row.getString(3)));
+    }
+    return new JsonObject().put("decisions", decisions(decisionRows)).put("letters", letters)
+      .put("payments", payments);
+  }
+
+  /** The decisions written by {@link #decisionsJson} (null: none). */
+  static JsonArray decisions(JsonArray rows) {
+    JsonArray list = new JsonArray();
+    for (int i = 0; rows != null && i < rows.size(); i++) {
+      JsonArray row = rows.getJsonArray(i);
+      list.add(new JsonObject().put("id", row.getString(0))
+        .put("decidedAt", SqlJson.instant(row.getValue(1)).toString())
+        .put("type", row.getString(2)).put("outcome", row.getString(3)).put("amount", row.getString(4))
+        .put("lines", calculation(row.getValue(5))));
+    }
+    return list;
   }
 
   /** The PDF of one decision letter of this application, if it exists. */
@@ -118,7 +145,7 @@ public final class DecisionsAndPayments {
    * Which of the tables exist. Once all do, nothing is looked up again; while one is missing it is looked for at most
    * once a minute (a table comes with its room's migration), not on every case page as before (a round trip each).
    */
-  private Future<Void> tables(SqlClient client) {
+  Future<Void> tables(SqlClient client) {
     if (decisionTable.get() && letterTable.get() && paymentTable.get()) {
       return Future.succeededFuture();
     }

@@ -12,6 +12,7 @@ import se.socialportal.bistand.ApplicationEvent;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.bistand.ApplicationStatus;
+import se.socialportal.bistand.SqlJson;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
@@ -105,6 +106,33 @@ public final class Komplettering {
       }
       return list;
     });
+  }
+
+  /** The requests of an application ({@code applicationId}, an SQL expression) as one JSON array. */
+  static String listJson(String applicationId) {
+    return "(SELECT json_agg(json_build_array(k.id, k.message, k.items, " + SqlJson.micros("k.due_at") + ", k.status, "
+      + "k.answer_text, " + SqlJson.micros("k.answered_at") + ", " + SqlJson.micros("k.created_at")
+      + ") ORDER BY k.created_at) FROM komplettering_request k WHERE k.application_id = " + applicationId + ")";
+  }
+
+  /** The requests written by {@link #listJson} (null: none) as the case page shows them. */
+  JsonArray list(JsonArray rows) {
+    Instant now = clock.instant();
+    JsonArray list = new JsonArray();
+    if (rows != null) {
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray row = rows.getJsonArray(i);
+        Instant due = SqlJson.instant(row.getValue(3));
+        Instant answered = SqlJson.instant(row.getValue(6));
+        list.add(new JsonObject().put("id", row.getString(0)).put("message", row.getString(1))
+          .put("items", row.getValue(2)).put("dueAt", due.toString()).put("status", row.getString(4))
+          .put("overdue", "open".equals(row.getString(4)) && due.isBefore(now))
+          .put("answerText", row.getString(5))
+          .put("answeredAt", answered == null ? null : answered.toString())
+          .put("createdAt", SqlJson.instant(row.getValue(7)).toString()));
+      }
+    }
+    return list;
   }
 
   /** The resident answers an open request with text and/or attachments they uploaded for it. */

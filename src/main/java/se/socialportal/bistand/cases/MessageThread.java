@@ -4,13 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import se.socialportal.bistand.ApplicationRepository;
 import se.socialportal.bistand.ApplicationRow;
 import se.socialportal.bistand.ApplicationStatus;
+import se.socialportal.bistand.SqlJson;
 import se.socialportal.bistand.attachment.AttachmentRepository;
 import se.socialportal.bistand.notify.Notifier;
 import se.socialportal.identity.session.Session;
@@ -32,12 +32,6 @@ public final class MessageThread {
   private static final String INSERT = "INSERT INTO case_message (tenant_id, application_id, author_kind, "
     + "author_person_id, author_staff_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
     + "RETURNING id, created_at";
-  private static final String LIST = "SELECT m.id, m.author_kind, m.author_person_id, m.body, m.created_at, m.read_at, "
-    + "s.name AS staff_name, trim(concat_ws(' ', p.given_name, p.surname)) AS person_name, "
-    + "m.author_person_id = a.applicant_id AS by_applicant FROM case_message m "
-    + "JOIN application a ON a.id = m.application_id "
-    + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
-    + "WHERE m.application_id = $1 ORDER BY m.created_at, m.id";
   private static final String MARK_READ = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
     + "AND author_kind = 'staff' AND read_at IS NULL";
   private static final String MARK_READ_BY_STAFF = "UPDATE case_message SET read_at = $2 WHERE application_id = $1 "
@@ -94,35 +88,54 @@ public final class MessageThread {
         .map(id));
   }
 
-  /** The thread as the household sees it, with each message's attachments; staff messages are marked read. */
-  public Future<JsonArray> read(SqlClient client, UUID applicationId, UUID me,
-                                List<AttachmentRepository.Attachment> attachments) {
-    return client.preparedQuery(LIST).execute(Tuple.of(applicationId)).compose(rows -> {
-      JsonArray list = new JsonArray();
-      boolean unread = false;
-      for (Row row : rows) {
-        UUID id = row.getUUID("id");
-        boolean staff = "staff".equals(row.getString("author_kind"));
-        unread |= staff && row.getOffsetDateTime("read_at") == null;
-        boolean mine = me.equals(row.getUUID("author_person_id"));
+  /**
+   * The thread of an application ({@code applicationId}, {@code applicantId}: SQL expressions) as one JSON array,
+   * with each author's name.
+   */
+  static String threadJson(String applicationId, String applicantId) {
+    return "(SELECT json_agg(json_build_array(m.id, m.author_kind, m.author_person_id, m.body, "
+      + SqlJson.micros("m.created_at") + ", m.read_at IS NULL, s.name, trim(concat_ws(' ', p.given_name, p.surname)), "
+      + "m.author_person_id = " + applicantId + ") ORDER BY m.created_at, m.id) FROM case_message m "
+      + "LEFT JOIN staff_member s ON s.id = m.author_staff_id LEFT JOIN person p ON p.id = m.author_person_id "
+      + "WHERE m.application_id = " + applicationId + ")";
+  }
+
+  /** The thread as the household sees it, with each message's attachments; {@code unread}: a staff message is. */
+  record Read(JsonArray messages, boolean unread) {
+  }
+
+  /** The thread written by {@link #threadJson} (null: no message). */
+  static Read thread(JsonArray rows, UUID me, List<AttachmentRepository.Attachment> attachments) {
+    JsonArray list = new JsonArray();
+    boolean anyUnread = false;
+    if (rows != null) {
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray row = rows.getJsonArray(i);
+        String id = row.getString(0);
+        boolean staff = "staff".equals(row.getString(1));
+        boolean unread = staff && Boolean.TRUE.equals(row.getBoolean(5));
+        anyUnread |= unread;
+        boolean mine = me.toString().equals(row.getString(2));
         // A resident's name only to themselves and, for the applicant's own messages, to the co-applicant: the
         // applicant named the co-applicant by personnummer and learns nothing more about them here either.
-        boolean named = staff || mine || Boolean.TRUE.equals(row.getBoolean("by_applicant"));
-        list.add(new JsonObject().put("id", id.toString()).put("authorKind", row.getString("author_kind"))
+        boolean named = staff || mine || Boolean.TRUE.equals(row.getBoolean(8));
+        list.add(new JsonObject().put("id", id).put("authorKind", row.getString(1))
           .put("mine", mine)
-          .put("authorName", !named ? null : staff ? row.getString("staff_name") : row.getString("person_name"))
-          .put("body", row.getString("body")).put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
-          .put("unread", staff && row.getOffsetDateTime("read_at") == null)
+          .put("authorName", !named ? null : staff ? row.getString(6) : row.getString(7))
+          .put("body", row.getString(3)).put("createdAt", SqlJson.instant(row.getValue(4)).toString())
+          .put("unread", unread)
           .put("attachments", new JsonArray(attachments.stream()
-            .filter(a -> a.messageId().filter(id::equals).isPresent())
+            .filter(a -> a.messageId().filter(m -> m.toString().equals(id)).isPresent())
             .map(AttachmentRepository.Attachment::toJson).toList())));
       }
-      if (!unread) {
-        return Future.succeededFuture(list);
-      }
-      return client.preparedQuery(MARK_READ).execute(Tuple.of(applicationId,
-        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).map(list);
-    });
+    }
+    return new Read(list, anyUnread);
+  }
+
+  /** The household has read the thread: the staff's messages are marked read. */
+  Future<Void> markRead(SqlClient client, UUID applicationId) {
+    return client.preparedQuery(MARK_READ).execute(Tuple.of(applicationId,
+      OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))).mapEmpty();
   }
 
   /** A handläggare has read the thread: the household's messages are marked read (casework's case view). */

@@ -1,9 +1,11 @@
 package se.socialportal.bistand.signing;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import se.socialportal.bistand.SqlJson;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -50,6 +52,26 @@ public final class SignatureRepository {
       }
       return list;
     });
+  }
+
+  /** The current signatures of an application ({@code applicationId}, an SQL expression) as one JSON array. */
+  public static String currentJson(String applicationId) {
+    return "(SELECT json_agg(json_build_array(s.role, s.person_id, s.application_version, "
+      + SqlJson.micros("s.signed_at") + ", s.content_hash) ORDER BY s.signed_at) FROM application_signature s "
+      + "WHERE s.application_id = " + applicationId + " AND s.superseded_at IS NULL)";
+  }
+
+  /** The signatures written by {@link #currentJson} (null: none). */
+  public static List<Signature> current(JsonArray rows) {
+    List<Signature> list = new ArrayList<>();
+    if (rows != null) {
+      for (int i = 0; i < rows.size(); i++) {
+        JsonArray row = rows.getJsonArray(i);
+        list.add(new Signature(row.getString(0), SqlJson.uuid(row.getValue(1)), row.getInteger(2),
+          SqlJson.instant(row.getValue(3)), row.getString(4)));
+      }
+    }
+    return list;
   }
 
   /** What one signer saw and signed, for their receipt: the current signature of the role, if there is one. */
