@@ -70,7 +70,7 @@ public final class Main {
       .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         // The router records the HTTP server's figures itself (HttpMetrics) at a fraction of the cost per request.
-        .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.name()))
+        .setDisabledMetricsCategories(Set.of(MetricsDomain.HTTP_SERVER.toCategory()))
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
       .withMetrics(new MicrometerMetricsFactory(registry))
