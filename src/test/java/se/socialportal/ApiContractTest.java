@@ -64,7 +64,7 @@ class ApiContractTest {
     Services services = app.services();
     Router router = RouterAssembly.create(services.vertx(), services.http(), Routes.modules(services));
     Set<String> mounted = new TreeSet<>();
-    for (Route route : router.getRoutes()) {
+    for (Route route : RouterAssembly.routes(router)) {
       String path = route.getPath();
       // Routes without methods or ending in a wildcard are the rooms' guards (session, role) in front of their routes.
       if (path == null || !path.startsWith("/api/v1/") || !route.isExactPath()

@@ -224,7 +224,7 @@ class JsonEdgeFuzzTest {
     Services services = app.services();
     Router router = RouterAssembly.create(services.vertx(), services.http(), Routes.modules(services));
     List<Endpoint> endpoints = new ArrayList<>();
-    for (Route route : router.getRoutes()) {
+    for (Route route : RouterAssembly.routes(router)) {
       if (route.getPath() == null || !route.getPath().startsWith("/api/") || route.methods() == null) {
         continue;
       }

@@ -10,6 +10,14 @@ import java.util.Base64;
 public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** One digest per thread: every request hashes its session token, and getInstance searches the providers. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
 
   private Tokens() {
   }
@@ -22,11 +30,7 @@ public final class Tokens {
   }
 
   public static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The PKCE S256 code challenge for a verifier (RFC 7636 §4.2). */

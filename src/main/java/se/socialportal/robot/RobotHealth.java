@@ -19,21 +19,39 @@ import java.util.Optional;
  */
 public final class RobotHealth implements Handler<Promise<Status>> {
 
+  /** How long a read of the queue's oldest job serves /health: load balancers may ask many times a second. */
+  private static final long OLDEST_DUE_FRESH_NANOS = 1_000_000_000L;
+
+  private record OldestDue(long readAt, Optional<Instant> due) {
+  }
+
   private final JobQueue queue;
   private final RobotMonitor monitor;
+  private volatile OldestDue lastRead;
 
   public RobotHealth(Pool pool, Clock clock, RobotMonitor monitor) {
     this.queue = new JobQueue(pool, clock);
     this.monitor = monitor;
   }
 
+  /**
+   * The queue is read at most once a second per server; the database's own check in /health still runs on every
+   * request, so an unreachable database shows at once. A failed read is not kept.
+   */
   @Override
   public void handle(Promise<Status> promise) {
+    OldestDue last = lastRead;
+    long now = System.nanoTime();
+    if (last != null && now - last.readAt() < OLDEST_DUE_FRESH_NANOS) {
+      promise.tryComplete(Status.OK(describe(queue.clock().instant(), last.due())));
+      return;
+    }
     queue.oldestDue().onComplete(result -> {
       if (result.failed()) {
         promise.tryComplete(Status.KO(new JsonObject().put("error", "the robot queue could not be read")));
         return;
       }
+      lastRead = new OldestDue(now, result.result());
       promise.tryComplete(Status.OK(describe(queue.clock().instant(), result.result())));
     });
   }

@@ -18,8 +18,13 @@ public final class RulesHealthReport implements Handler<Promise<Status>> {
 
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
+  /** The report for one rule book on one day: it changes only when the rules are reloaded or the day turns. */
+  private record Report(RuleBook book, LocalDate day, JsonObject json) {
+  }
+
   private final CurrentRuleBook current;
   private final Clock clock;
+  private volatile Report last;
 
   public RulesHealthReport(CurrentRuleBook current, Clock clock) {
     this.current = current;
@@ -31,10 +36,21 @@ public final class RulesHealthReport implements Handler<Promise<Status>> {
     promise.tryComplete(Status.OK(report()));
   }
 
+  /** Built once per rule book and day (/health asks on every request); a copy, so no caller can change the kept one. */
   JsonObject report() {
     RuleBook book = current.get();
+    LocalDate today = LocalDate.now(clock.withZone(SWEDEN));
+    Report kept = last;
+    if (kept == null || kept.book() != book || !kept.day().equals(today)) {
+      kept = new Report(book, today, build(book, today));
+      last = kept;
+    }
+    return kept.json().copy();
+  }
+
+  private JsonObject build(RuleBook book, LocalDate today) {
     JsonArray missing = new JsonArray();
-    RuleGaps.ahead(book, LocalDate.now(clock.withZone(SWEDEN))).forEach(gap -> missing.add(json(gap)));
+    RuleGaps.ahead(book, today).forEach(gap -> missing.add(json(gap)));
     return new JsonObject().put("location", book.location()).put("files", book.files().size())
       .put("reloadable", current.folder().isPresent()).put("missing", missing);
   }

@@ -13,6 +13,7 @@ import se.socialportal.testing.TestApp;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,26 @@ class PlatformHttpTest {
     HttpResponse<Buffer> response = get("/metrics");
     assertEquals(200, response.statusCode());
     assertTrue(response.bodyAsString().contains("# TYPE"), "prometheus exposition format");
+  }
+
+  @Test
+  @DisplayName("/metrics counts answered requests by method and status, recorded by the router (not Vert.x's meters)")
+  void requestFigures() throws Exception {
+    assertEquals(404, get("/api/v1/does-not-exist").statusCode());
+    String scrape = get("/metrics").bodyAsString();
+    assertTrue(scrape.contains("http_server_requests_seconds_count{code=\"404\",method=\"GET\"}"), scrape);
+    assertTrue(scrape.contains("http_server_active_requests"), scrape);
+    assertFalse(scrape.contains("vertx_http_server_requests_total"), "Vert.x's own HTTP server meters are off");
+  }
+
+  @Test
+  @DisplayName("/health answers in the form load balancers read: status, every check with its id, outcome")
+  void healthForm() throws Exception {
+    JsonObject body = get("/health").bodyAsJsonObject();
+    assertEquals("UP", body.getString("outcome"));
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    body.getJsonArray("checks").forEach(check -> ids.add(((JsonObject) check).getString("id")));
+    assertEquals(java.util.Set.of("database", "robot", "rules"), ids);
   }
 
   @Test

@@ -34,6 +34,8 @@ public final class SessionStore {
     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)";
   private static final String FIND = "SELECT kind, tenant_id, person_id, staff_id, display_name, roles, csrf_token, "
     + "created_at, last_seen_at, expires_at FROM user_session WHERE token_hash = $1 AND ended_at IS NULL";
+  private static final int LAST_SEEN_AT = 8;
+  private static final int EXPIRES_AT = 9;
   private static final String TOUCH = "UPDATE user_session SET last_seen_at = $2 WHERE token_hash = $1 "
     + "AND last_seen_at < $3";
   private static final String END = "UPDATE user_session SET ended_at = $2, end_reason = $3 WHERE token_hash = $1 "
@@ -89,8 +91,8 @@ public final class SessionStore {
       }
       Row row = it.next();
       Instant now = clock.instant();
-      Instant lastSeen = row.getOffsetDateTime("last_seen_at").toInstant();
-      Instant expires = row.getOffsetDateTime("expires_at").toInstant();
+      Instant lastSeen = row.getOffsetDateTime(LAST_SEEN_AT).toInstant();
+      Instant expires = row.getOffsetDateTime(EXPIRES_AT).toInstant();
       if (!now.isBefore(expires)) {
         return end(tokenHash, "expired").map(Optional.empty());
       }
@@ -116,19 +118,20 @@ public final class SessionStore {
     return pool.preparedQuery(END).execute(Tuple.of(tokenHash, utc(clock.instant()), reason)).mapEmpty();
   }
 
+  /** By position in {@link #FIND} (a lookup by name searches the columns on every request). */
   private static Session map(Row row) {
-    String kind = row.getString("kind");
-    String[] roles = row.getArrayOfStrings("roles");
+    String kind = row.getString(0);
+    String[] roles = row.getArrayOfStrings(5);
     return new Session(
       "staff".equals(kind) ? Session.Kind.STAFF : Session.Kind.RESIDENT,
-      row.getString("tenant_id"),
-      Optional.ofNullable(row.getUUID("person_id")),
-      Optional.ofNullable(row.getUUID("staff_id")),
-      row.getString("display_name"),
+      row.getString(1),
+      Optional.ofNullable(row.getUUID(2)),
+      Optional.ofNullable(row.getUUID(3)),
+      row.getString(4),
       roles == null ? List.of() : Arrays.asList(roles),
-      row.getString("csrf_token"),
-      row.getOffsetDateTime("created_at").toInstant(),
-      row.getOffsetDateTime("expires_at").toInstant());
+      row.getString(6),
+      row.getOffsetDateTime(7).toInstant(),
+      row.getOffsetDateTime(EXPIRES_AT).toInstant());
   }
 
   private static String randomToken() {

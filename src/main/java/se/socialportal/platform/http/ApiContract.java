@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,18 @@ public final class ApiContract {
 
   private final OpenAPIContract contract;
   private final Map<Operation, Checks> checks;
+  /** Operations on paths without parameters, by path and method: found without the contract's path search. */
+  private final Map<String, Map<HttpMethod, Checks>> literal = new HashMap<>();
 
   private ApiContract(OpenAPIContract contract, Map<Operation, Checks> checks) {
     this.contract = contract;
     this.checks = checks;
+    checks.forEach((operation, check) -> {
+      String path = operation.getAbsoluteOpenAPIPath();
+      if (!path.contains("{")) {
+        literal.computeIfAbsent(path, ignored -> new HashMap<>()).put(operation.getHttpMethod(), check);
+      }
+    });
   }
 
   /** The contract from the classpath: read and parsed on a worker, never on an event loop. */
@@ -164,6 +173,11 @@ public final class ApiContract {
   /** The operation a request is for, or null when the contract does not describe it. */
   Checks find(HttpMethod method, String path) {
     String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    Map<HttpMethod, Checks> byMethod = literal.get(trimmed);
+    Checks found = byMethod == null ? null : byMethod.get(method);
+    if (found != null) {
+      return found;
+    }
     Operation operation = contract.findOperation(trimmed, method);
     return operation == null ? null : checks.get(operation);
   }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * the address that rate limits and BankID see.
  */
 public final class ClientAddress {
+
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
   private final Set<String> trustedProxies;
 
@@ -44,16 +47,20 @@ public final class ClientAddress {
     return peer;
   }
 
+  /** Asked on every request (security headers): without trusted proxies it is the connection's own TLS alone. */
   public boolean isHttps(RoutingContext ctx) {
-    if (ctx.request().isSSL()) {
+    if (ctx.request().connection().isSsl()) {
       return true;
+    }
+    if (trustedProxies.isEmpty()) {
+      return false;
     }
     String peer = normalise(ctx.request().remoteAddress().hostAddress());
     return trustedProxies.contains(peer) && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
   }
 
   private static boolean isIpLiteral(String value) {
-    return value.matches("[0-9a-fA-F:.]+");
+    return IP_LITERAL.matcher(value).matches();
   }
 
   private static String normalise(String address) {

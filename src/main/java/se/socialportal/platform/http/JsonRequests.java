@@ -67,8 +67,8 @@ public final class JsonRequests {
   }
 
   /** The upload routes, found by their mark among the mounted routes. */
-  void learnUploads(Router router) {
-    uploadPaths = router.getRoutes().stream().filter(route -> Boolean.TRUE.equals(route.getMetadata(UPLOAD)))
+  void learnUploads(List<Route> routes) {
+    uploadPaths = routes.stream().filter(route -> Boolean.TRUE.equals(route.getMetadata(UPLOAD)))
       .map(route -> pattern(route.getPath())).toList();
   }
 

@@ -1,6 +1,7 @@
 package se.socialportal.platform.http;
 
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * Builds the router every HTTP verticle instance serves: the cross-cutting handlers in a fixed order (request id,
- * access log, security headers, cross-site refusal, the JSON edge, the API contract), then the rooms' routes, then the
- * static webroot, then the uniform failure responder.
+ * access log, security headers, cross-site refusal, the JSON edge, the API contract), then the rooms' routes (each
+ * room's in a router of its own, see {@link RoomRouters}), then the static webroot, then the uniform failure responder.
  */
 public final class RouterAssembly {
 
@@ -26,6 +27,7 @@ public final class RouterAssembly {
   public static Router create(Vertx vertx, HttpSettings settings, ApiContract contract, List<RoutesModule> modules) {
     Router router = Router.router(vertx);
     SecurityHeaders headers = new SecurityHeaders(settings.clientAddress());
+    router.route().handler(HttpMetrics.of(settings.meterRegistry())::record);
     router.route().handler(RequestIds::assign);
     router.route().handler(AccessLog::record);
     router.route().handler(headers::apply);
@@ -40,10 +42,10 @@ public final class RouterAssembly {
     router.get("/metrics").handler(metricsAccess(settings)).handler(PrometheusScrapingHandler.create(settings.meterRegistry()));
 
     for (RoutesModule module : modules) {
-      module.mount(router);
+      RoomRouters.mount(vertx, router, module);
     }
     // Uploads (multipart) read the request themselves, with their own limit, on the routes marked for them.
-    edge.learnUploads(router);
+    edge.learnUploads(routes(router));
 
     router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound()));
     StaticFiles.mount(router);
@@ -53,6 +55,11 @@ public final class RouterAssembly {
     router.errorHandler(405, FailureResponder::handle);
     router.errorHandler(500, FailureResponder::handle);
     return router;
+  }
+
+  /** Every route of a router this class built, the rooms' own routers' routes included, in the order they are tried. */
+  public static List<Route> routes(Router router) {
+    return RoomRouters.routes(router);
   }
 
   private static io.vertx.core.Handler<RoutingContext> metricsAccess(HttpSettings settings) {
