@@ -52,7 +52,8 @@ public final class QueueQuery {
    * The owner filters as the planner estimates them well, so that with the page's LIMIT it walks the open-case index
    * and probes each case's owner: "mine" on the owner already joined (an IN over all of one's cases was hashed with
    * the whole queue, then sorted), "unclaimed" as an anti-join ("own.staff_id IS NULL" was estimated at one row, so
-   * the whole queue was read and sorted). On 50 000 open cases: about 330 and 470 ms per page before, 2 and 1.3 ms after.
+   * the whole queue was read and sorted). On 50 000 open cases: about 330 and 470 ms per page before, 2 and 1.3 ms
+   * after.
    */
   private static final String OWNED_BY_ME = "own.staff_id = $2";
   private static final String UNCLAIMED = "NOT EXISTS (SELECT 1 FROM case_assignment n WHERE n.application_id = a.id "
