@@ -66,7 +66,8 @@ public final class AuditLog {
       persons[i] = entry.personId().orElse(null);
       cases[i] = entry.caseId().orElse(null);
       requests[i] = entry.requestId().orElse(null);
-      details[i] = entry.detail().encode();
+      // Most rows carry no detail: '{}' without a JSON encoder run per row (a page logs one row per person).
+      details[i] = entry.detail().isEmpty() ? "{}" : entry.detail().encode();
     }
     return client.preparedQuery(INSERT_ALL).execute(Tuple.of(tenants, kinds, staff, actors, actions, persons)
         .addValue(cases).addValue(requests).addValue(details).addValue(OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -12,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import se.socialportal.testing.TestClock;
 import se.socialportal.testing.TestDatabase;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("The audit log is append-only for every database role")
+@DisplayName("The audit log is append-only for every database role and outlives what it names")
 class AuditLogTest {
 
   private static Vertx vertx;
@@ -47,7 +50,7 @@ class AuditLogTest {
   @DisplayName("rows are written, and neither UPDATE, DELETE nor TRUNCATE can change them (even as superuser)")
   void appendOnly() throws Exception {
     AuditLog.record(pool, systemEntry("report.read"), TestClock.START).await(10, TimeUnit.SECONDS);
-    AuditLog.recordAll(pool, java.util.List.of(systemEntry("queue.list"), systemEntry("queue.list")), TestClock.START)
+    AuditLog.recordAll(pool, List.of(systemEntry("queue.list"), systemEntry("queue.list")), TestClock.START)
       .await(10, TimeUnit.SECONDS);
     assertEquals(3L, pool.query("SELECT count(*) FROM audit_event").execute().await(10, TimeUnit.SECONDS)
       .iterator().next().getLong(0));
@@ -58,6 +61,30 @@ class AuditLogTest {
     }
     assertEquals(3L, pool.query("SELECT count(*) FROM audit_event").execute().await(10, TimeUnit.SECONDS)
       .iterator().next().getLong(0));
+  }
+
+  @Test
+  @DisplayName("the log does not hold on to what it names: the person read and the staff member who read can be "
+    + "removed, and their rows stay")
+  void outlivesWhatItNames() throws Exception {
+    UUID person = id("INSERT INTO person (personnummer, given_name, surname) "
+      + "VALUES ('199001011234', 'Greta', 'Gallrad') RETURNING id");
+    UUID staff = id("INSERT INTO staff_member (tenant_id, subject, name, roles) "
+      + "VALUES ('audit', 'gallrad', 'Gunnar Gallrad', ARRAY['handlaggare']) RETURNING id");
+    AuditEntry read = new AuditEntry("audit", AuditEntry.ActorKind.STAFF, Optional.of(staff), Optional.empty(),
+      "case.read", Optional.of(person), Optional.empty(), Optional.of("req-2"), new JsonObject());
+    AuditLog.recordAll(pool, List.of(read, read), TestClock.START).await(10, TimeUnit.SECONDS);
+
+    pool.preparedQuery("DELETE FROM person WHERE id = $1").execute(Tuple.of(person)).await(10, TimeUnit.SECONDS);
+    pool.preparedQuery("DELETE FROM staff_member WHERE id = $1").execute(Tuple.of(staff))
+      .await(10, TimeUnit.SECONDS);
+
+    assertEquals(2L, pool.preparedQuery("SELECT count(*) FROM audit_event WHERE person_id = $1 AND actor_staff_id = $2")
+      .execute(Tuple.of(person, staff)).await(10, TimeUnit.SECONDS).iterator().next().getLong(0));
+  }
+
+  private static UUID id(String insert) throws Exception {
+    return pool.query(insert).execute().await(10, TimeUnit.SECONDS).iterator().next().getUUID(0);
   }
 
   @Test
