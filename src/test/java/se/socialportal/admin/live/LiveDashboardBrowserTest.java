@@ -19,6 +19,7 @@ import se.socialportal.testing.Browser;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.Futures;
 import se.socialportal.testing.ResidentLogins;
+import se.socialportal.testing.StaffBrowserLogins;
 import se.socialportal.testing.StaffLogins;
 import se.socialportal.testing.TestApp;
 
@@ -58,11 +59,7 @@ class LiveDashboardBrowserTest {
   }
 
   private static Page login(BrowserContext context, String subject, String landing) {
-    Page page = context.newPage();
-    page.navigate(app.baseUrl() + "/handlaggare/");
-    page.locator("[id='login-" + subject + "']").click();
-    page.waitForURL("**" + landing);
-    return page;
+    return StaffBrowserLogins.login(context, app.baseUrl(), "/handlaggare/", subject, landing);
   }
 
   @Test
@@ -73,8 +70,7 @@ class LiveDashboardBrowserTest {
       page.navigate(app.baseUrl() + "/admin/");
       assertThat(page.locator("#figures")).isVisible();
       // The digital channel's "today" cell in the submissions table (the chart's table alternative).
-      Locator digitalToday = page.locator("#submissions tbody tr").filter(new Locator.FilterOptions()
-        .setHasText("E-tjänsten")).locator("td").first();
+      Locator digitalToday = StaffBrowserLogins.digitalSubmissionsToday(page);
       assertThat(digitalToday).hasText(java.util.regex.Pattern.compile("^\\d+$"));
       int before = Integer.parseInt(digitalToday.textContent());
       String leadBefore = page.locator("#lead").textContent();
