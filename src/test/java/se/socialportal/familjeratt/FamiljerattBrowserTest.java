@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import se.socialportal.testing.Axe;
 import se.socialportal.testing.ResidentBrowserLogins;
 import se.socialportal.testing.Chromium;
 import se.socialportal.testing.TestApp;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("In a real browser: a parent books samarbetssamtal, the other confirms on their own Mina sidor, "
-  + "the familjerättssekreterare sees it, the reminder e-mail arrives")
+  + "the familjerättssekreterare sees it, the reminder e-mail arrives; axe-core (WCAG 2.1 AA) finds nothing on any "
+  + "page state on the way")
 class FamiljerattBrowserTest {
 
   /** Each step leaves a screenshot here; the reminders as the mail server received them, too. */
@@ -82,13 +84,22 @@ class FamiljerattBrowserTest {
     + "to each parent, the day before")
   void bookConfirmSeeRemind() throws Exception {
     String bookingUrl;
-    try (BrowserContext tolvanContext = chromium.swedishContext()) {
+    try (BrowserContext tolvanContext = Axe.context(chromium)) {
       Page page = tolvanContext.newPage();
       login(tolvanContext, page, "tolvan");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Boka tid hos familjerätten")).click();
+      Locator toFamiljeratt = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+        .setName("Boka tid hos familjerätten"));
+      assertThat(toFamiljeratt).isVisible();
+      Axe.assertClean(page);
+      toFamiljeratt.click();
       page.waitForURL("**/familjeratt/");
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Boka Samarbetssamtal")).click();
+      Locator toBooking = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Boka Samarbetssamtal"));
+      assertThat(toBooking).isVisible();
+      Axe.assertClean(page);
+      toBooking.click();
       page.waitForURL("**/familjeratt/boka/?service=samarbetssamtal");
+      assertThat(page.locator("#f-start details").nth(2)).isVisible();
+      Axe.assertClean(page);
       page.getByLabel("Den andra förälderns personnummer").fill("19800101-9804");
       page.getByLabel("Nej", new Page.GetByLabelOptions().setExact(true)).check();
       // The first free time the day after tomorrow (the third day offered: today's afternoon comes first), so that
@@ -97,6 +108,8 @@ class FamiljerattBrowserTest {
       later.locator("summary").click();
       later.locator("input[type=radio]").first().check();
       page.getByLabel("E-postadress (frivilligt)").fill("tolvan@example.se");
+      // Filled in, a day's times open and one chosen: the form as it is sent.
+      Axe.assertClean(page);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Boka tiden")).click();
       page.waitForURL(Pattern.compile(".*/familjeratt/bokning/\\?id=.*"));
       bookingUrl = page.url();
@@ -104,40 +117,50 @@ class FamiljerattBrowserTest {
       // Testa has not logged in here yet, so the system knows no name for her: the page says "the other parent".
       assertThat(page.locator("#other-parent")).hasText("Tillsammans med den andra föräldern.");
       assertThat(page.locator("#meetings")).containsText("Familjerätten, Storgatan 1, Demostad");
+      Axe.assertClean(page);
       shot(page, "01-booked");
     }
     String id = bookingUrl.substring(bookingUrl.indexOf("id=") + 3);
 
-    try (BrowserContext testaContext = chromium.swedishContext()) {
+    try (BrowserContext testaContext = Axe.context(chromium)) {
       Page page = testaContext.newPage();
       login(testaContext, page, "testa");
       Locator request = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
         .setName(Pattern.compile("Tolvan Tolvansson vill boka Samarbetssamtal med dig")));
+      assertThat(request).isVisible();
+      Axe.assertClean(page);
       request.click();
       page.waitForURL("**/familjeratt/bokning/?id=" + id);
       assertThat(page.locator("#other-parent")).hasText("Tolvan Tolvansson har bokat och vill att du deltar.");
+      Axe.assertClean(page);
       page.getByLabel("E-postadress (frivilligt)").fill("testa@example.se");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bekräfta med BankID på den här enheten")).click();
       assertThat(page.locator("#simulator-link")).isVisible();
+      Axe.assertClean(page);
       ResidentBrowserLogins.approveOnPhone(testaContext, page.locator("#simulator-link").getAttribute("href"), "testa");
       assertThat(page.locator("#status")).hasText("Bokningen är bekräftad.");
       assertThat(page.locator("#booking-status")).hasText("Status: Bokad");
       assertThat(page.locator("#calendar")).isVisible();
+      Axe.assertClean(page);
       shot(page, "02-confirmed");
     }
 
-    try (BrowserContext staff = chromium.swedishContext()) {
+    try (BrowserContext staff = Axe.context(chromium)) {
       Page page = staff.newPage();
       page.navigate(app.baseUrl() + "/handlaggare/familjeratt/");
+      assertThat(page.locator("[id='login-frida.familjeratt']")).isVisible();
+      Axe.assertClean(page);
       page.locator("[id='login-frida.familjeratt']").click();
       page.waitForURL("**/handlaggare/familjeratt/");
       Locator row = page.locator("#calendar tbody tr").filter(new Locator.FilterOptions().setHasText("Tolvan Tolvansson"));
       assertThat(row).containsText("Testa Testsson");
       assertThat(row).containsText("Samarbetssamtal");
       assertThat(row).containsText("Bokad");
+      Axe.assertClean(page);
       row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Öppna")).click();
       assertThat(page.locator("#booking-heading")).hasText("Samarbetssamtal – Bokad");
       assertThat(page.locator("#booking-facts")).containsText("tolvan@example.se");
+      Axe.assertClean(page);
       shot(page, "03-staff-calendar");
     }
 
@@ -161,7 +184,7 @@ class FamiljerattBrowserTest {
       .withZone(Familjeratt.STOCKHOLM).format(start);
     String dtstart = "DTSTART:" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
       .format(start);
-    try (BrowserContext mailbox = chromium.swedishContext()) {
+    try (BrowserContext mailbox = Axe.context(chromium)) {
       Page page = mailbox.newPage();
       String bookingPage = "/familjeratt/bokning/?id=" + id;
       checkReminder(page, "tolvan@example.se", "Testsson", when, dtstart, bookingPage, "04-reminder-tolvan");
@@ -218,6 +241,7 @@ class FamiljerattBrowserTest {
       + "</h1><pre style=\"white-space: pre-wrap\">" + escape(text) + "</pre><h2>bokning.ics</h2><pre>" + escape(ics)
       + "</pre></body></html>");
     assertThat(page.locator("h1")).hasText("Påminnelse: Samarbetssamtal");
+    Axe.assertClean(page);
     shot(page, shot);
   }
 
