@@ -91,8 +91,12 @@ class LiveDashboardBrowserTest {
           .getString("id") + "/acknowledge", null);
         assertEquals(200, acknowledged.statusCode(), acknowledged.bodyAsString());
       }
-      HttpResponse<Buffer> approved = anna.browser().post(base + "/approve", new JsonObject()
-        .put("proposalId", proposal.getString("id")));
+      JsonObject approval = new JsonObject().put("proposalId", proposal.getString("id"));
+      // The robot samples some proposals for stickprov at random: such a case is approved with the check's result.
+      if (proposal.getBoolean("stickprov", false)) {
+        approval.put("stickprovResult", "discrepancy").put("note", "Kontoutdraget visar en insättning som saknas.");
+      }
+      HttpResponse<Buffer> approved = anna.browser().post(base + "/approve", approval);
       assertEquals(200, approved.statusCode(), approved.bodyAsString());
 
       // The decision reaches the lead times (and the review verdicts) on the page that was never reloaded.
